@@ -1,0 +1,60 @@
+package io.vigie.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The table printed once the stack is up: what runs where. */
+final class LocalStackSummary {
+
+    private LocalStackSummary() {
+    }
+
+    static String render(LocalStack stack, Path logFile) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nVigie local stack is up (started in %.1f s)%n%n", stack.startupTime().toMillis() / 1000.0));
+        out.append(String.format("  %-17s %s%n", "Kafka broker", stack.kafkaBootstrapServers()));
+        out.append(String.format("  %-17s %s%n", "Schema registry", stack.schemaRegistryUrl()));
+        out.append(String.format("  %-17s %s:%d (in memory, accepts every address)%n", "SMTP mailbox", stack.smtpHost(), stack.smtpPort()));
+        out.append(String.format("  %-17s %s%n", "Data", stack.varDirectory()));
+        if (logFile != null) {
+            out.append(String.format("  %-17s %s%n", "Log", logFile));
+        }
+        out.append('\n');
+
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Service", "URL", "Health", "Metrics", "Database"});
+        for (RunningService service : stack.services()) {
+            rows.add(new String[] {service.service().applicationName(), service.baseUrl(), service.healthUrl(),
+                    service.prometheusUrl(), describe(stack.varDirectory(), service.database())});
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int column = 0; column < row.length; column++) {
+                widths[column] = Math.max(widths[column], row[column].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(" ");
+            for (int column = 0; column < row.length; column++) {
+                line.append(' ').append(column == row.length - 1 ? row[column] : pad(row[column], widths[column]));
+            }
+            out.append(line).append('\n');
+        }
+        out.append("\nPress Ctrl-C to stop.");
+        return out.toString();
+    }
+
+    private static String describe(Path varDirectory, DatabaseSettings database) {
+        if (!database.isEmbedded()) {
+            return database.url();
+        }
+        String url = database.url();
+        String file = url.substring("jdbc:h2:file:".length(), url.indexOf(';'));
+        return "H2 " + varDirectory.relativize(Path.of(file));
+    }
+
+    private static String pad(String value, int width) {
+        return value + " ".repeat(width - value.length());
+    }
+}

@@ -1,0 +1,98 @@
+package io.vigie.platform.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.List;
+
+/**
+ * Every Vigie API answers only to an authenticated caller with a Vigie role: a configured user over HTTP Basic, or
+ * a JWT from the identity provider when {@code spring.security.oauth2.resourceserver.jwt.*} is set. Health, info
+ * and Prometheus stay open for orchestrators and scrapers. Services restrict actions by role with
+ * {@code @PreAuthorize}, and add their own filter chains (with a higher precedence) for what authenticates
+ * differently: webhooks, the dashboard's form login.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(VigieSecurityProperties.class)
+@EnableMethodSecurity
+public class VigieWebSecurityAutoConfiguration {
+
+    /** The catch-all chain, last in order so that a service's own chains for special paths come first. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE - 100)
+    SecurityFilterChain vigieApiSecurity(HttpSecurity http, VigieSecurityProperties properties,
+                                         ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        boolean jwt = jwtDecoder.getIfAvailable() != null;
+        ProblemResponses problems = new ProblemResponses(!jwt);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus", "/error").permitAll()
+                        .anyRequest().hasAnyRole(Roles.VIEWER, Roles.ANALYST, Roles.COMMUNICATIONS, Roles.MANAGER))
+                // A stateless API for machines and scripts: no session, so no cookie a browser could be tricked
+                // into sending, and CSRF tokens would protect nothing.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (jwt) {
+            http.oauth2ResourceServer(server -> server
+                    .jwt(token -> token.jwtAuthenticationConverter(rolesFrom(properties.rolesClaim())))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
+        return http.build();
+    }
+
+    private static JwtAuthenticationConverter rolesFrom(String claim) {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(claim);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(UserDetailsService.class)
+    InMemoryUserDetailsManager vigieUsers(VigieSecurityProperties properties) {
+        List<UserDetails> users = properties.users().stream()
+                .map(user -> User.withUsername(user.name())
+                        .password(user.password()) // as configured, "{id}hash", read by the delegating encoder
+                        .roles(user.roles().toArray(String[]::new))
+                        .build())
+                .toList();
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    /** Reads "{bcrypt}…", "{argon2}…", "{noop}…": the id in the stored password says how it was hashed. */
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordEncoder vigiePasswordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,26 @@
+package io.vigie.postmortem;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+@SpringBootApplication
+public class PostmortemApplication {
+
+    /**
+     * The service reads {@code postmortem.yml}, never {@code application.yml}: the local stack runs all five services on
+     * one classpath, where a shared name would make each service load the others' configuration.
+     */
+    public static final String CONFIG_NAME = "postmortem";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** The service as a not-yet-started application, so the local stack can run it beside the others in one JVM. */
+    public static SpringApplicationBuilder application() {
+        // Named so that Boot logs this service as the one started, also when the local stack is the launcher.
+        return new SpringApplicationBuilder(PostmortemApplication.class)
+                .main(PostmortemApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
+    }
+}
