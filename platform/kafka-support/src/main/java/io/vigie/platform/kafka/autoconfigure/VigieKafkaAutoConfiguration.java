@@ -2,6 +2,9 @@ package io.vigie.platform.kafka.autoconfigure;
 
 import io.vigie.events.TopicSpec;
 import io.vigie.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,6 +56,9 @@ public class VigieKafkaAutoConfiguration {
     /** Header on every dead-lettered record: the innermost cause of its failure, readable by a person. */
     public static final String REASON_HEADER = "vigie_dlt-reason";
 
+    /** Counter of dead-lettered records, tagged with the topic they came from. */
+    public static final String DEAD_LETTERS_METRIC = "vigie.kafka.dead.letters";
+
     private static final Logger log = LoggerFactory.getLogger(VigieKafkaAutoConfiguration.class);
 
     @Bean
@@ -81,7 +87,8 @@ public class VigieKafkaAutoConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler vigieErrorHandler(KafkaTemplate<?, ?> template, RawBytesTemplate rawBytesTemplate,
                                           VigieKafkaProperties properties,
-                                          ObjectProvider<RetryListener> retryListeners) {
+                                          ObjectProvider<RetryListener> retryListeners,
+                                          ObjectProvider<MeterRegistry> meters) {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, rawBytesTemplate.template());
         templates.put(Object.class, template);
@@ -95,7 +102,7 @@ public class VigieKafkaAutoConfiguration {
 
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         List<RetryListener> listeners = new ArrayList<>(retryListeners.orderedStream().toList());
-        listeners.add(new LoggingRetryListener());
+        listeners.add(new DeadLetterAccounting(meters.getIfAvailable(SimpleMeterRegistry::new)));
         handler.setRetryListeners(listeners.toArray(RetryListener[]::new));
         return handler;
     }
@@ -149,7 +156,14 @@ public class VigieKafkaAutoConfiguration {
         }
     }
 
-    static final class LoggingRetryListener implements RetryListener {
+    /** Logs every failed delivery and counts dead-lettered records per source topic, for the DLT-growth alert. */
+    static final class DeadLetterAccounting implements RetryListener {
+
+        private final MeterRegistry meters;
+
+        DeadLetterAccounting(MeterRegistry meters) {
+            this.meters = meters;
+        }
 
         @Override
         public void failedDelivery(ConsumerRecord<?, ?> record, Exception exception, int deliveryAttempt) {
@@ -161,6 +175,11 @@ public class VigieKafkaAutoConfiguration {
         public void recovered(ConsumerRecord<?, ?> record, Exception exception) {
             log.error("Moved {}-{}@{} to {}{}: {}", record.topic(), record.partition(), record.offset(),
                     record.topic(), Topics.DEAD_LETTER_SUFFIX, exception.getMessage());
+            Counter.builder(DEAD_LETTERS_METRIC)
+                    .description("Records moved to a dead-letter topic, by the topic they came from")
+                    .tag("topic", record.topic())
+                    .register(meters)
+                    .increment();
         }
     }
 }

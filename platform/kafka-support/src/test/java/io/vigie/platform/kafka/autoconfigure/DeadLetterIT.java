@@ -100,6 +100,8 @@ class DeadLetterIT {
                     .isEqualTo(unknownIdAt.offset());
             assertThat(header(second, VigieKafkaAutoConfiguration.REASON_HEADER)).contains("schema id 987654");
         }
+        assertThat(meters.counter(VigieKafkaAutoConfiguration.DEAD_LETTERS_METRIC, "topic", Topics.ALERT_RAISED)
+                .count()).isGreaterThanOrEqualTo(2);
         // on the first attempt: no delivery of either was ever retried
         assertThat(service.attempts(garbageAt)).isLessThanOrEqualTo(1);
         assertThat(service.attempts(unknownIdAt)).isLessThanOrEqualTo(1);
