@@ -42,6 +42,8 @@ public final class LocalStack implements AutoCloseable {
     private LocalKafkaBroker broker;
     private SchemaRegistryServer registry;
     private GreenMail mailbox;
+    private MailboxPage mailboxPage;
+    private LocalUsers users;
     private int smtpPort;
     private Duration startupTime;
     private boolean closed;
@@ -74,6 +76,7 @@ public final class LocalStack implements AutoCloseable {
         long startedAt = System.nanoTime();
         try {
             createDirectory(varDirectory);
+            users = LocalUsers.loadOrCreate(varDirectory);
             PortClaim.requireFree(settings.bindAddress(), portClaims());
             startBroker();
             checkNotStopped();
@@ -103,6 +106,16 @@ public final class LocalStack implements AutoCloseable {
 
     public int smtpPort() {
         return smtpPort;
+    }
+
+    /** One user per role, for the dashboard and the APIs of every service. */
+    public LocalUsers users() {
+        return users;
+    }
+
+    /** The page listing every email the services sent, newest first. */
+    public String mailboxUrl() {
+        return baseUrl(mailboxPage.port());
     }
 
     /** The five services, in pipeline order. */
@@ -179,7 +192,9 @@ public final class LocalStack implements AutoCloseable {
         starting.start();
         mailbox = starting;
         smtpPort = starting.getSmtp().getPort();
-        progress.accept("  SMTP mailbox up at " + urlHost() + ":" + smtpPort + since(startedAt));
+        mailboxPage = MailboxPage.start(starting, settings.bindAddress(), settings.mailboxPort());
+        progress.accept("  SMTP mailbox up at " + urlHost() + ":" + smtpPort + ", page at " + mailboxUrl()
+                + since(startedAt));
     }
 
     // One after another: on two cores, side by side was measured barely faster (about 5%) and used more memory,
@@ -229,7 +244,7 @@ public final class LocalStack implements AutoCloseable {
         if (database.isEmbedded()) {
             createDirectory(varDirectory.resolve("db").resolve(service.shortName()));
         }
-        return new String[] {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + settings.servicePort(service),
                 "--server.address=" + settings.bindAddress(),
                 // Five contexts in one JVM would register clashing MBean names.
@@ -247,13 +262,16 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.mail.port=" + smtpPort,
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password()};
+                "--spring.datasource.password=" + database.password()));
+        arguments.addAll(users.asArguments());
+        return arguments.toArray(String[]::new);
     }
 
     private List<PortClaim> portClaims() {
         List<PortClaim> claims = new ArrayList<>();
         claims.add(new PortClaim("schema registry", "--registry-port", settings.registryPort()));
         claims.add(new PortClaim("SMTP mailbox", "--smtp-port", settings.smtpPort()));
+        claims.add(new PortClaim("mailbox page", "--mailbox-port", settings.mailboxPort()));
         for (VigieService service : VigieService.values()) {
             claims.add(new PortClaim(service.applicationName(), "--" + service.shortName() + "-port", settings.servicePort(service)));
         }
@@ -265,6 +283,9 @@ public final class LocalStack implements AutoCloseable {
         for (int i = started.size() - 1; i >= 0; i--) {
             VigieService service = started.get(i);
             stop(service.applicationName(), () -> contexts.remove(service).close());
+        }
+        if (mailboxPage != null) {
+            stop("mailbox page", mailboxPage::close);
         }
         if (mailbox != null) {
             stop("SMTP mailbox", mailbox::stop);

@@ -18,11 +18,13 @@ public record LocalStackSettings(
         String bindAddress,
         int registryPort,
         int smtpPort,
+        int mailboxPort,
         Map<VigieService, Integer> servicePorts,
         Map<VigieService, DatabaseSettings> databases) {
 
     public static final int DEFAULT_REGISTRY_PORT = 8081;
     public static final int DEFAULT_SMTP_PORT = 3025;
+    public static final int DEFAULT_MAILBOX_PORT = 8025;
     static final String VAR_DIR_PROPERTY = "vigie.local-stack.var-dir";
     static final String PORT_OFFSET_PROPERTY = "vigie.local-stack.port-offset";
 
@@ -33,18 +35,21 @@ public record LocalStackSettings(
               --port-offset=N        add N to every port below, e.g. 100 moves intake to 8180 (or -D%s=N)
               --registry-port=PORT   schema registry (default %d)
               --smtp-port=PORT       SMTP mailbox (default %d)
+              --mailbox-port=PORT    the mailbox page: the emails clients would have received (default %d)
               --intake-port=PORT  --triage-port=PORT  --notification-port=PORT  --case-port=PORT  --postmortem-port=PORT
                                      one service's HTTP port (defaults 8080, 8082, 8083, 8084, 8085); 0 = any free port
             A service uses an embedded H2 database under <var-dir>/db/<name>, unless VIGIE_<NAME>_DB_URL (and
             VIGIE_<NAME>_DB_USER, VIGIE_<NAME>_DB_PASSWORD) point it at PostgreSQL, e.g.
               VIGIE_TRIAGE_DB_URL=jdbc:postgresql://localhost:5432/vigie_triage
-            """.formatted(VAR_DIR_PROPERTY, PORT_OFFSET_PROPERTY, DEFAULT_REGISTRY_PORT, DEFAULT_SMTP_PORT);
+            """.formatted(VAR_DIR_PROPERTY, PORT_OFFSET_PROPERTY, DEFAULT_REGISTRY_PORT, DEFAULT_SMTP_PORT,
+            DEFAULT_MAILBOX_PORT);
 
     public LocalStackSettings {
         Objects.requireNonNull(varDirectory, "varDirectory");
         Objects.requireNonNull(bindAddress, "bindAddress");
         checkPort("registry", registryPort);
         checkPort("SMTP", smtpPort);
+        checkPort("mailbox page", mailboxPort);
         EnumMap<VigieService, Integer> ports = new EnumMap<>(VigieService.class);
         for (VigieService service : VigieService.values()) {
             int port = servicePorts.getOrDefault(service, service.defaultPort());
@@ -59,7 +64,8 @@ public record LocalStackSettings(
 
     /** Everything on its usual port on 127.0.0.1, data under {@code ./var}. */
     public static LocalStackSettings defaults() {
-        return new LocalStackSettings(Path.of("var"), "127.0.0.1", DEFAULT_REGISTRY_PORT, DEFAULT_SMTP_PORT, Map.of(), Map.of());
+        return new LocalStackSettings(Path.of("var"), "127.0.0.1", DEFAULT_REGISTRY_PORT, DEFAULT_SMTP_PORT,
+                DEFAULT_MAILBOX_PORT, Map.of(), Map.of());
     }
 
     /**
@@ -101,6 +107,7 @@ public record LocalStackSettings(
             settings = switch (name) {
                 case "registry-port" -> settings.withRegistryPort(parseInt("--" + name, option.getValue()));
                 case "smtp-port" -> settings.withSmtpPort(parseInt("--" + name, option.getValue()));
+                case "mailbox-port" -> settings.withMailboxPort(parseInt("--" + name, option.getValue()));
                 default -> settings.withServicePort(serviceOption(name), parseInt("--" + name, option.getValue()));
             };
         }
@@ -114,25 +121,29 @@ public record LocalStackSettings(
     }
 
     public LocalStackSettings withVarDirectory(Path directory) {
-        return new LocalStackSettings(directory, bindAddress, registryPort, smtpPort, servicePorts, databases);
+        return new LocalStackSettings(directory, bindAddress, registryPort, smtpPort, mailboxPort, servicePorts, databases);
     }
 
     public LocalStackSettings withBindAddress(String address) {
-        return new LocalStackSettings(varDirectory, address, registryPort, smtpPort, servicePorts, databases);
+        return new LocalStackSettings(varDirectory, address, registryPort, smtpPort, mailboxPort, servicePorts, databases);
     }
 
     public LocalStackSettings withRegistryPort(int port) {
-        return new LocalStackSettings(varDirectory, bindAddress, port, smtpPort, servicePorts, databases);
+        return new LocalStackSettings(varDirectory, bindAddress, port, smtpPort, mailboxPort, servicePorts, databases);
     }
 
     public LocalStackSettings withSmtpPort(int port) {
-        return new LocalStackSettings(varDirectory, bindAddress, registryPort, port, servicePorts, databases);
+        return new LocalStackSettings(varDirectory, bindAddress, registryPort, port, mailboxPort, servicePorts, databases);
+    }
+
+    public LocalStackSettings withMailboxPort(int port) {
+        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, port, servicePorts, databases);
     }
 
     public LocalStackSettings withServicePort(VigieService service, int port) {
         EnumMap<VigieService, Integer> ports = new EnumMap<>(servicePorts);
         ports.put(service, port);
-        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, ports, databases);
+        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, mailboxPort, ports, databases);
     }
 
     /** Adds {@code offset} to every fixed port, so a second stack can run beside the first; 0 stays "any free port". */
@@ -143,7 +154,7 @@ public record LocalStackSettings(
         EnumMap<VigieService, Integer> ports = new EnumMap<>(VigieService.class);
         servicePorts.forEach((service, port) -> ports.put(service, shift(service.applicationName(), port, offset)));
         return new LocalStackSettings(varDirectory, bindAddress, shift("registry", registryPort, offset),
-                shift("SMTP", smtpPort, offset), ports, databases);
+                shift("SMTP", smtpPort, offset), shift("mailbox page", mailboxPort, offset), ports, databases);
     }
 
     /** Every port chosen by the system: for tests, and for a stack that must not clash with anything. */
@@ -152,14 +163,14 @@ public record LocalStackSettings(
         for (VigieService service : VigieService.values()) {
             ports.put(service, 0);
         }
-        return new LocalStackSettings(varDirectory, bindAddress, 0, 0, ports, databases);
+        return new LocalStackSettings(varDirectory, bindAddress, 0, 0, 0, ports, databases);
     }
 
     public LocalStackSettings withDatabase(VigieService service, DatabaseSettings database) {
         EnumMap<VigieService, DatabaseSettings> all = new EnumMap<>(VigieService.class);
         all.putAll(databases);
         all.put(service, database);
-        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, servicePorts, all);
+        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, mailboxPort, servicePorts, all);
     }
 
     public int servicePort(VigieService service) {

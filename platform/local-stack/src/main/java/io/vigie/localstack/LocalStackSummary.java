@@ -16,6 +16,7 @@ final class LocalStackSummary {
         out.append(String.format("  %-17s %s%n", "Kafka broker", stack.kafkaBootstrapServers()));
         out.append(String.format("  %-17s %s%n", "Schema registry", stack.schemaRegistryUrl()));
         out.append(String.format("  %-17s %s:%d (in memory, accepts every address)%n", "SMTP mailbox", stack.smtpHost(), stack.smtpPort()));
+        out.append(String.format("  %-17s %s (the emails clients would have received)%n", "Mailbox page", stack.mailboxUrl()));
         out.append(String.format("  %-17s %s%n", "Data", stack.varDirectory()));
         if (logFile != null) {
             out.append(String.format("  %-17s %s%n", "Log", logFile));
@@ -40,6 +41,11 @@ final class LocalStackSummary {
                 line.append(' ').append(column == row.length - 1 ? row[column] : pad(row[column], widths[column]));
             }
             out.append(line).append('\n');
+        }
+        out.append("\n  Users (every service; passwords kept in ").append(stack.varDirectory().resolve(LocalUsers.FILE))
+                .append(")\n");
+        for (LocalUsers.User user : stack.users().users().values()) {
+            out.append(String.format("    %-8s %-15s %s%n", user.name(), user.role(), user.password()));
         }
         out.append("\nPress Ctrl-C to stop.");
         return out.toString();

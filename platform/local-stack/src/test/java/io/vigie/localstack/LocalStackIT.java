@@ -11,9 +11,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,8 +34,11 @@ class LocalStackIT {
     void shouldRunAllFiveServicesReleaseEveryPortOnCloseAndStartAgainOnTheSameData() throws Exception {
         LocalStackSettings settings = LocalStackSettings.defaults().withVarDirectory(varDirectory).withAnyFreePorts();
         List<Integer> ports = new ArrayList<>();
+        LocalUsers firstUsers;
 
         try (LocalStack stack = LocalStack.start(settings)) {
+            firstUsers = stack.users();
+            assertApisAnswerOnlyTheLocalUsers(stack);
             assertThat(stack.services()).extracting(RunningService::service).containsExactly(VigieService.values());
             for (RunningService service : stack.services()) {
                 awaitHealthUp(service);
@@ -42,6 +49,7 @@ class LocalStackIT {
             }
             ports.add(URI.create(stack.schemaRegistryUrl()).getPort());
             ports.add(stack.smtpPort());
+            ports.add(URI.create(stack.mailboxUrl()).getPort());
             ports.add(Integer.parseInt(stack.kafkaBootstrapServers().substring(stack.kafkaBootstrapServers().lastIndexOf(':') + 1)));
         }
 
@@ -56,6 +64,24 @@ class LocalStackIT {
             for (RunningService service : again.services()) {
                 awaitHealthUp(service);
             }
+            assertThat(again.users()).isEqualTo(firstUsers);
+        }
+        assertThat(Files.getPosixFilePermissions(varDirectory.resolve(LocalUsers.FILE)))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    // Every service's API refuses anonymous callers and knows the stack's users: what a newcomer logs in with.
+    private void assertApisAnswerOnlyTheLocalUsers(LocalStack stack) throws Exception {
+        LocalUsers.User analyst = stack.users().users().get("analyst");
+        String credentials = Base64.getEncoder().encodeToString(
+                (analyst.name() + ":" + analyst.password()).getBytes(StandardCharsets.UTF_8));
+        for (RunningService service : stack.services()) {
+            URI api = URI.create(service.baseUrl() + "/api/local-stack-probe");
+            assertThat(http.send(HttpRequest.newBuilder(api).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as("anonymous on %s", service.baseUrl()).isEqualTo(401);
+            assertThat(http.send(HttpRequest.newBuilder(api).header("Authorization", "Basic " + credentials).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as("analyst on %s", service.baseUrl()).isNotIn(401, 403);
         }
     }
 

@@ -18,6 +18,7 @@ class LocalStackSettingsTest {
         assertThat(settings.varDirectory()).isEqualTo(Path.of("var"));
         assertThat(settings.registryPort()).isEqualTo(8081);
         assertThat(settings.smtpPort()).isEqualTo(3025);
+        assertThat(settings.mailboxPort()).isEqualTo(8025);
         assertThat(settings.servicePorts()).containsExactly(
                 Map.entry(VigieService.ALERT_INTAKE, 8080), Map.entry(VigieService.TRIAGE, 8082),
                 Map.entry(VigieService.NOTIFICATION, 8083), Map.entry(VigieService.CASE, 8084),
@@ -37,6 +38,7 @@ class LocalStackSettingsTest {
         assertThat(settings.varDirectory()).isEqualTo(Path.of("/tmp/vigie-other"));
         assertThat(settings.registryPort()).isEqualTo(8181);
         assertThat(settings.smtpPort()).isEqualTo(3125);
+        assertThat(settings.mailboxPort()).isEqualTo(8125);
         assertThat(settings.servicePort(VigieService.ALERT_INTAKE)).isEqualTo(8180);
         assertThat(settings.servicePort(VigieService.TRIAGE)).isEqualTo(9000);
         assertThat(settings.servicePort(VigieService.POSTMORTEM)).isEqualTo(8185);

@@ -1,0 +1,223 @@
+package io.vigie.localstack;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The local stack's mailbox as a web page: every email the services sent, as the client would receive it, newest
+ * first. The HTML part is shown in a sandboxed frame without scripts, so a notice that carried hostile content stays
+ * inert here too.
+ */
+final class MailboxPage implements AutoCloseable {
+
+    private static final String STYLE = """
+            body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2433}
+            table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #dde}
+            a{color:#1554c0}pre{background:#f5f6fa;padding:1rem;white-space:pre-wrap}
+            iframe{width:100%;height:32rem;border:1px solid #dde}.meta td:first-child{color:#667;width:7rem}
+            """;
+
+    private final GreenMail mailbox;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private MailboxPage(GreenMail mailbox, HttpServer server, ExecutorService executor) {
+        this.mailbox = mailbox;
+        this.server = server;
+        this.executor = executor;
+    }
+
+    static MailboxPage start(GreenMail mailbox, String bindAddress, int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
+            ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+                Thread thread = new Thread(runnable, "mailbox-page");
+                thread.setDaemon(true);
+                return thread;
+            });
+            MailboxPage page = new MailboxPage(mailbox, server, executor);
+            server.createContext("/", page::handle);
+            server.setExecutor(executor);
+            server.start();
+            return page;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the mailbox page on " + bindAddress + ":" + port, e);
+        }
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, "text/plain", "Only GET");
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            List<MimeMessage> messages = newestFirst();
+            if (path.equals("/")) {
+                send(exchange, 200, "text/html", list(messages));
+            } else if (path.matches("/messages/\\d{1,9}")) {
+                int number = Integer.parseInt(path.substring("/messages/".length()));
+                if (number < 1 || number > messages.size()) {
+                    send(exchange, 404, "text/html", page("Not found", "<p>No message " + number + ".</p>"));
+                } else {
+                    send(exchange, 200, "text/html", message(messages.get(messages.size() - number), number));
+                }
+            } else {
+                send(exchange, 404, "text/html", page("Not found", "<p><a href=\"/\">Back to the mailbox</a></p>"));
+            }
+        } catch (MessagingException e) {
+            send(exchange, 500, "text/plain", "The message could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Newest first; a message keeps its number (its position in arrival order) as newer ones arrive. */
+    private List<MimeMessage> newestFirst() {
+        List<MimeMessage> messages = new ArrayList<>(List.of(mailbox.getReceivedMessages()));
+        Collections.reverse(messages);
+        return messages;
+    }
+
+    private String list(List<MimeMessage> messages) throws MessagingException {
+        StringBuilder rows = new StringBuilder();
+        int number = messages.size();
+        for (MimeMessage message : messages) {
+            rows.append("<tr><td>").append(escape(date(message))).append("</td><td>")
+                    .append(escape(addresses(message.getRecipients(Message.RecipientType.TO))))
+                    .append("</td><td><a href=\"/messages/").append(number).append("\">")
+                    .append(escape(nullToEmpty(message.getSubject()))).append("</a></td></tr>");
+            number--;
+        }
+        String body = messages.isEmpty()
+                ? "<p>No email yet. Notices the services send to clients appear here.</p>"
+                : "<table><tr><th>Received</th><th>To</th><th>Subject</th></tr>" + rows + "</table>";
+        return page("Vigie mailbox (" + messages.size() + ")", body);
+    }
+
+    private String message(MimeMessage message, int number) throws MessagingException, IOException {
+        Parts parts = new Parts();
+        parts.collect(message);
+        StringBuilder body = new StringBuilder("<p><a href=\"/\">&larr; mailbox</a></p><table class=\"meta\">");
+        meta(body, "From", addresses(message.getFrom()));
+        meta(body, "To", addresses(message.getRecipients(Message.RecipientType.TO)));
+        meta(body, "Subject", nullToEmpty(message.getSubject()));
+        meta(body, "Date", date(message));
+        meta(body, "Message-ID", nullToEmpty(message.getMessageID()));
+        body.append("</table>");
+        if (parts.html != null) {
+            // No allow-scripts, no allow-same-origin: the email's HTML renders but cannot run or reach this page.
+            body.append("<h2>HTML</h2><iframe sandbox title=\"HTML part\" srcdoc=\"").append(escape(parts.html))
+                    .append("\"></iframe>");
+        }
+        if (parts.text != null) {
+            body.append("<h2>Text</h2><pre>").append(escape(parts.text)).append("</pre>");
+        }
+        return page("Message " + number, body.toString());
+    }
+
+    private static void meta(StringBuilder body, String name, String value) {
+        body.append("<tr><td>").append(name).append("</td><td>").append(escape(value)).append("</td></tr>");
+    }
+
+    private static String page(String title, String body) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                + "</title><style>" + STYLE + "</style></head><body><h1>" + escape(title) + "</h1>" + body
+                + "</body></html>";
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                + "frame-src 'self'; img-src data:");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String date(MimeMessage message) throws MessagingException {
+        Date date = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
+        return date == null ? "" : date.toInstant().toString();
+    }
+
+    private static String addresses(Address[] addresses) {
+        if (addresses == null) {
+            return "";
+        }
+        List<String> all = new ArrayList<>();
+        for (Address address : addresses) {
+            all.add(address.toString());
+        }
+        return String.join(", ", all);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    static String escape(String value) {
+        StringBuilder escaped = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    /** The first text/plain and text/html parts of a message, however deeply its multiparts nest. */
+    private static final class Parts {
+        private String text;
+        private String html;
+
+        void collect(Part part) throws MessagingException, IOException {
+            if (part.isMimeType("text/plain") && text == null) {
+                text = (String) part.getContent();
+            } else if (part.isMimeType("text/html") && html == null) {
+                html = (String) part.getContent();
+            } else if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    collect(child);
+                }
+            }
+        }
+    }
+}
