@@ -36,8 +36,13 @@ public class AvroSerializer implements Serializer<Object> {
 
     /** For tests and benchmarks: a serializer on a given client, auto-registering. */
     public AvroSerializer(RegistryClient registry) {
+        this(registry, false);
+    }
+
+    /** For tests: a serializer on a given client that frames records with the subject's latest id, or registers. */
+    public AvroSerializer(RegistryClient registry, boolean useLatestVersion) {
         this.registry = registry;
-        this.config = new SerdeConfig("", null, true, false, false, null);
+        this.config = new SerdeConfig("", null, !useLatestVersion, useLatestVersion, false, null);
     }
 
     @Override
@@ -76,7 +81,15 @@ public class AvroSerializer implements Serializer<Object> {
 
     private int schemaId(String subject, Schema schema) {
         if (config.useLatestVersion()) {
-            return registry.latest(subject).id();
+            // Framing a record with another schema's id would make it unreadable: use the latest id only when the
+            // record was built with exactly that schema.
+            RegistryClient.RegisteredSchema latest = registry.latest(subject);
+            if (!latest.schema().equals(schema)) {
+                throw new SerializationException("use.latest.version: the latest schema of " + subject + " (id "
+                        + latest.id() + ") is not the schema of this " + schema.getFullName()
+                        + "; register the record's schema or turn use.latest.version off");
+            }
+            return latest.id();
         }
         return config.autoRegister() ? registry.register(subject, schema) : registry.idOf(subject, schema);
     }

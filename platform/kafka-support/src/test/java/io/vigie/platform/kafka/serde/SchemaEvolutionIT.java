@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -68,6 +69,25 @@ class SchemaEvolutionIT {
 
         // then
         assertThat(read).isEqualTo(alert);
+    }
+
+    @Test
+    void shouldFrameWithTheLatestIdOnlyARecordOfThatVerySchema() throws IOException {
+        // given a subject whose latest version is a newer AlertRaised
+        String topic = "latest-" + UUID.randomUUID();
+        ConfluentRegistryClient registry = new ConfluentRegistryClient(registryUrl, null, Duration.ofSeconds(10));
+        registry.register(topic + "-value", AlertRaised.getClassSchema());
+        Schema newer = withField(AlertRaised.getClassSchema(),
+                "{\"name\":\"ticketRef\",\"type\":[\"null\",\"string\"],\"default\":null}");
+        int newerId = registry.register(topic + "-value", newer);
+        AvroSerializer latestOnly = new AvroSerializer(registry, true);
+
+        // then a record of that schema is framed with its id, and an older record is refused rather than mislabelled
+        byte[] framed = latestOnly.serialize(topic, asNewerRecord(TestEvents.lockedAccountAlert("newer"), newer));
+        assertThat(ByteBuffer.wrap(framed, 1, 4).getInt()).isEqualTo(newerId);
+        assertThatThrownBy(() -> latestOnly.serialize(topic, TestEvents.lockedAccountAlert("older")))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("use.latest.version");
     }
 
     /** Today's event as the newer producer would hold it: Avro's own schema resolution fills the new field. */
