@@ -1,0 +1,120 @@
+package io.vigie.postmortem.export;
+
+import io.vigie.postmortem.incident.Incident;
+import io.vigie.postmortem.incident.TimelineEntry;
+import io.vigie.postmortem.report.Analysis;
+import io.vigie.postmortem.report.Postmortem;
+import io.vigie.postmortem.report.ResponseMetrics;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.vigie.postmortem.export.ReportSections.humanize;
+import static io.vigie.postmortem.export.ReportSections.orNone;
+import static io.vigie.postmortem.export.ReportSections.when;
+
+/** The report as Markdown, for a wiki or a ticket. */
+final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    static String render(Postmortem p) {
+        Incident i = p.incident();
+        Analysis a = p.analysis();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(text(ReportSections.title(p))).append("\n\n");
+        pairs(md, ReportSections.header(p));
+
+        md.append("\n## Date and time\n\n");
+        pairs(md, ReportSections.dates(i));
+
+        md.append("\n## Description\n\n").append(text(orNone(i.description()))).append("\n");
+
+        md.append("\n## Timeline\n\n| Time | Event | By | What |\n|---|---|---|---|\n");
+        for (TimelineEntry e : p.timeline()) {
+            md.append("| ").append(when(e.at())).append(" | ").append(cell(e.kind())).append(" | ")
+                    .append(cell(e.actor())).append(" | ").append(cell(e.description())).append(" |\n");
+        }
+
+        md.append("\n## Affected\n\n");
+        pairs(md, ReportSections.affected(i));
+
+        md.append("\n## Corrective actions\n\n");
+        bullets(md, i.correctiveActions());
+        if (!i.measuresTaken().isEmpty()) {
+            md.append("\nMeasures taken during the response:\n\n");
+            bullets(md, i.measuresTaken());
+        }
+
+        md.append("\n## Response metrics\n\n| Step | Took | Target | Met |\n|---|---|---|---|\n");
+        for (ResponseMetrics.Measure m : p.metrics().measures()) {
+            md.append("| time to ").append(m.step()).append(" | ").append(ResponseMetrics.Measure.human(m.actualSeconds()))
+                    .append(" | ").append(ResponseMetrics.Measure.human(m.targetSeconds())).append(" | ")
+                    .append(m.met() == null ? "n/a" : m.met() ? "yes" : "no").append(" |\n");
+        }
+
+        md.append("\n## Root cause\n\n").append(text(orNone(a.rootCause()))).append("\n");
+        if (a.rootCauseCategory() != null) {
+            md.append("\nCategory: ").append(humanize(a.rootCauseCategory())).append("\n");
+        }
+        md.append("\n### 5 whys\n\n");
+        for (int n = 0; n < a.fiveWhys().size(); n++) {
+            md.append(n + 1).append(". Why? ").append(text(a.fiveWhys().get(n))).append("\n");
+        }
+        if (a.fiveWhys().isEmpty()) {
+            md.append("not stated\n");
+        }
+
+        md.append("\n## Ishikawa: causes by category\n\n");
+        for (Map.Entry<Analysis.IshikawaCategory, List<String>> e : a.ishikawaInOrder().entrySet()) {
+            md.append("- **").append(humanize(e.getKey())).append("**: ")
+                    .append(text(String.join("; ", e.getValue()))).append("\n");
+        }
+        if (a.ishikawa().isEmpty()) {
+            md.append("not stated\n");
+        }
+
+        md.append("\n## Evaluation of the response\n\n| Stage | What worked | What did not |\n|---|---|---|\n");
+        for (Map.Entry<Analysis.ResponseStage, Analysis.StageEvaluation> e : a.stagesInOrder().entrySet()) {
+            md.append("| ").append(humanize(e.getKey())).append(" | ").append(cell(orNone(e.getValue().worked())))
+                    .append(" | ").append(cell(orNone(e.getValue().didNotWork()))).append(" |\n");
+        }
+
+        md.append("\n## Lessons learned\n\n");
+        bullets(md, a.lessonsLearned());
+
+        md.append("\n## Action items\n\n| Action | Kind | Owner | Due | Status |\n|---|---|---|---|---|\n");
+        for (Analysis.ActionItem item : a.actionItems()) {
+            md.append("| ").append(cell(item.description())).append(" | ").append(humanize(item.kind())).append(" | ")
+                    .append(cell(orNone(item.owner()))).append(" | ")
+                    .append(item.dueDate() == null ? "not set" : item.dueDate()).append(" | ")
+                    .append(item.completedAt() == null ? "open" : "done " + when(item.completedAt())).append(" |\n");
+        }
+
+        md.append("\n## Response plan\n\n").append(a.responsePlanChangeRequired()
+                ? "The response plan must change: " + text(orNone(a.responsePlanChange()))
+                : "No change to the response plan is needed.").append("\n");
+        return md.toString();
+    }
+
+    private static void pairs(StringBuilder md, List<Map.Entry<String, String>> rows) {
+        rows.forEach(row -> md.append("- **").append(row.getKey()).append("**: ").append(text(row.getValue())).append("\n"));
+    }
+
+    private static void bullets(StringBuilder md, List<String> items) {
+        if (items.isEmpty()) {
+            md.append("none\n");
+        }
+        items.forEach(item -> md.append("- ").append(text(item)).append("\n"));
+    }
+
+    /** Markdown passes raw HTML through to whatever renders it, so user text never carries markup. */
+    static String text(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String cell(String value) {
+        return text(value).replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
+    }
+}

@@ -1,0 +1,69 @@
+package io.vigie.postmortem.incident;
+
+import io.vigie.events.AlertClassified;
+import io.vigie.events.ClientNotified;
+import io.vigie.events.IncidentResolved;
+import io.vigie.events.IncidentUpdated;
+import io.vigie.events.Topics;
+import io.vigie.platform.outbox.ProcessedEvents;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each event is claimed and applied in one transaction: a redelivery or a replay changes nothing. Spring Kafka times
+ * every listener ({@code spring.kafka.listener}), so these need no meters of their own.
+ */
+@Component
+class IncidentEventListeners {
+
+    private static final String GROUP = "postmortem-service";
+
+    private final ProcessedEvents processedEvents;
+    private final IncidentProjection projection;
+
+    IncidentEventListeners(ProcessedEvents processedEvents, IncidentProjection projection) {
+        this.processedEvents = processedEvents;
+        this.projection = projection;
+    }
+
+    @KafkaListener(topics = Topics.ALERT_CLASSIFIED, groupId = GROUP)
+    @Transactional
+    void on(AlertClassified event) {
+        if (processedEvents.claim(event.getEventId(), Topics.ALERT_CLASSIFIED)) {
+            Incident.Classification classification = IncidentEventMapper.classification(event);
+            projection.apply(event.getEventId(), event.getIncidentId(), i -> i.classified(classification),
+                    IncidentEventMapper.classificationEntry(event));
+        }
+    }
+
+    @KafkaListener(topics = Topics.CLIENT_NOTIFIED, groupId = GROUP)
+    @Transactional
+    void on(ClientNotified event) {
+        if (processedEvents.claim(event.getEventId(), Topics.CLIENT_NOTIFIED)) {
+            Incident.Notice notice = IncidentEventMapper.notice(event);
+            projection.apply(event.getEventId(), event.getIncidentId(), i -> i.notified(notice),
+                    IncidentEventMapper.noticeEntry(event));
+        }
+    }
+
+    @KafkaListener(topics = Topics.INCIDENT_UPDATED, groupId = GROUP)
+    @Transactional
+    void on(IncidentUpdated event) {
+        if (processedEvents.claim(event.getEventId(), Topics.INCIDENT_UPDATED)) {
+            Incident.Update update = IncidentEventMapper.update(event);
+            projection.apply(event.getEventId(), event.getIncidentId(), i -> i.updated(update),
+                    IncidentEventMapper.updateEntry(event));
+        }
+    }
+
+    @KafkaListener(topics = Topics.INCIDENT_RESOLVED, groupId = GROUP)
+    @Transactional
+    void on(IncidentResolved event) {
+        if (processedEvents.claim(event.getEventId(), Topics.INCIDENT_RESOLVED)) {
+            Incident.Resolution resolution = IncidentEventMapper.resolution(event);
+            projection.apply(event.getEventId(), event.getIncidentId(), i -> i.resolved(resolution),
+                    IncidentEventMapper.resolutionEntry(event));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.vigie.postmortem.incident;
+
+import io.vigie.events.AffectedClient;
+import io.vigie.events.AlertClassified;
+import io.vigie.events.ClassificationChange;
+import io.vigie.events.ClientNotified;
+import io.vigie.events.DeliveryOutcome;
+import io.vigie.events.IncidentResolved;
+import io.vigie.events.IncidentUpdated;
+import io.vigie.events.NoticeStage;
+import io.vigie.events.UpdateKind;
+import io.vigie.postmortem.incident.Incident.Classification;
+import io.vigie.postmortem.incident.Incident.Notice;
+import io.vigie.postmortem.incident.Incident.Resolution;
+import io.vigie.postmortem.incident.Incident.Severity;
+import io.vigie.postmortem.incident.Incident.Update;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The edge: Avro events in, the projection's own types out. */
+final class IncidentEventMapper {
+
+    private IncidentEventMapper() {
+    }
+
+    static Classification classification(AlertClassified e) {
+        List<String> services = Stream.concat(e.getAffectedServices().stream(),
+                e.getAffectedClients().stream().flatMap(c -> c.getServices().stream())).distinct().toList();
+        List<String> assets = Stream.concat(e.getAffectedAssets().stream(),
+                e.getAffectedClients().stream().flatMap(c -> c.getAssets().stream())).distinct().toList();
+        List<String> data = Stream.concat(e.getDataCategories().stream(),
+                        e.getAffectedClients().stream().flatMap(c -> c.getDataCategories().stream()))
+                .map(Enum::name).distinct().toList();
+        return new Classification(e.getOccurredAt(), e.getChange() == ClassificationChange.ATTACHED, e.getTitle(),
+                e.getSummary(), severity(e.getSeverity()), e.getCategory().name(), e.getSource().name(),
+                e.getSourceReference(), e.getDetectedAt(), e.getAlertReceivedAt(), e.getImpact(),
+                e.getPersonalDataInvolved(), e.getAffectedClients().stream().map(AffectedClient::getClientId).toList(),
+                services, assets, data, e.getMeasuresTaken());
+    }
+
+    static TimelineEntry classificationEntry(AlertClassified e) {
+        String what = switch (e.getChange()) {
+            case OPENED -> "Incident opened as " + e.getSeverity() + " " + e.getCategory() + ": " + e.getTitle();
+            case ESCALATED -> "Escalated from " + e.getPreviousSeverity() + " to " + e.getSeverity() + ": " + e.getTitle();
+            case ATTACHED -> "Related alert attached: " + e.getTitle();
+        };
+        return new TimelineEntry(e.getOccurredAt(), "CLASSIFIED", e.getProducer(), what);
+    }
+
+    static Notice notice(ClientNotified e) {
+        boolean toClient = e.getStage() != NoticeStage.REGULATOR;
+        boolean delivered = e.getOutcome() != DeliveryOutcome.FAILED;
+        boolean acknowledged = e.getOutcome() == DeliveryOutcome.ACKNOWLEDGED
+                || e.getOutcome() == DeliveryOutcome.AGREED || e.getOutcome() == DeliveryOutcome.DECLINED;
+        return new Notice(e.getOccurredAt(), e.getClientId(), toClient && delivered, toClient && acknowledged);
+    }
+
+    static TimelineEntry noticeEntry(ClientNotified e) {
+        String what = e.getStage() + " notice to " + e.getClientId() + " by " + e.getChannel()
+                + (e.getOutOfBand() ? " (out of band)" : "") + ": " + e.getOutcome()
+                + (e.getError() != null ? " (" + e.getError() + ")" : "");
+        String actor = e.getRespondedBy() != null ? e.getRespondedBy() : e.getProducer();
+        return new TimelineEntry(e.getOccurredAt(), "NOTICE_" + e.getOutcome(), actor, what);
+    }
+
+    static Update update(IncidentUpdated e) {
+        return new Update(e.getKind() == UpdateKind.SEVERITY_CHANGED ? severity(e.getSeverity()) : null,
+                e.getMeasuresTaken());
+    }
+
+    static TimelineEntry updateEntry(IncidentUpdated e) {
+        return new TimelineEntry(e.getOccurredAt(), e.getKind().name(), e.getActor(), e.getMessage());
+    }
+
+    static Resolution resolution(IncidentResolved e) {
+        return new Resolution(e.getResolvedAt(), e.getResolvedBy(), severity(e.getSeverity()), e.getCategory().name(),
+                e.getSummary(), e.getCorrectiveActions(), e.getDataCompromised(), e.getAffectedClientIds());
+    }
+
+    static TimelineEntry resolutionEntry(IncidentResolved e) {
+        return new TimelineEntry(e.getResolvedAt(), "RESOLVED", e.getResolvedBy(), "Resolved: " + e.getSummary());
+    }
+
+    private static Severity severity(io.vigie.events.Severity severity) {
+        return Severity.valueOf(severity.name());
+    }
+}

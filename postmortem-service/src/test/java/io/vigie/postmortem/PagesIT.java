@@ -1,0 +1,151 @@
+package io.vigie.postmortem;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PagesIT extends PostmortemITSupport {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @Test
+    void shouldSendAnonymousVisitorsToTheLoginForm() throws Exception {
+        Browser anonymous = new Browser();
+
+        HttpResponse<String> page = anonymous.get("/postmortems");
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void shouldLetAnAnalystCompleteAndAManagerApproveThroughThePages() throws Exception {
+        JsonNode draft = drafted(Scenario.accountCompromise());
+        String id = draft.get("id").asString();
+        Browser analyst = new Browser().login(ANALYST);
+
+        HttpResponse<String> page = analyst.get("/postmortems/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Account takeover on the payroll portal", "Timeline", "NOTICE_ACKNOWLEDGED",
+                "time to notify", "Approve and close the incident");
+        assertThat(analyst.get("/postmortems").body()).contains("/postmortems/" + id);
+
+        // without the form's CSRF token the post is refused
+        assertThat(analyst.post("/postmortems/" + id + "/analysis", List.of(Map.entry("rootCause", "x")), false)
+                .statusCode()).isEqualTo(403);
+
+        HttpResponse<String> saved = analyst.post("/postmortems/" + id + "/analysis", List.of(
+                Map.entry("fiveWhys", "Password leaked\nPassword reused"),
+                Map.entry("rootCause", "No MFA on <b>the</b> portal"),
+                Map.entry("rootCauseCategory", "PROCESS"),
+                Map.entry("ishikawa.TECHNOLOGY", "No MFA"),
+                Map.entry("worked.DETECTION", "Splunk caught it"),
+                Map.entry("lessonsLearned", "MFA everywhere"),
+                Map.entry("actionId", ""), Map.entry("actionDescription", "Enforce MFA"),
+                Map.entry("actionOwner", "bob"), Map.entry("actionDue", "2026-12-15"),
+                Map.entry("actionKind", "PREVENTIVE"),
+                Map.entry("actionId", ""), Map.entry("actionDescription", ""), Map.entry("actionOwner", ""),
+                Map.entry("actionDue", ""), Map.entry("actionKind", "OTHER")), true);
+        assertThat(saved.statusCode()).isEqualTo(302);
+
+        JsonNode analysis = json.readTree(call("GET", "/api/postmortems/" + id, VIEWER, null).body()).get("analysis");
+        assertThat(analysis.get("rootCause").asString()).isEqualTo("No MFA on <b>the</b> portal");
+        assertThat(DraftIT.strings(analysis.get("fiveWhys"))).containsExactly("Password leaked", "Password reused");
+        assertThat(analysis.get("actionItems")).hasSize(1);
+        assertThat(analysis.get("actionItems").get(0).get("owner").asString()).isEqualTo("bob");
+        assertThat(analyst.get("/postmortems/" + id).body()).contains("No MFA on &lt;b&gt;the&lt;/b&gt; portal")
+                .doesNotContain("<b>the</b>");
+
+        Browser viewer = new Browser().login(VIEWER);
+        assertThat(viewer.post("/postmortems/" + id + "/approval", List.of(), true).statusCode()).isEqualTo(403);
+        assertThat(analyst.post("/postmortems/" + id + "/approval", List.of(), true).statusCode()).isEqualTo(403);
+
+        Browser manager = new Browser().login(MANAGER);
+        assertThat(manager.post("/postmortems/" + id + "/approval", List.of(), true).statusCode()).isEqualTo(302);
+        assertThat(json.readTree(call("GET", "/api/postmortems/" + id, VIEWER, null).body()).get("status")
+                .asString()).isEqualTo("APPROVED");
+        assertThat(manager.get("/postmortems/" + id).body()).contains("Approved by manager")
+                .doesNotContain("Approve and close the incident");
+        HttpResponse<String> pdfLink = manager.get("/postmortems/" + id + "/report.pdf");
+        assertThat(pdfLink.statusCode()).isEqualTo(200);
+        assertThat(pdfLink.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    }
+
+    @Test
+    void shouldShowWhatIsMissingWhenAManagerApprovesTooEarly() throws Exception {
+        String id = drafted(Scenario.accountCompromise()).get("id").asString();
+        Browser manager = new Browser().login(MANAGER);
+
+        HttpResponse<String> approval = manager.post("/postmortems/" + id + "/approval", List.of(), true);
+        HttpResponse<String> page = manager.get("/postmortems/" + id);
+
+        assertThat(approval.statusCode()).isEqualTo(302);
+        assertThat(page.body()).contains("rootCause: the root cause is not stated");
+        assertThat(json.readTree(call("GET", "/api/postmortems/" + id, VIEWER, null).body()).get("status")
+                .asString()).isEqualTo("DRAFT");
+    }
+
+    /** A browser: cookies kept, redirects shown rather than followed. */
+    private final class Browser {
+
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private String csrf;
+
+        Browser login(String user) throws Exception {
+            csrf = token(get("/login").body());
+            HttpResponse<String> login = post("/login", List.of(Map.entry("username", user),
+                    Map.entry("password", user + "-pw")), true);
+            assertThat(login.statusCode()).isEqualTo(302);
+            assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+            csrf = token(get("/postmortems").body());
+            return this;
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, boolean withCsrf)
+                throws Exception {
+            List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+            if (withCsrf) {
+                all.add(Map.entry("_csrf", csrf));
+            }
+            String body = all.stream().map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
+                    .collect(Collectors.joining("&"));
+            return client.send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        private static String token(String html) {
+            Matcher m = CSRF.matcher(html);
+            assertThat(m.find()).as("a CSRF token in the page").isTrue();
+            return m.group(1);
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.vigie.postmortem.export;
+
+import io.vigie.postmortem.incident.Incident;
+import io.vigie.postmortem.report.ClientSummary;
+import io.vigie.postmortem.report.Postmortem;
+import io.vigie.postmortem.report.ReportFixtures;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportExportTest {
+
+    private static final String SCRIPT = "<script>alert('x')</script> & \"quotes\" \u0007 → 漢字 😀";
+
+    private final Postmortem approved = ReportFixtures.postmortem(ReportFixtures.incident(),
+            ReportFixtures.analysis("Every portal needs MFA"), Postmortem.Status.APPROVED);
+
+    @Test
+    void shouldRenderAValidPdfWhoseTextHasEverySection() throws Exception {
+        byte[] pdf = PdfReport.render(HtmlReport.render(approved));
+
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+            assertThat(text).contains("Post-mortem: Account takeover on the payroll portal",
+                    "Date and time", "Detected 2026-11-20 10:00:00 UTC", "Description", "Timeline",
+                    "Incident opened as CRITICAL", "Affected", "client-a, client-b", "Corrective actions",
+                    "MFA enforced", "Response metrics", "time to notify 45 min 00 s 30 min 00 s no", "Root cause",
+                    "The portal was left out of the MFA roll-out.", "5 whys", "Why? Password reused",
+                    "Ishikawa: causes by category", "Portal vendor default settings", "Evaluation of the response",
+                    "Containment Quick lock Slow reset", "Lessons learned", "Every portal needs MFA", "Action items",
+                    "Enforce MFA everywhere", "bob", "2026-12-15", "Response plan", "Add an MFA check to the playbook",
+                    "APPROVED by manager");
+        }
+    }
+
+    @Test
+    void shouldEscapeEveryValueThatCameFromAPersonOrAnEvent() {
+        Incident hostile = new Incident(ReportFixtures.incident().id(), SCRIPT, SCRIPT, Incident.Severity.LOW, SCRIPT,
+                SCRIPT, SCRIPT, null, null, null, null, null, null, SCRIPT, SCRIPT, SCRIPT, false, false,
+                java.util.List.of(SCRIPT), java.util.List.of(SCRIPT), java.util.List.of(SCRIPT),
+                java.util.List.of(SCRIPT), java.util.List.of(SCRIPT), java.util.List.of(SCRIPT));
+        Postmortem p = ReportFixtures.postmortem(hostile, ReportFixtures.analysis(SCRIPT), Postmortem.Status.DRAFT);
+
+        String html = HtmlReport.render(p);
+        String markdown = MarkdownReport.render(p);
+
+        assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
+                + "&quot;quotes&quot;");
+        assertThat(markdown).doesNotContain("<script>").contains("&lt;script&gt;");
+        assertThat(PdfReport.render(html)).isNotEmpty();
+    }
+
+    @Test
+    void shouldWriteMarkdownWithTheSameSections() {
+        String markdown = MarkdownReport.render(approved);
+
+        assertThat(markdown).startsWith("# Post-mortem: Account takeover on the payroll portal\n")
+                .contains("## Timeline\n", "## Response metrics\n", "| time to notify | 45 min 00 s | 30 min 00 s | no |",
+                        "## Root cause\n", "1. Why? Password leaked", "- **Technology**: No MFA",
+                        "| Containment | Quick lock | Slow reset |", "## Lessons learned\n\n- Every portal needs MFA",
+                        "| Enforce MFA everywhere | Preventive | bob | 2026-12-15 | open |",
+                        "The response plan must change: Add an MFA check to the playbook");
+    }
+
+    @Test
+    void shouldKeepInternalDetailsOutOfTheClientSummary() {
+        String summary = ClientSummary.of(approved);
+
+        assertThat(summary).contains("Account takeover on the payroll portal", "Detected: 2026-11-20 10:00 UTC",
+                "Resolved: 2026-11-20 13:00 UTC", "Impact: Payslips were readable.",
+                "What we did: Sessions revoked and MFA enforced.", "- Every portal needs MFA",
+                "- Enforce MFA everywhere");
+        assertThat(summary).doesNotContain("client-a", "client-b", "payroll-web-01", "alice", "bob", "2026-12-15",
+                "left out of the MFA roll-out", "Password reused", "Portal vendor", "Slow reset", "sid-4711");
+    }
+}

@@ -1,0 +1,56 @@
+package io.vigie.postmortem.report;
+
+import io.vigie.postmortem.incident.Incident;
+import io.vigie.postmortem.incident.TimelineEntry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A post-mortem built without Spring, for the report and rule tests. */
+public final class ReportFixtures {
+
+    public static final Instant T = Instant.parse("2026-11-20T10:00:00Z");
+
+    private ReportFixtures() {
+    }
+
+    public static Incident incident() {
+        return new Incident(UUID.fromString("6f1c2a8e-1111-4a5b-9c3d-000000000001"),
+                "Account takeover on the payroll portal",
+                "Someone logged into a payroll account from an unknown country.",
+                Incident.Severity.CRITICAL, "ACCOUNT_COMPROMISE", "SPLUNK", "sid-4711",
+                T, T.plus(Duration.ofMinutes(2)), T.plus(Duration.ofMinutes(5)), T.plus(Duration.ofMinutes(50)),
+                T.plus(Duration.ofMinutes(80)), T.plus(Duration.ofHours(3)), "alice",
+                "Sessions revoked and MFA enforced.", "Payslips were readable.", true, true,
+                List.of("client-a", "client-b"), List.of("payroll"), List.of("payroll-web-01"), List.of("PERSONAL"),
+                List.of("Account locked"), List.of("Password reset", "MFA enforced"));
+    }
+
+    public static Analysis analysis(String lesson) {
+        return new Analysis(List.of("Password leaked", "Password reused", "No MFA on the portal"),
+                "The portal was left out of the MFA roll-out.", Analysis.IshikawaCategory.PROCESS,
+                Map.of(Analysis.IshikawaCategory.TECHNOLOGY, List.of("No MFA"),
+                        Analysis.IshikawaCategory.SUPPLIERS, List.of("Portal vendor default settings")),
+                Map.of(Analysis.ResponseStage.CONTAINMENT, new Analysis.StageEvaluation("Quick lock", "Slow reset")),
+                List.of(lesson),
+                List.of(new Analysis.ActionItem(UUID.randomUUID(), "Enforce MFA everywhere", "bob",
+                        LocalDate.of(2026, 12, 15), Analysis.ActionKind.PREVENTIVE, null)),
+                true, "Add an MFA check to the playbook");
+    }
+
+    public static Postmortem postmortem(Incident incident, Analysis analysis, Postmortem.Status status) {
+        ResponseTargets.Target target = new ResponseTargets.Target(Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(4));
+        return new Postmortem(UUID.randomUUID(), incident.id(), status, T, T, "analyst",
+                status == Postmortem.Status.APPROVED ? "manager" : null,
+                status == Postmortem.Status.APPROVED ? T.plus(Duration.ofDays(2)) : null, incident,
+                List.of(new TimelineEntry(T.plus(Duration.ofMinutes(5)), "CLASSIFIED", "triage-service",
+                                "Incident opened as CRITICAL"),
+                        new TimelineEntry(T.plus(Duration.ofHours(3)), "RESOLVED", "alice", "Resolved")),
+                ResponseMetrics.of(incident, target), analysis, ApprovalCheck.missing(analysis));
+    }
+}
