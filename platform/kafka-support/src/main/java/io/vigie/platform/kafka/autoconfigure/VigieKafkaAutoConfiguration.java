@@ -112,9 +112,12 @@ public class VigieKafkaAutoConfiguration {
      * need the innermost one, which says what was wrong with the record.
      */
     private static Headers reasonHeader(ConsumerRecord<?, ?> record, Exception exception) {
+        return new RecordHeaders().add(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String reason(Exception exception) {
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(exception);
-        String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return new RecordHeaders().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private static BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> toDeadLetterTopic() {
@@ -168,13 +171,13 @@ public class VigieKafkaAutoConfiguration {
         @Override
         public void failedDelivery(ConsumerRecord<?, ?> record, Exception exception, int deliveryAttempt) {
             log.warn("Delivery {} of {}-{}@{} failed: {}", deliveryAttempt, record.topic(), record.partition(),
-                    record.offset(), exception.getMessage());
+                    record.offset(), reason(exception));
         }
 
         @Override
         public void recovered(ConsumerRecord<?, ?> record, Exception exception) {
             log.error("Moved {}-{}@{} to {}{}: {}", record.topic(), record.partition(), record.offset(),
-                    record.topic(), Topics.DEAD_LETTER_SUFFIX, exception.getMessage());
+                    record.topic(), Topics.DEAD_LETTER_SUFFIX, reason(exception));
             Counter.builder(DEAD_LETTERS_METRIC)
                     .description("Records moved to a dead-letter topic, by the topic they came from")
                     .tag("topic", record.topic())
