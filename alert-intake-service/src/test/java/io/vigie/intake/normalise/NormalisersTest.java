@@ -1,0 +1,117 @@
+package io.vigie.intake.normalise;
+
+import io.vigie.intake.IntakeRejection;
+import io.vigie.intake.alert.Alert;
+import io.vigie.intake.alert.SeverityHint;
+import io.vigie.intake.source.IntakeProperties;
+import io.vigie.intake.source.IntakeProperties.Rate;
+import io.vigie.intake.source.IntakeProperties.SourceProperties;
+import io.vigie.intake.source.Source;
+import io.vigie.intake.source.SourceType;
+import io.vigie.intake.source.Sources;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NormalisersTest {
+
+    private static final Instant RECEIVED = Instant.parse("2026-11-23T02:00:00Z");
+
+    private final IntakeProperties properties = new IntakeProperties(Map.of(
+            "am", source(SourceType.ALERTMANAGER), "splunk", source(SourceType.SPLUNK),
+            "api", source(SourceType.GENERIC)),
+            DataSize.ofKilobytes(256), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(10),
+            Duration.ofMinutes(5), Duration.ofDays(90), 3);
+    private final Sources sources = new Sources(properties);
+    private final Normalisers normalisers = new Normalisers(List.of(new SplunkNormaliser(),
+            new AlertmanagerNormaliser(properties), new WazuhNormaliser(), new ElasticNormaliser(properties),
+            new GenericNormaliser(properties)), properties);
+
+    @Test
+    void shouldGiveTheFiringAndTheResolvedAlertDifferentIdsButTheSameReference() {
+        Alert firing = alertmanager("firing");
+        Alert resolved = alertmanager("resolved");
+
+        assertThat(firing.sourceReference()).isEqualTo(resolved.sourceReference());
+        assertThat(firing.alertId()).isNotEqualTo(resolved.alertId());
+        assertThat(firing.fingerprint()).isNotEqualTo(resolved.fingerprint());
+        assertThat(resolved.resolvedBySource()).isTrue();
+        assertThat(alertmanager("firing").alertId()).isEqualTo(firing.alertId());
+    }
+
+    @Test
+    void shouldTakeTheHostOutOfAnInstanceLabel() {
+        assertThat(alertmanager("firing").asset()).isEqualTo("web-1.example");
+        assertThat(alertmanager("firing").ipAddresses()).isEmpty();
+    }
+
+    @Test
+    void shouldTitleASplunkAlertOfAnAdHocSearchByItsSid() {
+        Alert alert = normalise("splunk", """
+                {"result": {"host": "h"}, "sid": "rt_1700000000.42", "results_link": null,
+                 "search_name": null, "owner": "admin", "app": "search"}""").get(0);
+
+        assertThat(alert.title()).isEqualTo("Splunk alert rt_1700000000.42");
+        assertThat(alert.detectedAt()).isEqualTo(RECEIVED);
+        assertThat(alert.severityHint()).isNull();
+    }
+
+    @Test
+    void shouldRefuseABatchOverTheConfiguredSize() {
+        String alert = "{\"reference\": \"r\", \"title\": \"t\"}";
+
+        assertThatThrownBy(() -> normalise("api", "[" + String.join(",", alert, alert, alert, alert) + "]"))
+                .isInstanceOfSatisfying(IntakeRejection.class, rejection ->
+                        assertThat(rejection.errors()).extracting(IntakeRejection.FieldError::field).containsExactly("/"));
+    }
+
+    @Test
+    void shouldRefuseDuplicateKeysRatherThanGuessWhichOneCounts() {
+        assertThatThrownBy(() -> normalise("api", "{\"reference\": \"r\", \"title\": \"a\", \"title\": \"b\"}"))
+                .isInstanceOf(IntakeRejection.class).hasMessageContaining("Duplicate");
+    }
+
+    @Test
+    void shouldMapSeverityWordsOfEveryTool() {
+        assertThat(SeverityHint.fromWord("Warning")).contains(SeverityHint.MEDIUM);
+        assertThat(SeverityHint.fromWord("informational")).contains(SeverityHint.LOW);
+        assertThat(SeverityHint.fromWord("whatever")).isEmpty();
+        assertThat(SeverityHint.fromWazuhLevel(15)).isEqualTo(SeverityHint.CRITICAL);
+        assertThat(SeverityHint.fromWazuhLevel(3)).isEqualTo(SeverityHint.LOW);
+        assertThat(SeverityHint.fromRiskScore(73)).isEqualTo(SeverityHint.MEDIUM);
+        assertThat(SeverityHint.fromRiskScore(99)).isEqualTo(SeverityHint.CRITICAL);
+    }
+
+    private Alert alertmanager(String status) {
+        return normalise("am", """
+                {"version": "4", "groupKey": "{}:{alertname=\\"X\\"}", "status": "%s", "receiver": "r",
+                 "alerts": [{"status": "%s", "labels": {"alertname": "X", "instance": "web-1.example:9100"},
+                 "annotations": {}, "startsAt": "2026-11-23T01:00:00Z", "fingerprint": "abc"}]}"""
+                .formatted(status, status)).get(0);
+    }
+
+    private List<Alert> normalise(String sourceName, String body) {
+        Source source = sources.find(typeOf(sourceName), sourceName).orElseThrow();
+        return normalisers.normalise(source, body.getBytes(StandardCharsets.UTF_8), RECEIVED);
+    }
+
+    private static SourceType typeOf(String sourceName) {
+        return switch (sourceName) {
+            case "am" -> SourceType.ALERTMANAGER;
+            case "splunk" -> SourceType.SPLUNK;
+            default -> SourceType.GENERIC;
+        };
+    }
+
+    private static SourceProperties source(SourceType type) {
+        return new SourceProperties(type, List.of("t"), List.of(), null, new Rate(1, 1), null);
+    }
+}
