@@ -1,9 +1,11 @@
 package io.vigie.cases;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CaseApplication {
 
     /**

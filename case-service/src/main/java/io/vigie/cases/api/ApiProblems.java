@@ -1,0 +1,83 @@
+package io.vigie.cases.api;
+
+import io.vigie.cases.incident.CaseNotFoundException;
+import io.vigie.cases.incident.InvalidTransitionException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The case API's errors as RFC 9457 problem+json, with the reason and the offending fields. Ahead of Boot's own
+ * problem-details handler, which answers validation errors without naming the fields.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(assignableTypes = CaseApi.class)
+class ApiProblems {
+
+    @ExceptionHandler
+    ProblemDetail notFound(CaseNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Unknown incident");
+        problem.setProperty("incidentId", e.incidentId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(InvalidTransitionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Cannot " + e.command().name().toLowerCase().replace('_', ' ') + ": " + e.getMessage());
+        problem.setTitle("Not allowed in the incident's current state");
+        problem.setType(URI.create("https://vigie.io/problems/invalid-transition"));
+        problem.setProperty("incidentId", e.incidentId());
+        problem.setProperty("status", e.status().name());
+        problem.setProperty("command", e.command().name());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(MethodArgumentNotValidException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid fields.");
+        problem.setTitle("Invalid request");
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The body is not valid JSON for this command, or a value has the wrong type.");
+        problem.setTitle("Unreadable request");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "'" + e.getName() + "' is not a valid value: " + e.getValue());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "invalid value")));
+        return problem;
+    }
+}

@@ -1,0 +1,135 @@
+package io.vigie.cases.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vigie.cases.incident.CaseCommands;
+import io.vigie.cases.incident.CaseFilter;
+import io.vigie.cases.incident.CaseQueries;
+import io.vigie.cases.incident.CaseStatus;
+import io.vigie.cases.incident.ClientUpdate;
+import io.vigie.cases.incident.IncidentCase;
+import io.vigie.cases.incident.Resolution;
+import io.vigie.cases.incident.Severity;
+import io.vigie.cases.sla.SlaClocks;
+import io.vigie.cases.timeline.ChainVerification;
+import io.vigie.cases.timeline.Timeline;
+import io.vigie.cases.timeline.TimelineEntry;
+import jakarta.validation.Valid;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The case API. Reading needs any Vigie role; the commands check theirs in {@link CaseCommands}. The acting user
+ * recorded on the timeline is the authenticated caller (the login name, or the JWT's subject).
+ */
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "cases", description = "Incident cases, their timelines and the commands on them")
+class CaseApi {
+
+    private final CaseQueries queries;
+    private final CaseCommands commands;
+    private final Timeline timeline;
+    private final SlaClocks clocks;
+
+    CaseApi(CaseQueries queries, CaseCommands commands, Timeline timeline, SlaClocks clocks) {
+        this.queries = queries;
+        this.commands = commands;
+        this.timeline = timeline;
+        this.clocks = clocks;
+    }
+
+    @GetMapping
+    @Operation(summary = "Cases ordered by priority; without a status, the active ones (OPEN, NOTIFIED, IN_PROGRESS)")
+    List<IncidentCase> list(@RequestParam(required = false) Severity severity,
+                            @RequestParam(required = false) CaseStatus status,
+                            @RequestParam(required = false) String client,
+                            @RequestParam(required = false) String category,
+                            @RequestParam(required = false) String assignee) {
+        return queries.list(new CaseFilter(severity, status, blankToNull(client), blankToNull(category),
+                blankToNull(assignee)));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A case with its clients' notice status, its alerts and its SLA clocks")
+    CaseDetails get(@PathVariable UUID id) {
+        return details(queries.get(id));
+    }
+
+    @GetMapping("/{id}/timeline")
+    @Operation(summary = "The case's timeline, oldest first, with each entry's hash")
+    List<TimelineEntry> timeline(@PathVariable UUID id) {
+        queries.get(id);
+        return timeline.entries(id);
+    }
+
+    @GetMapping("/{id}/timeline/verification")
+    @Operation(summary = "Checks the timeline's hash chain and names the first broken entry")
+    ChainVerification verify(@PathVariable UUID id) {
+        queries.get(id);
+        return timeline.verify(id);
+    }
+
+    @PostMapping("/{id}/notes")
+    @Operation(summary = "Adds a note (ANALYST, MANAGER)")
+    CaseDetails addNote(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Note note, Authentication user) {
+        return details(commands.addNote(id, note.text(), user.getName()));
+    }
+
+    @PostMapping("/{id}/actions")
+    @Operation(summary = "Records an action taken: containment, evidence collected, password reset, IP blocked… "
+            + "(ANALYST, MANAGER)")
+    CaseDetails recordAction(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Action action,
+                             Authentication user) {
+        return details(commands.recordAction(id, action.type(), action.description(), user.getName()));
+    }
+
+    @PostMapping("/{id}/assignment")
+    @Operation(summary = "Assigns the incident (ANALYST, MANAGER)")
+    CaseDetails assign(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Assignment assignment,
+                       Authentication user) {
+        return details(commands.assign(id, assignment.assignee(), user.getName()));
+    }
+
+    @PostMapping("/{id}/severity")
+    @Operation(summary = "Changes the severity, with a reason (ANALYST, MANAGER)")
+    CaseDetails changeSeverity(@PathVariable UUID id, @Valid @RequestBody CaseRequests.SeverityChange change,
+                               Authentication user) {
+        return details(commands.changeSeverity(id, change.severity(), change.reason(), user.getName()));
+    }
+
+    @PostMapping("/{id}/client-updates")
+    @Operation(summary = "Posts an update that notification-service sends to the affected clients "
+            + "(COMMUNICATIONS, ANALYST, MANAGER)")
+    CaseDetails postClientUpdate(@PathVariable UUID id, @Valid @RequestBody CaseRequests.ClientUpdate update,
+                                 Authentication user) {
+        return details(commands.postClientUpdate(id, new ClientUpdate(update.message(), update.measuresTaken(),
+                update.resolutionPlan(), update.estimatedResolutionAt()), user.getName()));
+    }
+
+    @PostMapping("/{id}/resolution")
+    @Operation(summary = "Resolves the incident: the clients get the resolution notice (ANALYST, MANAGER)")
+    CaseDetails resolve(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Resolution resolution,
+                        Authentication user) {
+        return details(commands.resolve(id, new Resolution(resolution.summary(), resolution.correctiveActions(),
+                resolution.dataCompromised()), user.getName()));
+    }
+
+    private CaseDetails details(IncidentCase c) {
+        return new CaseDetails(c, queries.clients(c.id()), queries.alerts(c.id()),
+                clocks.of(c).stream().map(CaseDetails.Clock::of).toList());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,29 @@
+package io.vigie.cases.dashboard;
+
+import io.vigie.cases.incident.ClientNotice;
+import io.vigie.cases.incident.IncidentCase;
+import io.vigie.cases.sla.ClockState;
+import io.vigie.cases.sla.SlaClock;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** One case on the board, with what the board shows about it (public for the template engine). */
+public record BoardRow(IncidentCase incident, List<SlaClock> clocks, List<ClientNotice> clients) {
+
+    public boolean breached() {
+        return clocks.stream().anyMatch(clock -> clock.state().breached());
+    }
+
+    public List<SlaClock> breaches() {
+        return clocks.stream().filter(clock -> clock.state().breached()).toList();
+    }
+
+    /** The running clock closest to its deadline: what the team must do next. */
+    public Optional<SlaClock> next() {
+        return clocks.stream()
+                .filter(clock -> clock.state() == ClockState.RUNNING || clock.state() == ClockState.AT_RISK)
+                .min(Comparator.comparing(SlaClock::deadline));
+    }
+}

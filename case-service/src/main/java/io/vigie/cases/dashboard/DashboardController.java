@@ -1,0 +1,273 @@
+package io.vigie.cases.dashboard;
+
+import io.vigie.cases.incident.ActionType;
+import io.vigie.cases.incident.CaseCommands;
+import io.vigie.cases.incident.CaseFilter;
+import io.vigie.cases.incident.CaseNotFoundException;
+import io.vigie.cases.incident.CaseQueries;
+import io.vigie.cases.incident.CaseStatus;
+import io.vigie.cases.incident.ClientUpdate;
+import io.vigie.cases.incident.IncidentCase;
+import io.vigie.cases.incident.InvalidTransitionException;
+import io.vigie.cases.incident.Resolution;
+import io.vigie.cases.incident.Severity;
+import io.vigie.cases.sla.SlaClocks;
+import io.vigie.cases.timeline.Timeline;
+import io.vigie.platform.security.Roles;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The ops dashboard: the live board, each case's page with its timeline and the command forms. Pages are rendered
+ * here (Thymeleaf escapes every value); the browser only reloads fragments of them when the live stream says a
+ * case changed.
+ */
+@Controller
+@RequestMapping("/dashboard")
+class DashboardController {
+
+    private static final String BOARD = "case-dashboard/board";
+    private static final String CASE = "case-dashboard/case";
+
+    private final CaseQueries queries;
+    private final CaseCommands commands;
+    private final Timeline timeline;
+    private final SlaClocks clocks;
+    private final DashboardCharts charts;
+    private final LiveBoard live;
+    private final String chartJsVersion;
+
+    DashboardController(CaseQueries queries, CaseCommands commands, Timeline timeline, SlaClocks clocks,
+                        DashboardCharts charts, LiveBoard live) {
+        this.queries = queries;
+        this.commands = commands;
+        this.timeline = timeline;
+        this.clocks = clocks;
+        this.charts = charts;
+        this.live = live;
+        this.chartJsVersion = new org.webjars.WebJarVersionLocator().version("chart.js");
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "case-dashboard/login";
+    }
+
+    @GetMapping
+    String board(@RequestParam Map<String, String> params, Model model, Authentication user) {
+        boardModel(params, model, user);
+        model.addAttribute("chartJsVersion", chartJsVersion);
+        return BOARD;
+    }
+
+    /** The part of the board that the live stream redraws. */
+    @GetMapping("/board")
+    String boardFragment(@RequestParam Map<String, String> params, Model model, Authentication user) {
+        boardModel(params, model, user);
+        return BOARD + " :: live";
+    }
+
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter events() {
+        return live.subscribe();
+    }
+
+    @GetMapping("/charts")
+    @ResponseBody
+    DashboardCharts.Charts charts(@RequestParam(defaultValue = "7") int days) {
+        return charts.lastDays(Math.max(1, Math.min(days, 90)));
+    }
+
+    @GetMapping("/cases/{id}")
+    String casePage(@PathVariable UUID id, Model model, Authentication user) {
+        caseModel(id, model, user);
+        return CASE;
+    }
+
+    @GetMapping("/cases/{id}/live")
+    String caseFragment(@PathVariable UUID id, Model model, Authentication user) {
+        caseModel(id, model, user);
+        return CASE + " :: live";
+    }
+
+    @PostMapping("/cases/{id}/notes")
+    String addNote(@PathVariable UUID id, @RequestParam(defaultValue = "") String text, Authentication user,
+                   RedirectAttributes flash) {
+        return act(id, flash, "Note added.", () -> commands.addNote(id, text, user.getName()));
+    }
+
+    @PostMapping("/cases/{id}/actions")
+    String recordAction(@PathVariable UUID id, @RequestParam(defaultValue = "OTHER") ActionType type,
+                        @RequestParam(defaultValue = "") String description, Authentication user,
+                        RedirectAttributes flash) {
+        return act(id, flash, "Action recorded.", () -> commands.recordAction(id, type, description, user.getName()));
+    }
+
+    @PostMapping("/cases/{id}/assignment")
+    String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String assignee, Authentication user,
+                  RedirectAttributes flash) {
+        return act(id, flash, "Assigned.", () -> commands.assign(id, assignee, user.getName()));
+    }
+
+    @PostMapping("/cases/{id}/severity")
+    String changeSeverity(@PathVariable UUID id, @RequestParam Severity severity,
+                          @RequestParam(defaultValue = "") String reason, Authentication user,
+                          RedirectAttributes flash) {
+        return act(id, flash, "Severity changed.",
+                () -> commands.changeSeverity(id, severity, reason, user.getName()));
+    }
+
+    @PostMapping("/cases/{id}/client-updates")
+    String postClientUpdate(@PathVariable UUID id, @RequestParam(defaultValue = "") String message,
+                            @RequestParam(defaultValue = "") String measuresTaken,
+                            @RequestParam(defaultValue = "") String resolutionPlan,
+                            @RequestParam(defaultValue = "") String estimatedResolutionAt, Authentication user,
+                            RedirectAttributes flash) {
+        return act(id, flash, "Update posted: notification-service sends it to the affected clients.",
+                () -> commands.postClientUpdate(id, new ClientUpdate(message, lines(measuresTaken),
+                        resolutionPlan.isBlank() ? null : resolutionPlan, utc(estimatedResolutionAt)),
+                        user.getName()));
+    }
+
+    @PostMapping("/cases/{id}/resolution")
+    String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "") String summary,
+                   @RequestParam(defaultValue = "") String correctiveActions,
+                   @RequestParam(defaultValue = "false") boolean dataCompromised, Authentication user,
+                   RedirectAttributes flash) {
+        return act(id, flash, "Incident resolved: the clients get the resolution notice.",
+                () -> commands.resolve(id, new Resolution(summary, lines(correctiveActions), dataCompromised),
+                        user.getName()));
+    }
+
+    @ExceptionHandler(CaseNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(CaseNotFoundException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "case-dashboard/not-found";
+    }
+
+    private String act(UUID id, RedirectAttributes flash, String done, Runnable command) {
+        try {
+            command.run();
+            flash.addFlashAttribute("message", done);
+        } catch (InvalidTransitionException | IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        } catch (AccessDeniedException e) {
+            flash.addFlashAttribute("error", "Your role does not allow this.");
+        }
+        return "redirect:/dashboard/cases/" + id;
+    }
+
+    private void boardModel(Map<String, String> params, Model model, Authentication user) {
+        CaseFilter filter = new CaseFilter(parse(Severity.class, params.get("severity")),
+                parse(CaseStatus.class, params.get("status")), blankToNull(params.get("client")),
+                blankToNull(params.get("category")), blankToNull(params.get("assignee")));
+        List<BoardRow> rows = queries.list(filter).stream().map(this::row).toList();
+        List<BoardRow> active = filter.equals(CaseFilter.active()) ? rows
+                : queries.list(CaseFilter.active()).stream().map(this::row).toList();
+        Map<Severity, Long> openBySeverity = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            openBySeverity.put(severity, active.stream()
+                    .filter(row -> row.incident().severity() == severity).count());
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("filter", filter);
+        model.addAttribute("openBySeverity", openBySeverity);
+        model.addAttribute("breaches", active.stream().filter(BoardRow::breached).count());
+        model.addAttribute("failedNotices", queries.failedNotices());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("clients", queries.clientIds());
+        model.addAttribute("categories", queries.categories());
+        model.addAttribute("assignees", queries.assignees());
+        model.addAttribute("now", clocks.now());
+        user(model, user);
+    }
+
+    private void caseModel(UUID id, Model model, Authentication user) {
+        IncidentCase c = queries.get(id);
+        model.addAttribute("c", c);
+        model.addAttribute("clients", queries.clients(id));
+        model.addAttribute("alerts", queries.alerts(id));
+        model.addAttribute("clocks", clocks.of(c));
+        model.addAttribute("entries", timeline.entries(id));
+        model.addAttribute("verification", timeline.verify(id));
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("actionTypes", ActionType.values());
+        model.addAttribute("now", clocks.now());
+        user(model, user);
+    }
+
+    private BoardRow row(IncidentCase c) {
+        return new BoardRow(c, clocks.of(c), queries.clients(c.id()));
+    }
+
+    private static void user(Model model, Authentication user) {
+        Set<String> roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        boolean manager = roles.contains("ROLE_" + Roles.MANAGER);
+        boolean analyst = manager || roles.contains("ROLE_" + Roles.ANALYST);
+        model.addAttribute("user", user.getName());
+        model.addAttribute("canAct", analyst);
+        model.addAttribute("canCommunicate", analyst || roles.contains("ROLE_" + Roles.COMMUNICATIONS));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** The form's datetime-local field, read as UTC like every time on the dashboard. */
+    private static Instant utc(String dateTime) {
+        if (dateTime == null || dateTime.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(dateTime).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("estimated resolution: not a date and time: " + dateTime);
+        }
+    }
+}

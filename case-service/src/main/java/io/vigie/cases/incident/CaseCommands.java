@@ -1,0 +1,166 @@
+package io.vigie.cases.incident;
+
+import io.vigie.cases.timeline.EntryType;
+import io.vigie.cases.timeline.Timeline;
+import io.vigie.events.Topics;
+import io.vigie.events.UpdateKind;
+import io.vigie.platform.outbox.Outbox;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What people do on a case, from the API and from the dashboard alike. Each command locks the case, checks the
+ * case allows it (409 otherwise), changes it, writes the timeline entry with the acting user, and appends the
+ * event for the other services to the outbox: all in one transaction. The roles are checked here, so no entry
+ * point can forget them.
+ */
+@Service
+public class CaseCommands {
+
+    /** Analysts act on incidents; managers do everything. */
+    static final String ACT = "hasAnyRole('ANALYST', 'MANAGER')";
+    /** Client updates are the communications team's job, and analysts' too (they know what happened). */
+    static final String COMMUNICATE = "hasAnyRole('ANALYST', 'COMMUNICATIONS', 'MANAGER')";
+
+    private final CaseRepository cases;
+    private final Timeline timeline;
+    private final Outbox outbox;
+    private final ApplicationEventPublisher changes;
+    private final CaseMeters meters;
+    private final Clock clock;
+
+    CaseCommands(CaseRepository cases, Timeline timeline, Outbox outbox, ApplicationEventPublisher changes,
+                 CaseMeters meters, Clock clock) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.changes = changes;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @PreAuthorize(ACT)
+    @Transactional
+    public IncidentCase addNote(UUID id, String text, String actor) {
+        IncidentCase current = begin(id, Command.NOTE);
+        return record(current, Command.NOTE, actor, EntryType.NOTE, UpdateKind.NOTE, required(text, "text"),
+                null, null);
+    }
+
+    @PreAuthorize(ACT)
+    @Transactional
+    public IncidentCase recordAction(UUID id, ActionType type, String description, String actor) {
+        IncidentCase current = begin(id, Command.ACTION);
+        String message = (type == null ? ActionType.OTHER : type).label() + ": " + required(description, "description");
+        return record(current, Command.ACTION, actor, EntryType.ACTION_TAKEN, UpdateKind.ACTION_TAKEN, message,
+                null, null);
+    }
+
+    @PreAuthorize(ACT)
+    @Transactional
+    public IncidentCase assign(UUID id, String assignee, String actor) {
+        IncidentCase current = begin(id, Command.ASSIGN);
+        String to = required(assignee, "assignee");
+        if (to.equals(current.assignee())) {
+            throw new InvalidTransitionException(id, current.status(), Command.ASSIGN,
+                    "the incident is already assigned to " + to);
+        }
+        cases.set(id, clock.instant(), "assignee", to);
+        return record(current, Command.ASSIGN, actor, EntryType.ASSIGNED, UpdateKind.ASSIGNED,
+                "Assigned to " + to + (current.assignee() == null ? "" : " (was " + current.assignee() + ")"),
+                null, null);
+    }
+
+    @PreAuthorize(ACT)
+    @Transactional
+    public IncidentCase changeSeverity(UUID id, Severity severity, String reason, String actor) {
+        IncidentCase current = begin(id, Command.CHANGE_SEVERITY);
+        if (severity == null) {
+            throw new IllegalArgumentException("severity is required");
+        }
+        if (severity == current.severity()) {
+            throw new InvalidTransitionException(id, current.status(), Command.CHANGE_SEVERITY,
+                    "the incident is already " + severity);
+        }
+        cases.set(id, clock.instant(), "severity", severity);
+        return record(current, Command.CHANGE_SEVERITY, actor, EntryType.SEVERITY_CHANGED,
+                UpdateKind.SEVERITY_CHANGED,
+                "Severity " + current.severity() + " → " + severity + ": " + required(reason, "reason"),
+                current.severity(), null);
+    }
+
+    @PreAuthorize(COMMUNICATE)
+    @Transactional
+    public IncidentCase postClientUpdate(UUID id, ClientUpdate update, String actor) {
+        IncidentCase current = begin(id, Command.CLIENT_UPDATE);
+        StringBuilder message = new StringBuilder("Client update: ").append(required(update.message(), "message"));
+        if (!update.measuresTaken().isEmpty()) {
+            message.append(" Measures taken: ").append(String.join("; ", update.measuresTaken())).append('.');
+        }
+        if (update.resolutionPlan() != null && !update.resolutionPlan().isBlank()) {
+            message.append(" Plan: ").append(update.resolutionPlan());
+        }
+        if (update.estimatedResolutionAt() != null) {
+            message.append(" Estimated resolution: ").append(update.estimatedResolutionAt());
+        }
+        return record(current, Command.CLIENT_UPDATE, actor, EntryType.CLIENT_UPDATE, UpdateKind.CLIENT_UPDATE,
+                message.toString(), null, update);
+    }
+
+    @PreAuthorize(ACT)
+    @Transactional
+    public IncidentCase resolve(UUID id, Resolution resolution, String actor) {
+        IncidentCase current = begin(id, Command.RESOLVE);
+        Instant now = clock.instant();
+        cases.set(id, now, new String[] {"status", "resolved_at", "resolution_summary", "data_compromised"},
+                CaseStatus.RESOLVED, now, required(resolution.summary(), "summary"), resolution.dataCompromised());
+        timeline.append(id, now, actor, EntryType.RESOLVED, "Resolved: " + resolution.summary()
+                + (resolution.correctiveActions().isEmpty() ? ""
+                : " Corrective actions: " + String.join("; ", resolution.correctiveActions()) + ".")
+                + (resolution.dataCompromised() ? " Data was compromised." : " No data was compromised."));
+        IncidentCase after = cases.find(id).orElseThrow();
+        List<String> clients = cases.clients(id).stream().map(ClientNotice::clientId).toList();
+        outbox.append(Topics.INCIDENT_RESOLVED, id.toString(), EventMapper.toResolved(after, resolution, actor, clients));
+        meters.resolved(after.severity(), Duration.between(after.openedAt(), now));
+        meters.command(Command.RESOLVE);
+        changes.publishEvent(new CaseChanged(id));
+        return after;
+    }
+
+    private IncidentCase begin(UUID id, Command command) {
+        IncidentCase current = cases.lock(id).orElseThrow(() -> new CaseNotFoundException(id));
+        current.requireAllows(command);
+        return current;
+    }
+
+    private IncidentCase record(IncidentCase current, Command command, String actor, EntryType entryType,
+                                UpdateKind kind, String message, Severity previousSeverity, ClientUpdate update) {
+        Instant now = clock.instant();
+        if (current.status().afterWork() != current.status()) {
+            cases.set(current.id(), now, "status", current.status().afterWork());
+        }
+        timeline.append(current.id(), now, actor, entryType, message);
+        IncidentCase after = cases.find(current.id()).orElseThrow();
+        outbox.append(Topics.INCIDENT_UPDATED, current.id().toString(),
+                EventMapper.toUpdated(after, now, kind, actor, update == null ? message : update.message(),
+                        previousSeverity, update));
+        meters.command(command);
+        changes.publishEvent(new CaseChanged(current.id()));
+        return after;
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,266 @@
+package io.vigie.cases.incident;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+/** The case tables. Lists of identifiers are stored one per line, which PostgreSQL and H2 both store as TEXT. */
+@Repository
+class CaseRepository {
+
+    private static final RowMapper<IncidentCase> CASES = CaseRepository::toCase;
+
+    private final JdbcTemplate jdbc;
+
+    CaseRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<IncidentCase> find(UUID id) {
+        return jdbc.query("SELECT * FROM incident_case WHERE incident_id = ?", CASES, id).stream().findFirst();
+    }
+
+    /** Reads the case and locks its row to the end of the transaction: one writer per case at a time. */
+    Optional<IncidentCase> lock(UUID id) {
+        return jdbc.query("SELECT * FROM incident_case WHERE incident_id = ? FOR UPDATE", CASES, id).stream()
+                .findFirst();
+    }
+
+    List<IncidentCase> list(CaseFilter filter, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM incident_case c WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (filter.status() == null) {
+            sql.append(" AND c.status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS')");
+        } else {
+            sql.append(" AND c.status = ?");
+            args.add(filter.status().name());
+        }
+        if (filter.severity() != null) {
+            sql.append(" AND c.severity = ?");
+            args.add(filter.severity().name());
+        }
+        if (filter.category() != null) {
+            sql.append(" AND c.category = ?");
+            args.add(filter.category());
+        }
+        if (filter.assignee() != null) {
+            sql.append(" AND c.assignee = ?");
+            args.add(filter.assignee());
+        }
+        if (filter.client() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM case_client cc WHERE cc.incident_id = c.incident_id "
+                    + "AND cc.client_id = ?)");
+            args.add(filter.client());
+        }
+        sql.append(" ORDER BY c.priority DESC, c.opened_at ASC LIMIT ").append(limit);
+        return jdbc.query(sql.toString(), CASES, args.toArray());
+    }
+
+    List<IncidentCase> openedSince(Instant since) {
+        return jdbc.query("SELECT * FROM incident_case WHERE classified = TRUE AND opened_at >= ? ORDER BY opened_at",
+                CASES, utc(since));
+    }
+
+    List<String> distinct(String column) {
+        String sql = switch (column) {
+            case "client" -> "SELECT DISTINCT client_id FROM case_client ORDER BY client_id";
+            case "category" -> "SELECT DISTINCT category FROM incident_case WHERE category IS NOT NULL ORDER BY category";
+            case "assignee" -> "SELECT DISTINCT assignee FROM incident_case WHERE assignee IS NOT NULL ORDER BY assignee";
+            default -> throw new IllegalArgumentException(column);
+        };
+        return jdbc.queryForList(sql, String.class);
+    }
+
+    void insertClassified(Classification c, Instant now) {
+        jdbc.update("INSERT INTO incident_case (incident_id, classified, title, summary, severity, priority, category, "
+                        + "status, notify_clients, personal_data, gdpr_deadline, impact, affected_assets, "
+                        + "affected_services, data_categories, detected_at, opened_at, classified_at, updated_at) "
+                        + "VALUES (?, TRUE, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.incidentId(), c.title(), c.summary(), c.severity().name(), c.priority(), c.category(),
+                c.notifyClients(), c.personalData(), utc(c.gdprDeadline()), c.impact(), lines(c.assets()),
+                lines(c.services()), lines(c.dataCategories()), utc(c.detectedAt()), utc(c.alertReceivedAt()),
+                utc(c.occurredAt()), utc(now));
+    }
+
+    /** A case known before its classification (a notice or a closure overtook it): filled in when it arrives. */
+    void insertStub(UUID id, Instant openedAt, Instant now) {
+        jdbc.update("INSERT INTO incident_case (incident_id, classified, title, priority, status, notify_clients, "
+                        + "personal_data, affected_assets, affected_services, data_categories, opened_at, updated_at) "
+                        + "VALUES (?, FALSE, ?, 0, 'OPEN', FALSE, FALSE, '', '', '', ?, ?)",
+                id, "(awaiting classification)", utc(openedAt), utc(now));
+    }
+
+    /** A stub receives its first classification: everything but the status it may already have moved to. */
+    void classifyStub(Classification c, Instant now) {
+        jdbc.update("UPDATE incident_case SET classified = TRUE, title = ?, summary = ?, severity = ?, priority = ?, "
+                        + "category = ?, notify_clients = ?, personal_data = ?, gdpr_deadline = ?, impact = ?, "
+                        + "affected_assets = ?, affected_services = ?, data_categories = ?, detected_at = ?, "
+                        + "opened_at = ?, classified_at = ?, updated_at = ? WHERE incident_id = ?",
+                c.title(), c.summary(), c.severity().name(), c.priority(), c.category(), c.notifyClients(),
+                c.personalData(), utc(c.gdprDeadline()), c.impact(), lines(c.assets()), lines(c.services()),
+                lines(c.dataCategories()), utc(c.detectedAt()), utc(c.alertReceivedAt()), utc(c.occurredAt()),
+                utc(now), c.incidentId());
+    }
+
+    /** A later alert of the same incident: what it touches joins the case; an escalation raises the severity. */
+    void merge(IncidentCase current, Classification c, boolean escalate, Instant now) {
+        Severity severity = escalate ? c.severity() : current.severity();
+        int priority = escalate ? Math.max(current.priority(), c.priority()) : current.priority();
+        boolean personalData = current.personalData() || c.personalData();
+        Instant gdprDeadline = current.gdprDeadline() != null ? current.gdprDeadline() : c.gdprDeadline();
+        jdbc.update("UPDATE incident_case SET severity = ?, priority = ?, notify_clients = ?, personal_data = ?, "
+                        + "gdpr_deadline = ?, affected_assets = ?, affected_services = ?, data_categories = ?, "
+                        + "updated_at = ? WHERE incident_id = ?",
+                severity.name(), priority, current.notifyClients() || c.notifyClients(), personalData,
+                utc(gdprDeadline), lines(union(current.assets(), c.assets())),
+                lines(union(current.services(), c.services())),
+                lines(union(current.dataCategories(), c.dataCategories())), utc(now), c.incidentId());
+    }
+
+    void set(UUID id, Instant now, String column, Object value) {
+        set(id, now, new String[] {column}, value);
+    }
+
+    /** Sets some columns of one case; the names are this class's callers' constants, never input. */
+    void set(UUID id, Instant now, String[] columns, Object... values) {
+        StringJoiner assignments = new StringJoiner(", ");
+        for (String column : columns) {
+            assignments.add(column + " = ?");
+        }
+        Object[] args = new Object[values.length + 2];
+        for (int i = 0; i < values.length; i++) {
+            args[i] = values[i] instanceof Instant instant ? utc(instant)
+                    : values[i] instanceof Enum<?> constant ? constant.name() : values[i];
+        }
+        args[values.length] = utc(now);
+        args[values.length + 1] = id;
+        jdbc.update("UPDATE incident_case SET " + assignments + ", updated_at = ? WHERE incident_id = ?", args);
+    }
+
+    List<ClientNotice> clients(UUID id) {
+        return jdbc.query("SELECT * FROM case_client WHERE incident_id = ? ORDER BY client_id",
+                (rs, row) -> new ClientNotice(rs.getString("client_id"), NoticeStatus.valueOf(rs.getString("status")),
+                        rs.getString("last_stage"), rs.getString("last_channel"), rs.getString("last_error"),
+                        instant(rs, "updated_at")), id);
+    }
+
+    void addClientIfAbsent(UUID id, String clientId, Instant now) {
+        jdbc.update("INSERT INTO case_client (incident_id, client_id, status, updated_at) VALUES (?, ?, 'PENDING', ?) "
+                + "ON CONFLICT DO NOTHING", id, clientId, utc(now));
+    }
+
+    void recordNotice(UUID id, String clientId, NoticeStatus status, String stage, String channel, String error,
+                      Instant at) {
+        addClientIfAbsent(id, clientId, at);
+        jdbc.update("UPDATE case_client SET status = ?, last_stage = ?, last_channel = ?, last_error = ?, "
+                        + "updated_at = ? WHERE incident_id = ? AND client_id = ?",
+                status.name(), stage, channel, error, utc(at), id, clientId);
+    }
+
+    List<AttachedAlert> alerts(UUID id) {
+        return jdbc.query("SELECT * FROM case_alert WHERE incident_id = ? ORDER BY received_at",
+                (rs, row) -> new AttachedAlert(rs.getObject("alert_id", UUID.class), rs.getString("title"),
+                        rs.getString("source"), rs.getString("source_name"), rs.getString("source_reference"),
+                        rs.getString("asset"), instant(rs, "received_at")), id);
+    }
+
+    /** The incident an alert is attached to, and whether its AlertRaised arrived; empty when the alert is unknown. */
+    Optional<AlertLink> alertLink(UUID alertId) {
+        return jdbc.query("SELECT incident_id, raised_known FROM case_alert WHERE alert_id = ?",
+                (rs, row) -> new AlertLink(rs.getObject("incident_id", UUID.class), rs.getBoolean("raised_known")),
+                alertId).stream().findFirst();
+    }
+
+    void insertRaisedAlert(RaisedAlert a) {
+        jdbc.update("INSERT INTO case_alert (alert_id, raised_known, title, source, source_name, source_reference, "
+                        + "asset, description, detected_at, received_at) VALUES (?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?)",
+                a.alertId(), a.title(), a.source(), a.sourceName(), a.sourceReference(), a.asset(), a.description(),
+                utc(a.detectedAt()), utc(a.receivedAt()));
+    }
+
+    void completeWithRaised(RaisedAlert a) {
+        jdbc.update("UPDATE case_alert SET raised_known = TRUE, title = ?, source_name = ?, asset = ?, description = ?, "
+                        + "detected_at = ? WHERE alert_id = ?",
+                a.title(), a.sourceName(), a.asset(), a.description(), utc(a.detectedAt()), a.alertId());
+    }
+
+    void insertClassifiedAlert(Classification c) {
+        jdbc.update("INSERT INTO case_alert (alert_id, incident_id, raised_known, title, source, source_reference, "
+                        + "detected_at, received_at) VALUES (?, ?, FALSE, ?, ?, ?, ?, ?)",
+                c.alertId(), c.incidentId(), c.title(), c.source(), c.sourceReference(), utc(c.detectedAt()),
+                utc(c.alertReceivedAt()));
+    }
+
+    void attachAlert(UUID alertId, UUID incidentId) {
+        jdbc.update("UPDATE case_alert SET incident_id = ? WHERE alert_id = ?", incidentId, alertId);
+    }
+
+    record AlertLink(UUID incidentId, boolean raisedKnown) {
+    }
+
+    long countActive(Severity severity) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM incident_case "
+                + "WHERE status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS') AND severity = ?", Long.class, severity.name());
+        return count == null ? 0 : count;
+    }
+
+    long countFailedNotices() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM case_client cc JOIN incident_case c "
+                + "ON c.incident_id = cc.incident_id WHERE cc.status = 'FAILED' "
+                + "AND c.status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS')", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static IncidentCase toCase(ResultSet rs, int row) throws SQLException {
+        String severity = rs.getString("severity");
+        Boolean dataCompromised = rs.getObject("data_compromised", Boolean.class);
+        return new IncidentCase(rs.getObject("incident_id", UUID.class), rs.getBoolean("classified"),
+                rs.getString("title"), rs.getString("summary"), severity == null ? null : Severity.valueOf(severity),
+                rs.getInt("priority"), rs.getString("category"), CaseStatus.valueOf(rs.getString("status")),
+                rs.getString("assignee"), rs.getBoolean("notify_clients"), rs.getBoolean("personal_data"),
+                instant(rs, "gdpr_deadline"), rs.getString("impact"), list(rs.getString("affected_assets")),
+                list(rs.getString("affected_services")), list(rs.getString("data_categories")),
+                instant(rs, "detected_at"), instant(rs, "opened_at"), instant(rs, "classified_at"),
+                instant(rs, "first_notified_at"), instant(rs, "first_acknowledged_at"),
+                instant(rs, "regulator_notified_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
+                rs.getString("resolution_summary"), dataCompromised,
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String lines(List<String> values) {
+        return String.join("\n", values);
+    }
+
+    private static List<String> list(String lines) {
+        return lines == null || lines.isEmpty() ? List.of() : Arrays.asList(lines.split("\n"));
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+}

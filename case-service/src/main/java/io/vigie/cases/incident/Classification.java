@@ -1,0 +1,16 @@
+package io.vigie.cases.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Triage's decision about one alert, as the case needs it. */
+record Classification(UUID eventId, Instant occurredAt, String producer, UUID incidentId, UUID alertId,
+                      Change change, String title, String summary, Severity severity, Severity previousSeverity,
+                      int priority, String category, String source, String sourceReference, Instant detectedAt,
+                      Instant alertReceivedAt, List<String> clients, List<String> assets, List<String> services,
+                      List<String> dataCategories, boolean notifyClients, boolean personalData,
+                      Instant gdprDeadline, String impact, List<String> rulesFired) {
+
+    enum Change { OPENED, ESCALATED, ATTACHED }
+}

@@ -1,0 +1,107 @@
+package io.vigie.cases.incident;
+
+import io.vigie.events.AffectedClient;
+import io.vigie.events.AlertClassified;
+import io.vigie.events.AlertRaised;
+import io.vigie.events.ClientNotified;
+import io.vigie.events.IncidentClosed;
+import io.vigie.events.IncidentResolved;
+import io.vigie.events.IncidentStatus;
+import io.vigie.events.IncidentUpdated;
+import io.vigie.events.UpdateKind;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The edge between the Avro contract and the case's domain: nothing generated goes further than this class. */
+final class EventMapper {
+
+    static final String PRODUCER = "case-service";
+
+    private EventMapper() {
+    }
+
+    static Classification toClassification(AlertClassified event) {
+        Set<String> clients = new LinkedHashSet<>();
+        Set<String> dataCategories = new LinkedHashSet<>();
+        event.getDataCategories().forEach(category -> dataCategories.add(category.name()));
+        for (AffectedClient client : event.getAffectedClients()) {
+            clients.add(client.getClientId());
+            client.getDataCategories().forEach(category -> dataCategories.add(category.name()));
+        }
+        return new Classification(event.getEventId(), event.getOccurredAt(), event.getProducer(),
+                event.getIncidentId(), event.getAlertId(),
+                Classification.Change.valueOf(event.getChange().name()), event.getTitle(), event.getSummary(),
+                Severity.valueOf(event.getSeverity().name()),
+                event.getPreviousSeverity() == null ? null : Severity.valueOf(event.getPreviousSeverity().name()),
+                event.getPriority(), event.getCategory().name(), event.getSource().name(),
+                event.getSourceReference(), event.getDetectedAt(), event.getAlertReceivedAt(), List.copyOf(clients),
+                List.copyOf(event.getAffectedAssets()), List.copyOf(event.getAffectedServices()),
+                List.copyOf(dataCategories), event.getNotifyClients(), event.getPersonalDataInvolved(),
+                event.getGdprDeadline(), event.getImpact(),
+                event.getRationale().stream().map(rule -> rule.getRuleId() + ": " + rule.getEffect()).toList());
+    }
+
+    static Delivery toDelivery(ClientNotified event) {
+        return new Delivery(event.getEventId(), event.getOccurredAt(), event.getProducer(), event.getIncidentId(),
+                event.getClientId(), event.getStage().name(), event.getSequence(), event.getChannel().name(),
+                Delivery.Outcome.valueOf(event.getOutcome().name()), event.getOutOfBand(), event.getRecipient(),
+                event.getError(), event.getRespondedBy());
+    }
+
+    static RaisedAlert toRaisedAlert(AlertRaised event) {
+        return new RaisedAlert(event.getEventId(), event.getProducer(), event.getAlertId(), event.getSource().name(),
+                event.getSourceName(), event.getSourceReference(), event.getTitle(), event.getDescription(),
+                event.getAsset(), event.getDetectedAt(), event.getReceivedAt());
+    }
+
+    static Closure toClosure(IncidentClosed event) {
+        return new Closure(event.getEventId(), event.getOccurredAt(), event.getProducer(), event.getIncidentId(),
+                event.getApprovedBy(), event.getApprovedAt(), event.getRootCause());
+    }
+
+    static IncidentUpdated toUpdated(IncidentCase after, Instant at, UpdateKind kind, String actor, String message,
+                                     Severity previousSeverity, ClientUpdate clientUpdate) {
+        IncidentUpdated.Builder event = IncidentUpdated.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(at)
+                .setProducer(PRODUCER)
+                .setIncidentId(after.id())
+                .setKind(kind)
+                .setActor(actor)
+                .setStatus(IncidentStatus.valueOf(after.status().name()))
+                .setSeverity(io.vigie.events.Severity.valueOf(after.severity().name()))
+                .setPreviousSeverity(previousSeverity == null ? null
+                        : io.vigie.events.Severity.valueOf(previousSeverity.name()))
+                .setMessage(message)
+                .setNotifyClients(kind == UpdateKind.CLIENT_UPDATE)
+                .setAssignee(after.assignee());
+        if (clientUpdate != null) {
+            event.setMeasuresTaken(clientUpdate.measuresTaken())
+                    .setResolutionPlan(clientUpdate.resolutionPlan())
+                    .setEstimatedResolutionAt(clientUpdate.estimatedResolutionAt());
+        }
+        return event.build();
+    }
+
+    static IncidentResolved toResolved(IncidentCase after, Resolution resolution, String actor,
+                                       List<String> clientIds) {
+        return IncidentResolved.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(after.resolvedAt())
+                .setProducer(PRODUCER)
+                .setIncidentId(after.id())
+                .setResolvedAt(after.resolvedAt())
+                .setResolvedBy(actor)
+                .setSeverity(io.vigie.events.Severity.valueOf(after.severity().name()))
+                .setCategory(io.vigie.events.IncidentCategory.valueOf(after.category()))
+                .setSummary(resolution.summary())
+                .setCorrectiveActions(resolution.correctiveActions())
+                .setDataCompromised(resolution.dataCompromised())
+                .setAffectedClientIds(clientIds)
+                .build();
+    }
+}

@@ -1,0 +1,15 @@
+package io.vigie.cases.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One clock of a case.
+ *
+ * @param end       when the step happened, null when it has not
+ * @param elapsed   from start to the step, or to now while it runs (to the resolution once resolved)
+ * @param remaining until the deadline, negative once past it
+ */
+public record SlaClock(ClockKind kind, Instant start, Instant end, Duration target, Instant deadline,
+                       ClockState state, Duration elapsed, Duration remaining) {
+}

@@ -1,0 +1,67 @@
+package io.vigie.cases.sla;
+
+import io.vigie.cases.incident.Severity;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * {@code vigie.case.sla.*}: how long each step of the response may take, counted from the first alert, per
+ * severity. Each target can be set alone ({@code vigie.case.sla.critical.to-notify=10m}); the others keep their
+ * defaults.
+ *
+ * @param gdpr how long after becoming aware of a personal-data breach the supervisory authority must be notified
+ *             (GDPR art. 33: 72 hours); used when triage did not set the deadline itself
+ */
+@ConfigurationProperties("vigie.case.sla")
+public record SlaProperties(Targets critical, Targets high, Targets medium, Targets low, Duration gdpr) {
+
+    static final Targets CRITICAL_DEFAULTS = new Targets(Duration.ofMinutes(5), Duration.ofMinutes(15),
+            Duration.ofMinutes(30), Duration.ofHours(4));
+    static final Targets HIGH_DEFAULTS = new Targets(Duration.ofMinutes(15), Duration.ofHours(1),
+            Duration.ofHours(2), Duration.ofHours(24));
+    static final Targets MEDIUM_DEFAULTS = new Targets(Duration.ofHours(1), Duration.ofHours(4),
+            Duration.ofHours(8), Duration.ofHours(72));
+    static final Targets LOW_DEFAULTS = new Targets(Duration.ofHours(4), Duration.ofHours(24),
+            Duration.ofHours(48), Duration.ofDays(7));
+
+    public SlaProperties {
+        critical = Targets.orDefaults(critical, CRITICAL_DEFAULTS);
+        high = Targets.orDefaults(high, HIGH_DEFAULTS);
+        medium = Targets.orDefaults(medium, MEDIUM_DEFAULTS);
+        low = Targets.orDefaults(low, LOW_DEFAULTS);
+        gdpr = gdpr == null ? Duration.ofHours(72) : gdpr;
+    }
+
+    public static SlaProperties defaults() {
+        return new SlaProperties(null, null, null, null, null);
+    }
+
+    public Targets of(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> critical;
+            case HIGH -> high;
+            case MEDIUM -> medium;
+            case LOW -> low;
+        };
+    }
+
+    /**
+     * @param toClassify    first alert → triage's classification
+     * @param toNotify      first alert → first client notice sent
+     * @param toAcknowledge first alert → first client acknowledgement
+     * @param toResolve     first alert → resolution
+     */
+    public record Targets(Duration toClassify, Duration toNotify, Duration toAcknowledge, Duration toResolve) {
+
+        static Targets orDefaults(Targets set, Targets defaults) {
+            if (set == null) {
+                return defaults;
+            }
+            return new Targets(set.toClassify == null ? defaults.toClassify : set.toClassify,
+                    set.toNotify == null ? defaults.toNotify : set.toNotify,
+                    set.toAcknowledge == null ? defaults.toAcknowledge : set.toAcknowledge,
+                    set.toResolve == null ? defaults.toResolve : set.toResolve);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.vigie.cases;
+
+import io.vigie.events.AffectedClient;
+import io.vigie.events.AlertClassified;
+import io.vigie.events.ClassificationChange;
+import io.vigie.events.DataCategory;
+import io.vigie.events.IncidentCategory;
+import io.vigie.events.RuleFired;
+import io.vigie.events.Severity;
+import io.vigie.events.SourceKind;
+import io.vigie.events.Topics;
+import io.vigie.platform.kafka.serde.AvroDeserializer;
+import io.vigie.test.VigieInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One Spring context for every case-service integration test (same configuration, so Spring caches it): the
+ * service on a random port with the real broker, registry and PostgreSQL, four users (one per role) and a clock
+ * the tests can move forward.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + CaseApplication.CONFIG_NAME,
+        "vigie.security.users[0].name=viewer", "vigie.security.users[0].password={noop}viewer-pw",
+        "vigie.security.users[0].roles=VIEWER",
+        "vigie.security.users[1].name=analyst", "vigie.security.users[1].password={noop}analyst-pw",
+        "vigie.security.users[1].roles=ANALYST",
+        "vigie.security.users[2].name=comms", "vigie.security.users[2].password={noop}comms-pw",
+        "vigie.security.users[2].roles=COMMUNICATIONS",
+        "vigie.security.users[3].name=manager", "vigie.security.users[3].password={noop}manager-pw",
+        "vigie.security.users[3].roles=MANAGER",
+        "vigie.outbox.poll-interval=200ms"})
+@Import(CaseServiceTestBase.TestClock.class)
+public abstract class CaseServiceTestBase {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        VigieInfrastructure.register(registry, "case");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected KafkaTemplate<String, Object> kafka;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    protected HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+        return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> post(String user, String path, String json)
+            throws IOException, InterruptedException {
+        return http.send(request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (user != null) {
+            String credentials = user + ":" + user + "-pw";
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return request;
+    }
+
+    protected void publish(String topic, String key, Object event) {
+        kafka.send(topic, key, event).join();
+    }
+
+    /** Publishes a new incident's classification and waits until the case exists. */
+    protected UUID openIncident(Severity severity, String title, String... clients) {
+        UUID incidentId = UUID.randomUUID();
+        publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), classified(incidentId, UUID.randomUUID(), severity,
+                title, ClassificationChange.OPENED, false, clients));
+        awaitCase(incidentId);
+        return incidentId;
+    }
+
+    protected void awaitCase(UUID incidentId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM incident_case WHERE incident_id = ? AND classified = TRUE", Integer.class,
+                incidentId) == 1);
+    }
+
+    protected int timelineSize(UUID incidentId) {
+        return jdbc.queryForObject("SELECT count(*) FROM timeline_entry WHERE incident_id = ?", Integer.class,
+                incidentId);
+    }
+
+    public static AlertClassified classified(UUID incidentId, UUID alertId, Severity severity, String title,
+                                                ClassificationChange change, boolean personalData,
+                                                String... clients) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<AffectedClient> affected = new ArrayList<>();
+        for (String client : clients) {
+            affected.add(AffectedClient.newBuilder().setClientId(client).setServices(List.of("webmail"))
+                    .setDataCategories(personalData ? List.of(DataCategory.PERSONAL) : List.of()).build());
+        }
+        return AlertClassified.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now).setProducer("triage-service")
+                .setIncidentId(incidentId).setAlertId(alertId).setChange(change)
+                .setTitle(title).setSummary("Repeated failed logins, then a success, on " + title)
+                .setSeverity(severity).setPriority(severity == Severity.CRITICAL ? 90 : 50)
+                .setCategory(IncidentCategory.ACCOUNT_COMPROMISE).setSource(SourceKind.SPLUNK)
+                .setSourceReference("sid-" + alertId).setDetectedAt(now.minusSeconds(60))
+                .setAlertReceivedAt(now.minusSeconds(30)).setAffectedClients(affected)
+                .setAffectedAssets(List.of("mail-01")).setAffectedServices(List.of("webmail"))
+                .setNotifyClients(clients.length > 0).setPersonalDataInvolved(personalData)
+                .setRationale(List.of(RuleFired.newBuilder().setRuleId("R-7").setDescription("locked account")
+                        .setEffect("severity " + severity).build()))
+                .setPolicyVersion("test")
+                .build();
+    }
+
+    /** Reads {@code topic} from the start until a record matches, and returns it. */
+    @SuppressWarnings("unchecked")
+    protected <T> T awaitRecord(String topic, Class<T> type, Predicate<T> matching) {
+        VigieInfrastructure infrastructure = VigieInfrastructure.shared();
+        AvroDeserializer values = new AvroDeserializer();
+        values.configure(Map.of("schema.registry.url", infrastructure.schemaRegistryUrl(),
+                "specific.avro.reader", "true"), false);
+        List<T> found = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "case-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (type.isInstance(record.value()) && matching.test((T) record.value())) {
+                        found.add((T) record.value());
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+}

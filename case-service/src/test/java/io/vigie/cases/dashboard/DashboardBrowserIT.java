@@ -1,0 +1,142 @@
+package io.vigie.cases.dashboard;
+
+import io.vigie.cases.CaseServiceTestBase;
+import io.vigie.cases.incident.CaseProjectionIT;
+import io.vigie.events.ClassificationChange;
+import io.vigie.events.DeliveryOutcome;
+import io.vigie.events.IncidentResolved;
+import io.vigie.events.Severity;
+import io.vigie.events.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real headless Chromium: log in, watch a new incident arrive on the board without a reload,
+ * open it, watch its first notice arrive, post a client update, resolve it. Screenshots go to {@code target/screenshots/}.
+ */
+class DashboardBrowserIT extends CaseServiceTestBase {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static Path profile;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Debian's headless Chromium: apt-get install -y chromium chromium-driver").isTrue();
+        profile = Files.createTempDirectory("vigie-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void shouldShowANewIncidentLiveAndLetAnAnalystUpdateAndResolveIt() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String title = "Locked admin account on vpn-gw-" + UUID.randomUUID().toString().substring(0, 8);
+
+        // given a logged-in analyst looking at the board
+        browser.get("http://127.0.0.1:" + port + "/dashboard");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("analyst");
+        browser.findElement(By.id("password")).sendKeys("analyst-pw");
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
+        ((JavascriptExecutor) browser).executeScript("window.vigieMarker = 'loaded once';");
+
+        // when triage classifies a new incident
+        UUID incidentId = UUID.randomUUID();
+        publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), classified(incidentId, UUID.randomUUID(),
+                Severity.CRITICAL, title, ClassificationChange.OPENED, true, "acme", "globex"));
+
+        // then it appears on the open page, without a reload
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText(title)));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.vigieMarker;"))
+                .isEqualTo("loaded once");
+        screenshot("1-board-live.png");
+
+        // when the analyst opens it and posts an update for the clients
+        browser.findElement(By.linkText(title)).click();
+        wait.until(ExpectedConditions.textToBe(By.id("case-title"), title));
+        ((JavascriptExecutor) browser).executeScript("window.vigieMarker = 'case page loaded once';");
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
+
+        // and sees the first notice go out while the case page is open
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.notice(incidentId, "acme", DeliveryOutcome.SENT));
+        wait.until(ExpectedConditions.textToBe(By.id("case-status"), "NOTIFIED"));
+        assertThat(browser.findElement(By.cssSelector("section.clients")).getText()).contains("SENT");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.vigieMarker;"))
+                .isEqualTo("case page loaded once");
+        browser.findElement(By.id("update-message")).sendKeys("The account is locked and the attacker's address blocked.");
+        browser.findElement(By.id("post-update")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-message")));
+        assertThat(browser.findElement(By.id("timeline")).getText())
+                .contains("Client update: The account is locked and the attacker's address blocked.")
+                .contains("analyst");
+        assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("IN_PROGRESS");
+
+        // and resolves it
+        browser.findElement(By.id("resolve-summary")).sendKeys("Password reset, MFA enforced, no data taken.");
+        browser.findElement(By.id("resolve")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("case-status"), "RESOLVED"));
+        assertThat(browser.findElement(By.id("chain-status")).getText()).startsWith("hash chain intact");
+        browser.manage().window().setSize(new Dimension(1440, 1600)); // the whole timeline in the picture
+        screenshot("2-case-resolved.png");
+
+        IncidentResolved resolved = awaitRecord(Topics.INCIDENT_RESOLVED, IncidentResolved.class,
+                event -> event.getIncidentId().equals(incidentId));
+        assertThat(resolved.getResolvedBy()).isEqualTo("analyst");
+        assertThat(resolved.getSummary()).isEqualTo("Password reset, MFA enforced, no data taken.");
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

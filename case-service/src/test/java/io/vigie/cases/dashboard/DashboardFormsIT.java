@@ -1,0 +1,163 @@
+package io.vigie.cases.dashboard;
+
+import io.vigie.cases.CaseServiceTestBase;
+import io.vigie.cases.incident.CaseProjectionIT;
+import io.vigie.events.DeliveryOutcome;
+import io.vigie.events.Severity;
+import io.vigie.events.Topics;
+import org.junit.jupiter.api.Test;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The dashboard's session, form login and CSRF protection, as a browser without JavaScript meets them. */
+class DashboardFormsIT extends CaseServiceTestBase {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Test
+    void shouldSendAnonymousVisitorsToTheLoginPage() throws Exception {
+        HttpResponse<String> response = browser().send(get("/dashboard"), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).get().asString().endsWith("/dashboard/login");
+    }
+
+    @Test
+    void shouldRefuseAWrongPassword() throws Exception {
+        HttpClient browser = browser();
+        String token = csrf(browser.send(get("/dashboard/login"), HttpResponse.BodyHandlers.ofString()).body());
+
+        HttpResponse<String> response = browser.send(form("/dashboard/login",
+                "username=analyst&password=wrong&_csrf=" + token), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("Location")).get().asString().endsWith("/dashboard/login?error");
+    }
+
+    @Test
+    void shouldRecordAFormCommandWithTheLoggedInUserOnlyWithItsCsrfToken() throws Exception {
+        UUID incidentId = openIncident(Severity.HIGH, "Form test <script>alert(1)</script>", "acme");
+        HttpClient browser = loggedIn("analyst");
+        String casePage = "/dashboard/cases/" + incidentId;
+        HttpResponse<String> page = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Form test &lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)</script>");
+
+        HttpResponse<String> forged = browser.send(form(casePage + "/notes", "text=forged"),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> real = browser.send(form(casePage + "/notes",
+                "text=" + URLEncoder.encode("Called the client's CISO", StandardCharsets.UTF_8) + "&_csrf="
+                        + csrf(page.body())), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(real.statusCode()).isEqualTo(302);
+        String timeline = get("viewer", "/api/cases/" + incidentId + "/timeline").body();
+        assertThat(timeline).contains("Called the client's CISO").contains("\"actor\":\"analyst\"")
+                .doesNotContain("forged");
+    }
+
+    @Test
+    void shouldShowAViewerNoFormAndRefuseItsCommands() throws Exception {
+        UUID incidentId = openIncident(Severity.LOW, "Viewer test", "acme");
+        HttpClient browser = loggedIn("viewer");
+        String casePage = "/dashboard/cases/" + incidentId;
+        String body = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(body).contains("Viewer test").doesNotContain("resolve-form").doesNotContain("note-form");
+
+        HttpResponse<String> attempt = browser.send(form(casePage + "/notes", "text=hello&_csrf=" + csrf(
+                browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body())),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(attempt.statusCode()).isEqualTo(302);
+        assertThat(browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("Your role does not allow this.");
+        assertThat(timelineSize(incidentId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldServeTheChartingLibraryItself() throws Exception {
+        HttpClient browser = loggedIn("viewer");
+        String board = browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher script = Pattern.compile("src=\"(/webjars/chart\\.js/[^\"]+)\"").matcher(board);
+        assertThat(script.find()).isTrue();
+
+        HttpResponse<String> library = browser.send(get(script.group(1)), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(library.statusCode()).isEqualTo(200);
+        assertThat(library.body()).contains("Chart");
+        assertThat(board).doesNotContain("https://");
+        assertThat(browser.send(get("/dashboard/charts?days=30"), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("\"perDay\"").contains("\"CRITICAL\"");
+    }
+
+    @Test
+    void shouldChartTodaysIncidentsAndTheirResponseTimes() throws Exception {
+        UUID incidentId = openIncident(Severity.CRITICAL, "Chart test", "acme");
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.notice(incidentId, "acme", DeliveryOutcome.ACKNOWLEDGED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM incident_case "
+                + "WHERE incident_id = ? AND first_acknowledged_at IS NOT NULL", Integer.class, incidentId) == 1);
+        assertThat(post("analyst", "/api/cases/" + incidentId + "/resolution",
+                "{\"summary\":\"Done\",\"dataCompromised\":false}").statusCode()).isEqualTo(200);
+
+        String charts = loggedIn("viewer").send(get("/dashboard/charts?days=7"), HttpResponse.BodyHandlers.ofString())
+                .body();
+
+        assertThat(lastOf(charts, "CRITICAL")).isNotEqualTo("0");
+        assertThat(lastOf(charts, "mttaMinutes")).isNotEqualTo("null");
+        assertThat(lastOf(charts, "mttrMinutes")).isNotEqualTo("null");
+        assertThat(charts).contains("\"days\":[");
+    }
+
+    /** The last value of a JSON array field: today's figure. */
+    private static String lastOf(String json, String field) {
+        Matcher array = Pattern.compile("\"" + field + "\":\\[([^\\]]*)\\]").matcher(json);
+        assertThat(array.find()).as(field + " in " + json).isTrue();
+        String[] values = array.group(1).split(",");
+        assertThat(values).hasSize(7);
+        return values[values.length - 1].strip();
+    }
+
+    private HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpClient loggedIn(String user) throws Exception {
+        HttpClient browser = browser();
+        String token = csrf(browser.send(get("/dashboard/login"), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> login = browser.send(form("/dashboard/login",
+                "username=" + user + "&password=" + user + "-pw&_csrf=" + token), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location")).get().asString().endsWith("/dashboard");
+        return browser;
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
+    }
+
+    private HttpRequest form(String path, String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String csrf(String page) {
+        Matcher matcher = CSRF.matcher(page);
+        assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
+        return URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
+    }
+}

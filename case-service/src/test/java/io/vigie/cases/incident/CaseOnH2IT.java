@@ -1,0 +1,94 @@
+package io.vigie.cases.incident;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigie.cases.timeline.Timeline;
+import io.vigie.events.ClassificationChange;
+import io.vigie.events.DeliveryOutcome;
+import io.vigie.events.Severity;
+import io.vigie.platform.outbox.Outbox;
+import io.vigie.platform.outbox.ProcessedEvents;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static io.vigie.cases.CaseServiceTestBase.classified;
+import static io.vigie.cases.incident.CaseProjectionIT.notice;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local stack runs case-service on H2 in PostgreSQL mode: the migrations and every query of the case, the
+ * commands and the timeline must work there as on PostgreSQL.
+ */
+class CaseOnH2IT {
+
+    private final DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+    private final Clock clock = Clock.systemUTC();
+
+    @Test
+    void shouldKeepCasesAndTheirTimelineOnH2() {
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration/platform", "classpath:db/migration/case")
+                .load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(h2));
+        CaseRepository repository = new CaseRepository(jdbc);
+        Timeline timeline = new Timeline(jdbc, clock);
+        CaseMeters meters = new CaseMeters(new SimpleMeterRegistry(), repository);
+        CaseProjection projection = new CaseProjection(repository, timeline, new ProcessedEvents(jdbc, clock),
+                event -> { }, meters, clock);
+        CaseCommands commands = new CaseCommands(repository, timeline, new Outbox(jdbc, clock, () -> { }),
+                event -> { }, meters, clock);
+        CaseQueries queries = new CaseQueries(repository);
+        UUID incidentId = UUID.randomUUID();
+        UUID early = UUID.randomUUID();
+
+        transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(
+                notice(early, "acme", DeliveryOutcome.SENT))));
+        Classification opened = EventMapper.toClassification(classified(incidentId, UUID.randomUUID(),
+                Severity.HIGH, "Locked account", ClassificationChange.OPENED, true, "acme", "globex"));
+        transactions.executeWithoutResult(status -> projection.on(opened));
+        transactions.executeWithoutResult(status -> projection.on(opened));
+        transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(
+                notice(incidentId, "globex", DeliveryOutcome.FAILED))));
+        transactions.executeWithoutResult(status -> projection.on(EventMapper.toClassification(classified(
+                incidentId, UUID.randomUUID(), Severity.CRITICAL, "Locked account", ClassificationChange.ESCALATED,
+                false, "initech"))));
+        transactions.executeWithoutResult(status -> commands.assign(incidentId, "analyst", "manager"));
+        transactions.executeWithoutResult(status -> commands.postClientUpdate(incidentId,
+                new ClientUpdate("Contained.", List.of("Account locked"), null, null), "comms"));
+        transactions.executeWithoutResult(status -> commands.resolve(incidentId,
+                new Resolution("Restored.", List.of("MFA"), false), "analyst"));
+
+        IncidentCase c = queries.get(incidentId);
+        assertThat(c.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(c.severity()).isEqualTo(io.vigie.cases.incident.Severity.CRITICAL);
+        assertThat(c.assignee()).isEqualTo("analyst");
+        assertThat(c.personalData()).isTrue();
+        assertThat(c.dataCompromised()).isFalse();
+        assertThat(queries.clients(incidentId)).extracting(ClientNotice::clientId, ClientNotice::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", NoticeStatus.PENDING),
+                        org.assertj.core.groups.Tuple.tuple("globex", NoticeStatus.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("initech", NoticeStatus.PENDING));
+        assertThat(queries.alerts(incidentId)).hasSize(2);
+        assertThat(queries.get(early).classified()).isFalse();
+        assertThat(timeline.verify(incidentId).intact()).isTrue();
+        assertThat(timeline.entries(incidentId)).hasSize(6);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event", Integer.class)).isEqualTo(3);
+        assertThat(queries.list(new CaseFilter(null, CaseStatus.RESOLVED, "globex", "ACCOUNT_COMPROMISE",
+                "analyst"))).extracting(IncidentCase::id).containsExactly(incidentId);
+        assertThat(queries.list(CaseFilter.active())).extracting(IncidentCase::id).containsExactly(early);
+        assertThat(queries.clientIds()).containsExactly("acme", "globex", "initech");
+        assertThat(queries.openedSince(Instant.now().minus(1, ChronoUnit.DAYS))).hasSize(1);
+        assertThat(repository.countActive(io.vigie.cases.incident.Severity.CRITICAL)).isZero();
+        assertThat(queries.failedNotices()).isZero();
+    }
+}

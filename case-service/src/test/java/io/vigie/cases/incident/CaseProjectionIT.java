@@ -1,0 +1,144 @@
+package io.vigie.cases.incident;
+
+import io.vigie.cases.CaseServiceTestBase;
+import io.vigie.events.AlertClassified;
+import io.vigie.events.AlertRaised;
+import io.vigie.events.Channel;
+import io.vigie.events.ClassificationChange;
+import io.vigie.events.ClientNotified;
+import io.vigie.events.DeliveryOutcome;
+import io.vigie.events.IncidentClosed;
+import io.vigie.events.NoticeStage;
+import io.vigie.events.ResponseMetrics;
+import io.vigie.events.Severity;
+import io.vigie.events.SourceKind;
+import io.vigie.events.Topics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+public class CaseProjectionIT extends CaseServiceTestBase {
+
+    @Autowired
+    CaseQueries cases;
+
+    @Test
+    void shouldBuildTheCaseFromTheClassificationAndTheClientNotices() throws Exception {
+        UUID incidentId = openIncident(Severity.HIGH, "Locked account on mail-01", "acme", "globex");
+
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(), notice(incidentId, "acme", DeliveryOutcome.SENT));
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(), notice(incidentId, "globex", DeliveryOutcome.FAILED));
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                notice(incidentId, "acme", DeliveryOutcome.ACKNOWLEDGED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) == 4);
+
+        IncidentCase c = cases.get(incidentId);
+        assertThat(c.status()).isEqualTo(CaseStatus.NOTIFIED);
+        assertThat(c.severity()).isEqualTo(io.vigie.cases.incident.Severity.HIGH);
+        assertThat(c.firstNotifiedAt()).isNotNull();
+        assertThat(c.firstAcknowledgedAt()).isNotNull();
+        assertThat(cases.clients(incidentId)).extracting(ClientNotice::clientId, ClientNotice::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", NoticeStatus.ACKNOWLEDGED),
+                        org.assertj.core.groups.Tuple.tuple("globex", NoticeStatus.FAILED));
+        var response = get("viewer", "/api/cases/" + incidentId);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"NOTIFIED\"").contains("Locked account on mail-01")
+                .contains("\"clientId\":\"globex\"");
+    }
+
+    @Test
+    void shouldChangeNothingWhenEventsAreDeliveredAgain() {
+        UUID incidentId = UUID.randomUUID();
+        AlertClassified opened = classified(incidentId, UUID.randomUUID(), Severity.MEDIUM, "Phishing wave",
+                ClassificationChange.OPENED, false, "acme");
+        ClientNotified sent = notice(incidentId, "acme", DeliveryOutcome.SENT);
+        publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), opened);
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(), sent);
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) == 2);
+
+        // a replay: the same events, same ids; then one new event, so we know the replay was consumed before it
+        publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), opened);
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(), sent);
+        AlertClassified attached = classified(incidentId, UUID.randomUUID(), Severity.MEDIUM, "Phishing wave",
+                ClassificationChange.ATTACHED, false, "acme");
+        publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), attached);
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(), notice(incidentId, "acme", DeliveryOutcome.SENT));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) >= 4);
+        assertThat(timelineSize(incidentId)).isEqualTo(4);
+        assertThat(cases.alerts(incidentId)).hasSize(2);
+    }
+
+    @Test
+    void shouldKeepANoticeThatOvertookItsClassification() {
+        UUID incidentId = UUID.randomUUID();
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(), notice(incidentId, "acme", DeliveryOutcome.SENT));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) == 1);
+        assertThat(cases.get(incidentId).classified()).isFalse();
+
+        publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), classified(incidentId, UUID.randomUUID(),
+                Severity.CRITICAL, "Ransomware on file server", ClassificationChange.OPENED, false, "acme"));
+        awaitCase(incidentId);
+
+        IncidentCase c = cases.get(incidentId);
+        assertThat(c.title()).isEqualTo("Ransomware on file server");
+        assertThat(c.status()).isEqualTo(CaseStatus.NOTIFIED);
+        assertThat(cases.clients(incidentId)).extracting(ClientNotice::status).containsExactly(NoticeStatus.SENT);
+    }
+
+    @Test
+    void shouldEscalateAndAttachTheRaisedAlertsDetails() {
+        UUID incidentId = openIncident(Severity.MEDIUM, "Suspicious logins", "acme");
+        UUID alertId = UUID.randomUUID();
+        publish(Topics.ALERT_RAISED, "mail-02", raised(alertId, "splunk-paris"));
+        publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), classified(incidentId, alertId, Severity.CRITICAL,
+                "Suspicious logins", ClassificationChange.ESCALATED, true, "acme", "initech"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.get(incidentId).severity()
+                == io.vigie.cases.incident.Severity.CRITICAL && cases.alerts(incidentId).size() == 2
+                && cases.alerts(incidentId).stream().anyMatch(alert -> "splunk-paris".equals(alert.sourceName())));
+        IncidentCase c = cases.get(incidentId);
+        assertThat(c.personalData()).isTrue();
+        assertThat(cases.clients(incidentId)).extracting(ClientNotice::clientId).containsExactly("acme", "initech");
+    }
+
+    @Test
+    void shouldCloseTheCaseWhenItsPostmortemIsApproved() {
+        UUID incidentId = openIncident(Severity.LOW, "Port scan", "acme");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(Topics.INCIDENT_CLOSED, incidentId.toString(), IncidentClosed.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now).setProducer("postmortem-service")
+                .setIncidentId(incidentId).setPostmortemId(UUID.randomUUID()).setApprovedBy("marie")
+                .setApprovedAt(now).setRootCause("Exposed management port")
+                .setMetrics(ResponseMetrics.newBuilder().build()).build());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.get(incidentId).status() == CaseStatus.CLOSED);
+        assertThat(cases.list(CaseFilter.active())).extracting(IncidentCase::id).doesNotContain(incidentId);
+    }
+
+    public static ClientNotified notice(UUID incidentId, String client, DeliveryOutcome outcome) {
+        return ClientNotified.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setProducer("notification-service").setIncidentId(incidentId).setNoticeId(UUID.randomUUID())
+                .setClientId(client).setStage(NoticeStage.INITIAL).setSequence(1).setChannel(Channel.EMAIL)
+                .setOutcome(outcome).setRecipient("s***@" + client + ".example")
+                .setError(outcome == DeliveryOutcome.FAILED ? "550 mailbox unavailable" : null)
+                .build();
+    }
+
+    private static AlertRaised raised(UUID alertId, String sourceName) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return AlertRaised.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now).setProducer("alert-intake-service")
+                .setAlertId(alertId).setSource(SourceKind.SPLUNK).setSourceName(sourceName)
+                .setSourceReference("sid-" + alertId).setFingerprint("fp").setTitle("Suspicious logins")
+                .setDetectedAt(now).setReceivedAt(now).setAsset("mail-02").build();
+    }
+}

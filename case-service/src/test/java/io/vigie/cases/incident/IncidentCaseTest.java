@@ -1,0 +1,63 @@
+package io.vigie.cases.incident;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IncidentCaseTest {
+
+    @Test
+    void shouldAllowEveryCommandOnAnActiveCase() {
+        for (CaseStatus status : List.of(CaseStatus.OPEN, CaseStatus.NOTIFIED, CaseStatus.IN_PROGRESS)) {
+            for (Command command : Command.values()) {
+                assertThatCode(() -> incident(true, status).requireAllows(command)).doesNotThrowAnyException();
+            }
+        }
+    }
+
+    @Test
+    void shouldAllowOnlyNotesOnAResolvedCase() {
+        assertThatCode(() -> incident(true, CaseStatus.RESOLVED).requireAllows(Command.NOTE))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> incident(true, CaseStatus.RESOLVED).requireAllows(Command.RESOLVE))
+                .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("already resolved");
+        assertThatThrownBy(() -> incident(true, CaseStatus.RESOLVED).requireAllows(Command.CLIENT_UPDATE))
+                .isInstanceOf(InvalidTransitionException.class);
+    }
+
+    @Test
+    void shouldRefuseEverythingOnAClosedCase() {
+        for (Command command : Command.values()) {
+            assertThatThrownBy(() -> incident(true, CaseStatus.CLOSED).requireAllows(command))
+                    .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("closed");
+        }
+    }
+
+    @Test
+    void shouldRefuseCommandsBeforeTheClassification() {
+        assertThatThrownBy(() -> incident(false, CaseStatus.NOTIFIED).requireAllows(Command.NOTE))
+                .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("not classified");
+    }
+
+    @Test
+    void shouldOnlyMoveForward() {
+        assertThat(CaseStatus.OPEN.afterClientNotice()).isEqualTo(CaseStatus.NOTIFIED);
+        assertThat(CaseStatus.IN_PROGRESS.afterClientNotice())
+                .isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(CaseStatus.NOTIFIED.afterWork()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(CaseStatus.RESOLVED.afterWork()).isEqualTo(CaseStatus.RESOLVED);
+    }
+
+    private static IncidentCase incident(boolean classified, CaseStatus status) {
+        Instant now = Instant.now();
+        return new IncidentCase(UUID.randomUUID(), classified, "t", null, classified ? Severity.HIGH : null, 50,
+                "MALWARE", status, null, true, false, null, null, List.of(), List.of(), List.of(), now, now, now,
+                null, null, null, null, null, null, null, now);
+    }
+}

@@ -1,0 +1,108 @@
+package io.vigie.cases.sla;
+
+import io.vigie.cases.incident.CaseStatus;
+import io.vigie.cases.incident.IncidentCase;
+import io.vigie.cases.incident.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SlaClocksTest {
+
+    private static final Instant OPENED = Instant.parse("2026-11-23T08:00:00Z");
+
+    @Test
+    void shouldBreachTheNoticeClockOfACriticalIncidentAfterFifteenMinutes() {
+        IncidentCase c = incident(Severity.CRITICAL, OPENED.plusSeconds(60), null, null, null, false);
+
+        assertThat(state(c, OPENED.plus(Duration.ofMinutes(10)), ClockKind.NOTIFY)).isEqualTo(ClockState.RUNNING);
+        assertThat(state(c, OPENED.plus(Duration.ofMinutes(13)), ClockKind.NOTIFY)).isEqualTo(ClockState.AT_RISK);
+        assertThat(state(c, OPENED.plus(Duration.ofMinutes(16)), ClockKind.NOTIFY)).isEqualTo(ClockState.BREACHED);
+    }
+
+    @Test
+    void shouldGiveAHighIncidentAnHourToNotify() {
+        IncidentCase c = incident(Severity.HIGH, OPENED.plusSeconds(60), null, null, null, false);
+
+        assertThat(state(c, OPENED.plus(Duration.ofMinutes(16)), ClockKind.NOTIFY)).isEqualTo(ClockState.RUNNING);
+    }
+
+    @Test
+    void shouldStopAClockWhenItsStepHappened() {
+        IncidentCase onTime = incident(Severity.CRITICAL, OPENED.plusSeconds(60), OPENED.plus(Duration.ofMinutes(9)),
+                null, null, false);
+        IncidentCase late = incident(Severity.CRITICAL, OPENED.plusSeconds(60), OPENED.plus(Duration.ofMinutes(20)),
+                null, null, false);
+        Instant muchLater = OPENED.plus(Duration.ofDays(2));
+
+        SlaClock met = clock(onTime, muchLater, ClockKind.NOTIFY);
+        assertThat(met.state()).isEqualTo(ClockState.MET);
+        assertThat(met.elapsed()).isEqualTo(Duration.ofMinutes(9));
+        assertThat(state(late, muchLater, ClockKind.NOTIFY)).isEqualTo(ClockState.BREACHED);
+    }
+
+    @Test
+    void shouldFreezeUnfinishedClocksAtTheResolution() {
+        IncidentCase resolvedUnacknowledged = incident(Severity.CRITICAL, OPENED.plusSeconds(60),
+                OPENED.plus(Duration.ofMinutes(5)), null, OPENED.plus(Duration.ofMinutes(20)), false);
+
+        SlaClock acknowledge = clock(resolvedUnacknowledged, OPENED.plus(Duration.ofDays(3)), ClockKind.ACKNOWLEDGE);
+
+        assertThat(acknowledge.state()).isEqualTo(ClockState.STOPPED);
+        assertThat(acknowledge.elapsed()).isEqualTo(Duration.ofMinutes(20));
+    }
+
+    @Test
+    void shouldCountDownSeventyTwoHoursForPersonalData() {
+        Instant classified = OPENED.plusSeconds(120);
+        IncidentCase c = incident(Severity.HIGH, classified, null, null, null, true);
+
+        SlaClock gdpr = clock(c, classified.plus(Duration.ofHours(70)), ClockKind.GDPR);
+        assertThat(gdpr.deadline()).isEqualTo(classified.plus(Duration.ofHours(72)));
+        assertThat(gdpr.remaining()).isEqualTo(Duration.ofHours(2));
+        assertThat(gdpr.state()).isEqualTo(ClockState.AT_RISK);
+        assertThat(state(c, classified.plus(Duration.ofHours(24)), ClockKind.GDPR)).isEqualTo(ClockState.RUNNING);
+        assertThat(state(c, classified.plus(Duration.ofHours(73)), ClockKind.GDPR)).isEqualTo(ClockState.BREACHED);
+    }
+
+    @Test
+    void shouldHaveNoGdprClockWithoutPersonalData() {
+        IncidentCase c = incident(Severity.HIGH, OPENED.plusSeconds(60), null, null, null, false);
+
+        assertThat(SlaClocks.compute(c, SlaProperties.defaults(), OPENED)).extracting(SlaClock::kind)
+                .containsExactly(ClockKind.CLASSIFY, ClockKind.NOTIFY, ClockKind.ACKNOWLEDGE, ClockKind.RESOLVE);
+    }
+
+    @Test
+    void shouldKeepDefaultsForTargetsNotConfigured() {
+        SlaProperties properties = new SlaProperties(
+                new SlaProperties.Targets(null, Duration.ofMinutes(10), null, null), null, null, null, null);
+
+        assertThat(properties.critical().toNotify()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(properties.critical().toResolve()).isEqualTo(Duration.ofHours(4));
+        assertThat(properties.low().toNotify()).isEqualTo(Duration.ofHours(24));
+        assertThat(properties.gdpr()).isEqualTo(Duration.ofHours(72));
+    }
+
+    private static ClockState state(IncidentCase c, Instant now, ClockKind kind) {
+        return clock(c, now, kind).state();
+    }
+
+    private static SlaClock clock(IncidentCase c, Instant now, ClockKind kind) {
+        List<SlaClock> clocks = SlaClocks.compute(c, SlaProperties.defaults(), now);
+        return clocks.stream().filter(clock -> clock.kind() == kind).findFirst().orElseThrow();
+    }
+
+    private static IncidentCase incident(Severity severity, Instant classifiedAt, Instant notifiedAt,
+                                         Instant acknowledgedAt, Instant resolvedAt, boolean personalData) {
+        return new IncidentCase(UUID.randomUUID(), true, "t", "s", severity, 50, "MALWARE",
+                resolvedAt == null ? CaseStatus.OPEN : CaseStatus.RESOLVED, null, true, personalData, null, null,
+                List.of(), List.of(), List.of(), OPENED, OPENED, classifiedAt, notifiedAt, acknowledgedAt, null,
+                resolvedAt, null, null, null, OPENED);
+    }
+}
