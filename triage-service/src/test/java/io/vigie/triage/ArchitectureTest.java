@@ -16,4 +16,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.vigie.intake..", "io.vigie.notification..", "io.vigie.cases..", "io.vigie.postmortem..", "io.vigie.localstack..")
             .because("services talk to each other only through the events in io.vigie.events (STYLE.md: nobody depends on a service)");
+
+    @ArchTest
+    static final ArchRule shouldKeepTheWireFormatAtTheEdge = noClasses()
+            .that().resideInAPackage("io.vigie.triage..")
+            .and().haveSimpleNameNotEndingWith("Mapper")
+            .and().haveSimpleNameNotEndingWith("Listener")
+            .and().doNotHaveSimpleName("Triage")
+            .should().dependOnClassesThat().resideInAPackage("io.vigie.events..")
+            .because("generated Avro classes are mapped at the edge and never reach the domain (STYLE.md)");
 }

@@ -1,0 +1,5 @@
+package io.vigie.triage.alert;
+
+public enum IncidentCategory {
+    ACCOUNT_COMPROMISE, MALWARE, DATA_BREACH, DDOS_OUTAGE, PHISHING, VULNERABILITY, POLICY_VIOLATION, OTHER
+}

@@ -1,0 +1,5 @@
+package io.vigie.triage.alert;
+
+public enum SourceKind {
+    SPLUNK, ALERTMANAGER, WAZUH, ELASTIC, GENERIC
+}

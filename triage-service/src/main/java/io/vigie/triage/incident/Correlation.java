@@ -1,0 +1,151 @@
+package io.vigie.triage.incident;
+
+import io.vigie.triage.alert.Alert;
+import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Severity;
+import io.vigie.triage.policy.AffectedClient;
+import io.vigie.triage.policy.Classification;
+import io.vigie.triage.policy.Priority;
+import io.vigie.triage.policy.RuleFired;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Decides what a classified alert does to the incidents: opens one, escalates the open one it belongs to, or is
+ * attached to it. Pure: the caller finds the open incident by {@link #keys} and stores the outcome.
+ */
+public final class Correlation {
+
+    /** Lists inside an incident are capped, so a storm of alerts with ever-new accounts cannot grow it unbounded. */
+    static final int MAX_LIST = 100;
+
+    public record Outcome(Change change, Incident incident, Severity previousSeverity, boolean publish,
+                          List<RuleFired> rationale) {
+    }
+
+    private Correlation() {
+    }
+
+    /**
+     * The keys under which an alert looks for its incident: the same source reference (the source says it is the
+     * same thing), or the same asset (else service) and category.
+     */
+    public static List<String> keys(Alert alert, IncidentCategory category) {
+        List<String> keys = new ArrayList<>();
+        keys.add("ref:" + alert.source() + ":" + alert.sourceReference());
+        alert.assetName().or(alert::serviceName).ifPresent(
+                name -> keys.add("asset:" + name.strip().toLowerCase(Locale.ROOT) + ":" + category));
+        return keys;
+    }
+
+    public static Outcome decide(Optional<Incident> open, Alert alert, Classification classification,
+                                 CorrelationSettings settings, UUID newIncidentId) {
+        if (open.isEmpty()) {
+            if (alert.resolvedBySource()) {
+                return new Outcome(Change.IGNORED, null, null, false, classification.rationale());
+            }
+            Incident incident = new Incident(newIncidentId, alert.title(), summary(alert), alert.source(),
+                    alert.sourceReference(), classification, cap(alert.accounts()),
+                    priority(classification, 1), 1, alert.detectedAt(), alert.detectedAt(), alert.receivedAt(), false);
+            return new Outcome(Change.OPENED, incident, null, true, classification.rationale());
+        }
+        Incident current = open.get();
+        int count = current.alertCount() + 1;
+        boolean escalates = !alert.resolvedBySource() && classification.severity().isMoreSevereThan(current.severity());
+        Classification merged = merge(current.classification(), classification, escalates);
+        Instant last = alert.detectedAt().isAfter(current.lastDetected()) ? alert.detectedAt() : current.lastDetected();
+        Incident incident = new Incident(current.id(), current.title(), current.summary(), current.source(),
+                current.sourceReference(), merged,
+                cap(Stream.concat(current.accounts().stream(), alert.accounts().stream()).distinct().toList()),
+                priority(merged, count), count, current.firstDetected(), last, current.firstReceived(),
+                alert.resolvedBySource());
+        List<RuleFired> rationale = new ArrayList<>(classification.rationale());
+        if (escalates) {
+            rationale.add(new RuleFired("correlation", "joined open incident " + current.id()
+                    + " (same source reference, or same asset and category) and is more severe",
+                    "severity " + current.severity() + " -> " + classification.severity()));
+            return new Outcome(Change.ESCALATED, incident, current.severity(), true, rationale);
+        }
+        rationale.add(new RuleFired("correlation", "joined open incident " + current.id()
+                + " (same source reference, or same asset and category)",
+                (alert.resolvedBySource() ? "source says resolved; " : "") + "alert " + count + " of the incident"));
+        boolean publish = alert.resolvedBySource() || count <= settings.publishAllUpTo()
+                || count % settings.publishEvery() == 0;
+        return new Outcome(Change.ATTACHED, incident, null, publish, rationale);
+    }
+
+    static int priority(Classification c, int alertCount) {
+        return Priority.of(c.severity(), c.assetWeight(), c.affectedClients().size(), c.personalDataInvolved(),
+                !c.matchedIndicators().isEmpty(), alertCount);
+    }
+
+    private static String summary(Alert alert) {
+        String about = alert.assetName().or(alert::serviceName).map(name -> " on " + name).orElse("");
+        String base = alert.description() != null && !alert.description().isBlank() ? alert.description().strip()
+                : alert.title() + about + ".";
+        return base + " Reported by " + alert.sourceName() + " (" + alert.source() + ") at " + alert.detectedAt() + ".";
+    }
+
+    /** The incident so far and a new alert's classification: unions, the worse of each flag, the earliest deadline. */
+    static Classification merge(Classification incident, Classification alert, boolean escalates) {
+        Severity severity = escalates ? alert.severity() : incident.severity();
+        IncidentCategory category = incident.category() == IncidentCategory.OTHER ? alert.category() : incident.category();
+        Instant gdpr = Stream.of(incident.gdprDeadline(), alert.gdprDeadline()).filter(d -> d != null)
+                .min(Instant::compareTo).orElse(null);
+        return new Classification(severity, category,
+                incident.notifyClients() || alert.notifyClients(),
+                union(incident.dataCategories(), alert.dataCategories()),
+                clients(incident.affectedClients(), alert.affectedClients()),
+                union(incident.assets(), alert.assets()),
+                union(incident.services(), alert.services()),
+                union(incident.matchedIndicators(), alert.matchedIndicators()),
+                incident.personalDataInvolved() || alert.personalDataInvolved(), gdpr,
+                prefer(escalates, alert.impact(), incident.impact()),
+                union(incident.measuresTaken(), alert.measuresTaken()),
+                prefer(escalates, alert.resolutionPlan(), incident.resolutionPlan()),
+                prefer(escalates, alert.estimatedResolutionAt(), incident.estimatedResolutionAt()),
+                union(incident.recommendedActions(), alert.recommendedActions()),
+                incident.unknownAsset() || alert.unknownAsset(),
+                Math.max(incident.assetWeight(), alert.assetWeight()),
+                escalates ? alert.rationale() : incident.rationale(),
+                escalates ? alert.policyVersion() : incident.policyVersion());
+    }
+
+    private static <T> T prefer(boolean newer, T alert, T incident) {
+        if (newer) {
+            return alert != null ? alert : incident;
+        }
+        return incident != null ? incident : alert;
+    }
+
+    private static <T> List<T> union(List<T> a, List<T> b) {
+        Set<T> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return cap(List.copyOf(all));
+    }
+
+    private static <T> List<T> cap(List<T> list) {
+        return list.size() <= MAX_LIST ? list : List.copyOf(list.subList(0, MAX_LIST));
+    }
+
+    private static List<AffectedClient> clients(List<AffectedClient> a, List<AffectedClient> b) {
+        Map<String, AffectedClient> byId = new LinkedHashMap<>();
+        for (AffectedClient client : Stream.concat(a.stream(), b.stream()).toList()) {
+            byId.merge(client.clientId(), client, (x, y) -> new AffectedClient(x.clientId(),
+                    union(x.assets(), y.assets()), union(x.services(), y.services()),
+                    union(x.dataCategories(), y.dataCategories()),
+                    x.emailMayBeCompromised() || y.emailMayBeCompromised()));
+        }
+        return List.copyOf(byId.values());
+    }
+}

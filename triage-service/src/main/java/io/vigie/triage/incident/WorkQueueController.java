@@ -1,0 +1,60 @@
+package io.vigie.triage.incident;
+
+import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Severity;
+import io.vigie.triage.policy.AffectedClient;
+import io.vigie.triage.web.NotFoundException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The triage work queue: incidents still taking alerts (last alert within the correlation window), highest
+ * priority first. Every Vigie role may read it.
+ */
+@RestController
+@RequestMapping("/api/incidents")
+class WorkQueueController {
+
+    record QueueEntry(UUID id, String title, Severity severity, IncidentCategory category, int priority,
+                      int alertCount, List<String> clients, boolean personalDataInvolved, Instant gdprDeadline,
+                      boolean unknownAsset, boolean sourceResolved, Instant firstDetected, Instant lastDetected) {
+
+        static QueueEntry of(Incident incident) {
+            return new QueueEntry(incident.id(), incident.title(), incident.severity(), incident.category(),
+                    incident.priority(), incident.alertCount(),
+                    incident.classification().affectedClients().stream().map(AffectedClient::clientId).toList(),
+                    incident.classification().personalDataInvolved(), incident.classification().gdprDeadline(),
+                    incident.classification().unknownAsset(), incident.sourceResolved(), incident.firstDetected(),
+                    incident.lastDetected());
+        }
+    }
+
+    private final IncidentRepository incidents;
+    private final CorrelationSettings settings;
+    private final Clock clock = Clock.systemUTC();
+
+    WorkQueueController(IncidentRepository incidents, CorrelationSettings settings) {
+        this.incidents = incidents;
+        this.settings = settings;
+    }
+
+    @GetMapping
+    List<QueueEntry> queue(@RequestParam(defaultValue = "50") int limit,
+                           @RequestParam(defaultValue = "false") boolean includeSourceResolved) {
+        return incidents.queue(clock.instant().minus(settings.window()), includeSourceResolved,
+                Math.max(1, Math.min(limit, 500))).stream().map(QueueEntry::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    Incident one(@PathVariable UUID id) {
+        return incidents.find(id).orElseThrow(() -> new NotFoundException("No incident " + id));
+    }
+}

@@ -1,0 +1,247 @@
+package io.vigie.triage.policy;
+
+import io.vigie.triage.alert.Alert;
+import io.vigie.triage.alert.DataCategory;
+import io.vigie.triage.alert.Indicator;
+import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Severity;
+import io.vigie.triage.inventory.Criticality;
+import io.vigie.triage.inventory.InventoryItem;
+import io.vigie.triage.inventory.InventoryMatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a policy to one alert: pure, no I/O, the same answer every time for the same inputs. Rules run in order
+ * and see what earlier rules decided (category, severity, data categories), so a policy can say "a data breach on
+ * personal data is critical" after the rules that recognise the breach.
+ */
+public final class PolicyEvaluator {
+
+    /** GDPR art. 33(1): notify the supervisory authority within 72 hours of becoming aware of a personal-data breach. */
+    public static final Duration GDPR_NOTIFICATION_WINDOW = Duration.ofHours(72);
+
+    private PolicyEvaluator() {
+    }
+
+    public static Classification classify(Policy policy, Alert alert, InventoryMatch inventory,
+                                          List<Indicator> knownThreats) {
+        State state = new State(policy.defaults(), alert);
+        List<RuleFired> rationale = new ArrayList<>();
+        rationale.add(new RuleFired("baseline", alert.severityHint() != null
+                ? "the source's severity, mapped onto Vigie's scale" : "no source severity: the policy's default",
+                "severity " + state.severity + ", category " + state.category));
+        if (!knownThreats.isEmpty()) {
+            rationale.add(new RuleFired("known-threats", "on the known-threat list: " + knownThreats.stream()
+                    .map(Indicator::toString).collect(Collectors.joining(", ")),
+                    knownThreats.size() + " matched indicator(s)"));
+        }
+        Set<DataCategory> assetData = EnumSet.noneOf(DataCategory.class);
+        inventory.items().forEach(item -> assetData.addAll(item.dataCategories()));
+
+        for (Rule rule : policy.rules()) {
+            if (matches(rule.when(), alert, inventory, knownThreats, assetData, state)) {
+                rationale.add(new RuleFired(rule.id(), rule.description(), state.apply(rule.then(), assetData)));
+            }
+        }
+        if (inventory.unknownAsset()) {
+            Severity before = state.severity;
+            state.severity = Severity.max(state.severity, policy.defaults().unknownAssetSeverity());
+            String named = inventory.unknown().isEmpty() ? "the alert names no asset or service"
+                    : String.join(", ", inventory.unknown()) + " not in the inventory";
+            rationale.add(new RuleFired("unknown-asset", named + ": classified conservatively, needs a human look",
+                    before == state.severity ? "severity stays " + before : "severity " + before + " -> " + state.severity));
+        }
+        boolean personal = state.dataCategories.stream().anyMatch(DataCategory::isPersonal);
+        Instant gdprDeadline = personal ? alert.detectedAt().plus(GDPR_NOTIFICATION_WINDOW) : null;
+        if (personal) {
+            rationale.add(new RuleFired("gdpr-art-33", "personal data involved: the supervisory authority must be "
+                    + "notified within 72 hours of detection unless the breach is unlikely to result in a risk",
+                    "GDPR deadline " + gdprDeadline));
+        }
+        List<AffectedClient> clients = affectedClients(alert, inventory, state);
+        int assetWeight = inventory.items().stream().mapToInt(item -> item.criticality().weight()).max()
+                .orElse(Criticality.HIGH.weight());
+        if (inventory.unknownAsset()) {
+            assetWeight = Math.max(assetWeight, Criticality.HIGH.weight());
+        }
+        return new Classification(state.severity, state.category, state.notify, List.copyOf(state.dataCategories),
+                clients,
+                inventory.items().stream().filter(i -> i.kind() == InventoryItem.Kind.ASSET).map(InventoryItem::name).toList(),
+                inventory.items().stream().filter(i -> i.kind() == InventoryItem.Kind.SERVICE).map(InventoryItem::name).toList(),
+                knownThreats, personal, gdprDeadline, state.impact, List.copyOf(state.measuresTaken),
+                state.resolutionPlan, state.resolutionEta == null ? null : alert.detectedAt().plus(state.resolutionEta),
+                List.copyOf(state.recommendedActions), inventory.unknownAsset(), assetWeight, rationale,
+                policy.version());
+    }
+
+    private static List<AffectedClient> affectedClients(Alert alert, InventoryMatch inventory, State state) {
+        Map<String, List<InventoryItem>> byClient = new LinkedHashMap<>();
+        for (InventoryItem item : inventory.items()) {
+            item.clients().forEach(client -> byClient.computeIfAbsent(client, c -> new ArrayList<>()).add(item));
+        }
+        // An unknown asset has no owner on record: the source's own hint is the best lead, for a human to confirm.
+        if (byClient.isEmpty() && alert.clientHint() != null && !alert.clientHint().isBlank()) {
+            byClient.put(alert.clientHint().strip(), List.of());
+        }
+        List<AffectedClient> clients = new ArrayList<>();
+        byClient.forEach((client, items) -> clients.add(new AffectedClient(client,
+                items.stream().filter(i -> i.kind() == InventoryItem.Kind.ASSET).map(InventoryItem::name).toList(),
+                items.stream().filter(i -> i.kind() == InventoryItem.Kind.SERVICE).map(InventoryItem::name).toList(),
+                List.copyOf(state.dataCategories), state.emailMayBeCompromised)));
+        return clients;
+    }
+
+    static boolean matches(Condition c, Alert alert, InventoryMatch inventory, List<Indicator> knownThreats,
+                           Set<DataCategory> assetData, State state) {
+        if (!c.sources().isEmpty() && !c.sources().contains(alert.source())) {
+            return false;
+        }
+        if (!c.severityHints().isEmpty()
+                && (alert.severityHint() == null || !c.severityHints().contains(alert.severityHint()))) {
+            return false;
+        }
+        if (c.severityHintAtLeast() != null
+                && (alert.severityHint() == null || !alert.severityHint().isAtLeast(c.severityHintAtLeast()))) {
+            return false;
+        }
+        if (c.text() != null && !find(c.text(), alert.title()) && !find(c.text(), alert.description())) {
+            return false;
+        }
+        if (!c.tags().isEmpty() && alert.tags().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).noneMatch(c.tags()::contains)) {
+            return false;
+        }
+        for (Map.Entry<String, Pattern> field : c.fields().entrySet()) {
+            String value = alert.field(field.getKey());
+            if (value == null || !field.getValue().matcher(value).matches()) {
+                return false;
+            }
+        }
+        if (!c.assetCriticality().isEmpty()
+                && inventory.items().stream().noneMatch(item -> c.assetCriticality().contains(item.criticality()))) {
+            return false;
+        }
+        if (c.assetCriticalityAtLeast() != null
+                && inventory.items().stream().noneMatch(item -> item.criticality().isAtLeast(c.assetCriticalityAtLeast()))) {
+            return false;
+        }
+        if (!c.dataCategories().isEmpty() && c.dataCategories().stream()
+                .noneMatch(category -> assetData.contains(category) || state.dataCategories.contains(category))) {
+            return false;
+        }
+        if (c.indicatorMatch() != null && c.indicatorMatch() == knownThreats.isEmpty()) {
+            return false;
+        }
+        if (!c.indicatorTypes().isEmpty()
+                && knownThreats.stream().noneMatch(indicator -> c.indicatorTypes().contains(indicator.type()))) {
+            return false;
+        }
+        if (c.unknownAsset() != null && c.unknownAsset() != inventory.unknownAsset()) {
+            return false;
+        }
+        if (c.resolvedBySource() != null && c.resolvedBySource() != alert.resolvedBySource()) {
+            return false;
+        }
+        if (!c.categories().isEmpty() && !c.categories().contains(state.category)) {
+            return false;
+        }
+        if (c.severityAtLeast() != null && !state.severity.isAtLeast(c.severityAtLeast())) {
+            return false;
+        }
+        if (c.minAccounts() != null && alert.accounts().size() < c.minAccounts()) {
+            return false;
+        }
+        if (c.minIpAddresses() != null && alert.ipAddresses().size() < c.minIpAddresses()) {
+            return false;
+        }
+        return c.anyOf().isEmpty() || c.anyOf().stream()
+                .anyMatch(nested -> matches(nested, alert, inventory, knownThreats, assetData, state));
+    }
+
+    private static boolean find(Pattern pattern, String text) {
+        return text != null && pattern.matcher(text).find();
+    }
+
+    /** The decision as it builds up, rule by rule. */
+    static final class State {
+        Severity severity;
+        IncidentCategory category;
+        boolean notify;
+        final Set<DataCategory> dataCategories = new LinkedHashSet<>();
+        boolean emailMayBeCompromised;
+        String impact;
+        final Set<String> measuresTaken = new LinkedHashSet<>();
+        String resolutionPlan;
+        Duration resolutionEta;
+        final Set<String> recommendedActions = new LinkedHashSet<>();
+
+        State(Policy.Defaults defaults, Alert alert) {
+            severity = alert.severityHint() != null ? alert.severityHint() : defaults.severity();
+            category = defaults.category();
+            notify = defaults.notifyClients();
+        }
+
+        /** Applies the actions and says what changed, for the rationale. */
+        String apply(Action action, Set<DataCategory> assetData) {
+            List<String> effects = new ArrayList<>();
+            Severity before = severity;
+            if (action.severity() != null) {
+                severity = action.severity();
+            }
+            if (action.raiseTo() != null) {
+                severity = Severity.max(severity, action.raiseTo());
+            }
+            if (action.raiseBy() != null) {
+                severity = severity.raisedBy(action.raiseBy());
+            }
+            if (severity != before) {
+                effects.add("severity " + before + " -> " + severity);
+            }
+            if (action.category() != null && action.category() != category) {
+                category = action.category();
+                effects.add("category " + category);
+            }
+            if (action.notifyClients() != null && action.notifyClients() != notify) {
+                notify = action.notifyClients();
+                effects.add(notify ? "notify clients" : "do not notify clients");
+            }
+            Set<DataCategory> added = new LinkedHashSet<>(action.dataCategories());
+            if (Boolean.TRUE.equals(action.includeAssetData())) {
+                added.addAll(assetData);
+            }
+            added.removeAll(dataCategories);
+            if (!added.isEmpty()) {
+                dataCategories.addAll(added);
+                effects.add("data " + added);
+            }
+            if (Boolean.TRUE.equals(action.emailMayBeCompromised()) && !emailMayBeCompromised) {
+                emailMayBeCompromised = true;
+                effects.add("notify out of band");
+            }
+            if (action.impact() != null) {
+                impact = action.impact();
+            }
+            measuresTaken.addAll(action.measuresTaken());
+            if (action.resolutionPlan() != null) {
+                resolutionPlan = action.resolutionPlan();
+            }
+            if (action.resolutionEta() != null) {
+                resolutionEta = action.resolutionEta();
+                effects.add("resolution within " + action.resolutionEta().toString().substring(2).toLowerCase(Locale.ROOT));
+            }
+            recommendedActions.addAll(action.recommendedActions());
+            return effects.isEmpty() ? "no change" : String.join("; ", effects);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package io.vigie.triage.policy;
+
+import io.vigie.triage.alert.DataCategory;
+import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.IndicatorType;
+import io.vigie.triage.alert.Severity;
+import io.vigie.triage.alert.SourceKind;
+import io.vigie.triage.document.YamlNode;
+import io.vigie.triage.inventory.Criticality;
+import io.vigie.triage.web.InputError;
+import io.vigie.triage.web.InvalidInputException;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads a triage policy from YAML and validates all of it before anything uses it: unknown keys, unknown enum
+ * values, bad regular expressions, bad durations, duplicate rule ids. Every mistake is reported with its line.
+ */
+public final class PolicyParser {
+
+    private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([mhd])");
+
+    private PolicyParser() {
+    }
+
+    public static Policy parse(String text) {
+        List<InputError> errors = new ArrayList<>();
+        YamlNode root = YamlNode.parse(text, "policy", errors);
+        Map<String, YamlNode> top = root.entries("version", "description", "defaults", "rules");
+        String version = required(root, top, "version", errors);
+        if (version != null && !version.matches("[A-Za-z0-9][A-Za-z0-9._:+-]{0,99}")) {
+            top.get("version").error("version must be 1 to 100 letters, digits or . _ : + -");
+        }
+        String description = top.containsKey("description") ? top.get("description").text() : "";
+        Policy.Defaults defaults = defaults(top.get("defaults"));
+        List<Rule> rules = new ArrayList<>();
+        if (!top.containsKey("rules")) {
+            root.error("rules is required: a list of rules");
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (YamlNode node : top.get("rules").items()) {
+                Rule rule = rule(node);
+                if (rule != null && !ids.add(rule.id())) {
+                    node.error("rule id '" + rule.id() + "' is used twice");
+                }
+                if (rule != null) {
+                    rules.add(rule);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The policy was refused; the active policy is unchanged", errors);
+        }
+        return new Policy(version, description, defaults, rules, text);
+    }
+
+    private static Policy.Defaults defaults(YamlNode node) {
+        Policy.Defaults defaults = new Policy.Defaults(Severity.MEDIUM, IncidentCategory.OTHER, false, Severity.HIGH);
+        if (node == null) {
+            return defaults;
+        }
+        Map<String, YamlNode> entries = node.entries("severity", "category", "notify", "unknownAssetSeverity");
+        return new Policy.Defaults(
+                entries.containsKey("severity") ? entries.get("severity").enumValue(Severity.class).orElse(null) : defaults.severity(),
+                entries.containsKey("category") ? entries.get("category").enumValue(IncidentCategory.class).orElse(null) : defaults.category(),
+                entries.containsKey("notify") ? entries.get("notify").bool() : defaults.notifyClients(),
+                entries.containsKey("unknownAssetSeverity")
+                        ? entries.get("unknownAssetSeverity").enumValue(Severity.class).orElse(null) : defaults.unknownAssetSeverity());
+    }
+
+    private static Rule rule(YamlNode node) {
+        Map<String, YamlNode> entries = node.entries("id", "description", "when", "then");
+        if (!node.isMap()) {
+            return null;
+        }
+        String id = entries.containsKey("id") ? entries.get("id").text() : null;
+        if (id == null) {
+            node.error("a rule needs an id");
+        } else if (!RULE_ID.matcher(id).matches()) {
+            entries.get("id").error("rule id '" + id + "' must be lower-case letters, digits, . _ -");
+        }
+        if (!entries.containsKey("when")) {
+            node.error("rule " + id + " needs 'when' (its conditions)");
+        }
+        if (!entries.containsKey("then")) {
+            node.error("rule " + id + " needs 'then' (its actions)");
+        }
+        Condition when = entries.containsKey("when") ? condition(entries.get("when")) : null;
+        Action then = entries.containsKey("then") ? action(entries.get("then")) : null;
+        String description = entries.containsKey("description") ? entries.get("description").text() : id;
+        return id == null ? null : new Rule(id, description, when, then);
+    }
+
+    private static Condition condition(YamlNode node) {
+        Map<String, YamlNode> e = node.entries("source", "severityHint", "severityHintAtLeast", "text", "tags",
+                "fields", "assetCriticality", "assetCriticalityAtLeast", "dataCategories", "indicatorMatch",
+                "indicatorTypes", "unknownAsset", "resolvedBySource", "category", "severityAtLeast", "minAccounts",
+                "minIpAddresses", "anyOf");
+        if (node.isMap() && e.isEmpty()) {
+            node.error("'when' needs at least one condition");
+        }
+        Map<String, Pattern> fields = new LinkedHashMap<>();
+        if (e.containsKey("fields")) {
+            e.get("fields").entries().forEach((name, value) -> {
+                Pattern pattern = regex(value);
+                if (pattern != null) {
+                    fields.put(name, pattern);
+                }
+            });
+        }
+        List<Condition> anyOf = new ArrayList<>();
+        if (e.containsKey("anyOf")) {
+            e.get("anyOf").items().forEach(item -> anyOf.add(condition(item)));
+        }
+        return new Condition(
+                set(e.get("source"), SourceKind.class),
+                set(e.get("severityHint"), Severity.class),
+                one(e.get("severityHintAtLeast"), Severity.class),
+                e.containsKey("text") ? regex(e.get("text")) : null,
+                e.containsKey("tags") ? lowerCase(e.get("tags").texts()) : Set.of(),
+                fields,
+                set(e.get("assetCriticality"), Criticality.class),
+                one(e.get("assetCriticalityAtLeast"), Criticality.class),
+                set(e.get("dataCategories"), DataCategory.class),
+                e.containsKey("indicatorMatch") ? e.get("indicatorMatch").bool() : null,
+                set(e.get("indicatorTypes"), IndicatorType.class),
+                e.containsKey("unknownAsset") ? e.get("unknownAsset").bool() : null,
+                e.containsKey("resolvedBySource") ? e.get("resolvedBySource").bool() : null,
+                set(e.get("category"), IncidentCategory.class),
+                one(e.get("severityAtLeast"), Severity.class),
+                e.containsKey("minAccounts") ? positive(e.get("minAccounts")) : null,
+                e.containsKey("minIpAddresses") ? positive(e.get("minIpAddresses")) : null,
+                anyOf);
+    }
+
+    private static Action action(YamlNode node) {
+        Map<String, YamlNode> e = node.entries("severity", "raiseTo", "raiseBy", "category", "notify",
+                "dataCategories", "includeAssetData", "emailMayBeCompromised", "impact", "measuresTaken",
+                "resolutionPlan", "resolutionEta", "recommendedActions");
+        if (node.isMap() && e.isEmpty()) {
+            node.error("'then' needs at least one action");
+        }
+        if (e.containsKey("severity") && (e.containsKey("raiseTo") || e.containsKey("raiseBy"))) {
+            e.get("severity").error("use either severity (set) or raiseTo/raiseBy (raise), not both");
+        }
+        return new Action(
+                one(e.get("severity"), Severity.class),
+                one(e.get("raiseTo"), Severity.class),
+                e.containsKey("raiseBy") ? positive(e.get("raiseBy")) : null,
+                one(e.get("category"), IncidentCategory.class),
+                e.containsKey("notify") ? e.get("notify").bool() : null,
+                e.containsKey("dataCategories") ? e.get("dataCategories").enumValues(DataCategory.class) : List.of(),
+                e.containsKey("includeAssetData") ? e.get("includeAssetData").bool() : null,
+                e.containsKey("emailMayBeCompromised") ? e.get("emailMayBeCompromised").bool() : null,
+                e.containsKey("impact") ? e.get("impact").text() : null,
+                e.containsKey("measuresTaken") ? e.get("measuresTaken").texts() : List.of(),
+                e.containsKey("resolutionPlan") ? e.get("resolutionPlan").text() : null,
+                e.containsKey("resolutionEta") ? duration(e.get("resolutionEta")) : null,
+                e.containsKey("recommendedActions") ? e.get("recommendedActions").texts() : List.of());
+    }
+
+    private static String required(YamlNode parent, Map<String, YamlNode> entries, String key, List<InputError> errors) {
+        if (!entries.containsKey(key)) {
+            parent.error(key + " is required");
+            return null;
+        }
+        return entries.get(key).text();
+    }
+
+    private static <E extends Enum<E>> Set<E> set(YamlNode node, Class<E> type) {
+        return node == null ? Set.of() : Set.copyOf(node.enumValues(type));
+    }
+
+    private static <E extends Enum<E>> E one(YamlNode node, Class<E> type) {
+        return node == null ? null : node.enumValue(type).orElse(null);
+    }
+
+    private static Set<String> lowerCase(List<String> values) {
+        Set<String> set = new LinkedHashSet<>();
+        values.forEach(value -> set.add(value.toLowerCase(Locale.ROOT)));
+        return set;
+    }
+
+    private static Integer positive(YamlNode node) {
+        int value = node.integer();
+        if (value < 1) {
+            node.error("expected a whole number of at least 1");
+        }
+        return value;
+    }
+
+    private static Pattern regex(YamlNode node) {
+        String text = node.text();
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(text, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (PatternSyntaxException e) {
+            node.error("invalid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+            return null;
+        }
+    }
+
+    /** {@code 4h}, {@code 30m}, {@code 2d} or ISO-8601 ({@code PT4H}). */
+    private static Duration duration(YamlNode node) {
+        String text = node.text();
+        if (text == null) {
+            return null;
+        }
+        var matcher = SHORT_DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        try {
+            return Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            node.error("'" + text + "' is not a duration; write 30m, 4h, 2d or PT4H");
+            return null;
+        }
+    }
+}

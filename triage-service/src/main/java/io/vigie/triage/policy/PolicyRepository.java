@@ -1,0 +1,46 @@
+package io.vigie.triage.policy;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+class PolicyRepository {
+
+    record StoredPolicy(String version, String document, Instant activatedAt, String activatedBy) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    PolicyRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<StoredPolicy> latest() {
+        return history().stream().findFirst();
+    }
+
+    Optional<String> latestVersion() {
+        return jdbc.queryForList("SELECT version FROM triage_policy ORDER BY activated_at DESC LIMIT 1", String.class)
+                .stream().findFirst();
+    }
+
+    List<StoredPolicy> history() {
+        return jdbc.query("SELECT version, document, activated_at, activated_by FROM triage_policy "
+                + "ORDER BY activated_at DESC", (rs, n) -> new StoredPolicy(rs.getString(1), rs.getString(2),
+                rs.getTimestamp(3).toInstant(), rs.getString(4)));
+    }
+
+    boolean exists(String version) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM triage_policy WHERE version = ?", Integer.class, version) > 0;
+    }
+
+    void save(Policy policy, Instant at, String actor) {
+        jdbc.update("INSERT INTO triage_policy (version, document, activated_at, activated_by) VALUES (?, ?, ?, ?)",
+                policy.version(), policy.source(), Timestamp.from(at), actor);
+    }
+}

@@ -1,0 +1,156 @@
+package io.vigie.triage.incident;
+
+import io.vigie.events.AlertClassified;
+import io.vigie.events.AlertRaised;
+import io.vigie.events.ClassificationChange;
+import io.vigie.events.Severity;
+import io.vigie.events.SourceKind;
+import io.vigie.events.Topics;
+import io.vigie.triage.TriageIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class CorrelationIT extends TriageIntegrationTest {
+
+    @Test
+    void shouldEscalateTheOpenIncidentWhenAMoreSevereAlertAboutTheSameAssetArrives() throws Exception {
+        String asset = knownAsset("web", "ASSET", "MEDIUM", "acme", "OPERATIONAL");
+        AlertRaised trojan = malware(asset, "Trojan detected on " + asset);
+        AlertRaised ransomware = malware(asset, "Ransomware encrypting files on " + asset);
+        AlertRaised again = malware(asset, "Trojan detected again on " + asset);
+
+        publish(trojan);
+        AlertClassified opened = awaitClassification(trojan);
+        publish(ransomware);
+        AlertClassified escalated = awaitClassification(ransomware);
+        publish(again);
+        AlertClassified attached = awaitClassification(again);
+
+        assertThat(opened.getChange()).isEqualTo(ClassificationChange.OPENED);
+        assertThat(opened.getSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(escalated.getChange()).isEqualTo(ClassificationChange.ESCALATED);
+        assertThat(escalated.getIncidentId()).isEqualTo(opened.getIncidentId());
+        assertThat(escalated.getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(escalated.getPreviousSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(escalated.getRelatedAlertCount()).isEqualTo(2);
+        assertThat(rules(escalated)).contains("ransomware").last().isEqualTo("correlation");
+        assertThat(attached.getChange()).isEqualTo(ClassificationChange.ATTACHED);
+        assertThat(attached.getIncidentId()).isEqualTo(opened.getIncidentId());
+        assertThat(attached.getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(attached.getRelatedAlertCount()).isEqualTo(3);
+
+        JsonNode queue = getJson("/api/incidents?limit=500", VIEWER);
+        List<Integer> priorities = new ArrayList<>();
+        queue.forEach(entry -> priorities.add(entry.get("priority").asInt()));
+        assertThat(priorities).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+        JsonNode entry = entryOf(queue, opened.getIncidentId());
+        assertThat(entry.get("severity").asString()).isEqualTo("CRITICAL");
+        assertThat(entry.get("alertCount").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldAttachASourceResolvedAlertToItsIncidentAndDropItFromTheQueue() throws Exception {
+        String service = knownAsset("svc", "SERVICE", "MEDIUM", "acme", "OPERATIONAL");
+        String reference = "{}:{alertname=\"InstanceDown\"}" + UUID.randomUUID();
+        AlertRaised firing = alert(a -> a.setSource(SourceKind.ALERTMANAGER).setSourceReference(reference)
+                .setTitle("InstanceDown: " + service + " is unreachable").setService(service));
+        AlertRaised resolved = alert(a -> a.setSource(SourceKind.ALERTMANAGER).setSourceReference(reference)
+                .setTitle("InstanceDown: " + service + " is unreachable").setService(service).setResolvedBySource(true));
+
+        publish(firing);
+        AlertClassified opened = awaitClassification(firing);
+        assertThat(entryOf(getJson("/api/incidents?limit=500", VIEWER), opened.getIncidentId())).isNotNull();
+        publish(resolved);
+        AlertClassified attached = awaitClassification(resolved);
+
+        assertThat(attached.getChange()).isEqualTo(ClassificationChange.ATTACHED);
+        assertThat(attached.getIncidentId()).isEqualTo(opened.getIncidentId());
+        assertThat(attached.getRationale().get(attached.getRationale().size() - 1).getEffect()).contains("source says resolved");
+        assertThat(entryOf(getJson("/api/incidents?limit=500", VIEWER), opened.getIncidentId())).isNull();
+        assertThat(entryOf(getJson("/api/incidents?limit=500&includeSourceResolved=true", VIEWER), opened.getIncidentId()))
+                .isNotNull();
+    }
+
+    @Test
+    void shouldNeverOpenAnIncidentForASourceResolvedAlertAlone() {
+        String asset = "orphan-" + UUID.randomUUID();
+        AlertRaised resolved = alert(a -> a.setSource(SourceKind.ALERTMANAGER).setAsset(asset).setResolvedBySource(true)
+                .setTitle("InstanceDown: " + asset + " is unreachable"));
+        AlertRaised after = alert(a -> a.setAsset(asset).setTitle("Disk almost full on " + asset));
+
+        publish(resolved);
+        publish(after); // same key, same partition: once it is classified, the resolved alert was handled
+
+        awaitClassification(after);
+        assertThat(classificationsOf(resolved.getAlertId())).isEmpty();
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheSameAlertRaisedIsDeliveredAgain() {
+        String asset = "replay-" + UUID.randomUUID();
+        AlertRaised alert = alert(a -> a.setAsset(asset).setTitle("Trojan detected on " + asset).setTags(List.of("malware")));
+        AlertRaised after = alert(a -> a.setAsset(asset).setTitle("Disk almost full on " + asset));
+
+        publish(alert);
+        awaitClassification(alert);
+        publish(alert);
+        publish(alert);
+        publish(after);
+
+        awaitClassification(after);
+        assertThat(classificationsOf(alert.getAlertId())).hasSize(1);
+        assertThat(classificationsOf(after.getAlertId())).singleElement()
+                .extracting(AlertClassified::getIncidentId).isNotEqualTo(classificationsOf(alert.getAlertId()).get(0).getIncidentId());
+    }
+
+    @Test
+    void shouldKeepAStormOfAlertsAboutOneAssetInOneIncident() throws Exception {
+        int storm = 2_000;
+        String asset = "storm-" + UUID.randomUUID();
+        List<AlertRaised> alerts = new ArrayList<>();
+        for (int i = 0; i < storm; i++) {
+            // every alert is its own Splunk search result: only the asset and the kind of threat tie them together
+            alerts.add(alert(a -> a.setSource(SourceKind.SPLUNK).setAsset(asset).setTitle("Trojan detected on " + asset)
+                    .setTags(List.of("malware"))));
+        }
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        alerts.forEach(alert -> sent.add(kafka.send(Topics.ALERT_RAISED, asset, alert)));
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+
+        UUID incidentId = awaitClassification(alerts.get(0)).getIncidentId();
+        await().atMost(Duration.ofSeconds(90)).until(
+                () -> getJson("/api/incidents/" + incidentId, VIEWER).get("alertCount").asInt() == storm);
+        await().atMost(Duration.ofSeconds(30)).until(() -> classificationsOfIncident(incidentId).stream()
+                .anyMatch(event -> event.getRelatedAlertCount() == storm));
+
+        List<AlertClassified> published = classificationsOfIncident(incidentId);
+        assertThat(published).filteredOn(event -> event.getChange() == ClassificationChange.OPENED).hasSize(1);
+        assertThat(published).extracting(AlertClassified::getChange).containsOnly(
+                ClassificationChange.OPENED, ClassificationChange.ATTACHED);
+        // the first ten one by one, then every hundredth: 10 + 20
+        assertThat(published).hasSize(30);
+        System.out.printf("storm: %d alerts -> 1 incident, %d AlertClassified published%n", storm, published.size());
+    }
+
+    private static AlertRaised malware(String asset, String title) {
+        return alert(a -> a.setSource(SourceKind.WAZUH).setAsset(asset).setTitle(title).setTags(List.of("malware")));
+    }
+
+    private static JsonNode entryOf(JsonNode queue, UUID incidentId) {
+        for (JsonNode entry : queue) {
+            if (entry.get("id").asString().equals(incidentId.toString())) {
+                return entry;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,119 @@
+package io.vigie.triage.incident;
+
+import io.vigie.triage.alert.Alert;
+import io.vigie.triage.alert.DataCategory;
+import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Severity;
+import io.vigie.triage.policy.AffectedClient;
+import io.vigie.triage.policy.Classification;
+import io.vigie.triage.policy.RuleFired;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.vigie.triage.alert.AlertBuilder.alert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CorrelationTest {
+
+    private static final CorrelationSettings SETTINGS = CorrelationSettings.defaults();
+
+    @Test
+    void shouldOpenAnIncidentForTheFirstAlert() {
+        Alert alert = alert().title("Trojan").asset("app-02").build();
+
+        Correlation.Outcome outcome = Correlation.decide(Optional.empty(), alert, classified(Severity.HIGH, "globex"),
+                SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.OPENED);
+        assertThat(outcome.publish()).isTrue();
+        assertThat(outcome.incident().alertCount()).isEqualTo(1);
+        assertThat(outcome.incident().severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void shouldNeverOpenAnIncidentForASourceResolvedAlert() {
+        Correlation.Outcome outcome = Correlation.decide(Optional.empty(), alert().resolved().build(),
+                classified(Severity.HIGH, "globex"), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.IGNORED);
+        assertThat(outcome.publish()).isFalse();
+    }
+
+    @Test
+    void shouldEscalateWhenALaterAlertIsMoreSevereAndMergeItsClients() {
+        Incident open = opened(Severity.MEDIUM, "acme");
+
+        Correlation.Outcome outcome = Correlation.decide(Optional.of(open), alert().build(),
+                classified(Severity.CRITICAL, "globex"), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.ESCALATED);
+        assertThat(outcome.previousSeverity()).isEqualTo(Severity.MEDIUM);
+        assertThat(outcome.incident().id()).isEqualTo(open.id());
+        assertThat(outcome.incident().severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(outcome.incident().alertCount()).isEqualTo(2);
+        assertThat(outcome.incident().classification().affectedClients()).extracting(AffectedClient::clientId)
+                .containsExactly("acme", "globex");
+        assertThat(outcome.rationale()).last().extracting(RuleFired::effect).isEqualTo("severity MEDIUM -> CRITICAL");
+    }
+
+    @Test
+    void shouldAttachAnAlertThatIsNotMoreSevere() {
+        Incident open = opened(Severity.HIGH, "acme");
+
+        Correlation.Outcome outcome = Correlation.decide(Optional.of(open), alert().build(),
+                classified(Severity.MEDIUM, "acme"), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.ATTACHED);
+        assertThat(outcome.incident().severity()).isEqualTo(Severity.HIGH);
+        assertThat(outcome.publish()).isTrue();
+    }
+
+    @Test
+    void shouldAttachASourceResolvedAlertEvenWhenItsClassificationIsMoreSevere() {
+        Correlation.Outcome outcome = Correlation.decide(Optional.of(opened(Severity.LOW, "acme")),
+                alert().resolved().build(), classified(Severity.CRITICAL, "acme"), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.ATTACHED);
+        assertThat(outcome.incident().sourceResolved()).isTrue();
+        assertThat(outcome.publish()).isTrue();
+    }
+
+    @Test
+    void shouldPublishOnlyEveryHundredthAttachedAlertOfAStormBeyondTheFirstTen() {
+        Incident incident = opened(Severity.HIGH, "acme");
+        int published = 0;
+        for (int i = 2; i <= 1000; i++) {
+            Correlation.Outcome outcome = Correlation.decide(Optional.of(incident), alert().build(),
+                    classified(Severity.HIGH, "acme"), SETTINGS, UUID.randomUUID());
+            incident = outcome.incident();
+            published += outcome.publish() ? 1 : 0;
+        }
+
+        assertThat(incident.alertCount()).isEqualTo(1000);
+        assertThat(published).isEqualTo(9 + 10); // alerts 2 to 10, then 100, 200, ..., 1000
+    }
+
+    @Test
+    void shouldKeyByReferenceAndByAssetWithCategory() {
+        Alert alert = alert().reference("sid-1").asset("App-02").build();
+
+        assertThat(Correlation.keys(alert, IncidentCategory.MALWARE))
+                .containsExactly("ref:GENERIC:sid-1", "asset:app-02:MALWARE");
+    }
+
+    private static Incident opened(Severity severity, String client) {
+        return Correlation.decide(Optional.empty(), alert().build(), classified(severity, client), SETTINGS,
+                UUID.randomUUID()).incident();
+    }
+
+    private static Classification classified(Severity severity, String client) {
+        return new Classification(severity, IncidentCategory.MALWARE, true, List.of(DataCategory.OPERATIONAL),
+                List.of(new AffectedClient(client, List.of("app-02"), List.of(), List.of(), false)), List.of("app-02"),
+                List.of(), List.of(), false, null, "impact", List.of(), "plan", Instant.now(), List.of(), false, 60,
+                List.of(new RuleFired("baseline", "test", "severity " + severity)), "v1");
+    }
+}

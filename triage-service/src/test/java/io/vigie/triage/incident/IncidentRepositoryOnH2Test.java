@@ -1,0 +1,68 @@
+package io.vigie.triage.incident;
+
+import io.vigie.triage.alert.Alert;
+import io.vigie.triage.alert.DataCategory;
+import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Severity;
+import io.vigie.triage.policy.AffectedClient;
+import io.vigie.triage.policy.Classification;
+import io.vigie.triage.policy.RuleFired;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.vigie.triage.alert.AlertBuilder.alert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The local stack runs triage on H2 in PostgreSQL mode: its migration and every incident query must work there. */
+class IncidentRepositoryOnH2Test {
+
+    @Test
+    void shouldStoreFindAndQueueIncidentsOnH2() {
+        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration/platform", "classpath:db/migration/triage")
+                .load().migrate();
+        IncidentRepository repository = new IncidentRepository(new JdbcTemplate(h2));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Alert first = alert().asset("db-1").detectedAt(now).build();
+        Incident opened = Correlation.decide(Optional.empty(), first, classification(Severity.HIGH, now),
+                CorrelationSettings.defaults(), UUID.randomUUID()).incident();
+        List<String> keys = Correlation.keys(first, IncidentCategory.DATA_BREACH);
+
+        repository.insert(opened);
+        repository.addKeys(opened.id(), keys);
+        repository.addKeys(opened.id(), keys);
+        repository.recordAlert(first.alertId(), opened.id(), Change.OPENED, true, now);
+        Incident found = repository.findOpen(List.of(keys.get(1)), now.minus(Duration.ofHours(1))).orElseThrow();
+        Incident escalated = Correlation.decide(Optional.of(found), alert().asset("db-1").detectedAt(now).build(),
+                classification(Severity.CRITICAL, now), CorrelationSettings.defaults(), UUID.randomUUID()).incident();
+        repository.update(escalated);
+
+        assertThat(found).isEqualTo(opened);
+        assertThat(repository.alertSeen(first.alertId())).isTrue();
+        assertThat(repository.findOpen(keys, now.plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(repository.queue(now.minus(Duration.ofHours(1)), false, 10)).singleElement()
+                .satisfies(incident -> {
+                    assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
+                    assertThat(incident.alertCount()).isEqualTo(2);
+                    assertThat(incident.classification().gdprDeadline()).isEqualTo(now.plus(Duration.ofHours(72)));
+                });
+    }
+
+    private static Classification classification(Severity severity, Instant detected) {
+        return new Classification(severity, IncidentCategory.DATA_BREACH, true, List.of(DataCategory.PERSONAL),
+                List.of(new AffectedClient("acme", List.of("db-1"), List.of(), List.of(DataCategory.PERSONAL), false)),
+                List.of("db-1"), List.of(), List.of(), true, detected.plus(Duration.ofHours(72)), "impact",
+                List.of("blocked"), "plan", detected.plus(Duration.ofHours(4)), List.of("reset"), false, 100,
+                List.of(new RuleFired("baseline", "test", "severity " + severity)), "v1");
+    }
+}

@@ -1,0 +1,202 @@
+package io.vigie.triage.policy;
+
+import io.vigie.triage.alert.Alert;
+import io.vigie.triage.alert.DataCategory;
+import io.vigie.triage.alert.Indicator;
+import io.vigie.triage.alert.IndicatorType;
+import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Severity;
+import io.vigie.triage.alert.SourceKind;
+import io.vigie.triage.inventory.Criticality;
+import io.vigie.triage.inventory.InventoryItem;
+import io.vigie.triage.inventory.InventoryMatch;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.vigie.triage.alert.AlertBuilder.alert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The runbook cases through the shipped policy, without Spring: what each alert becomes and why. */
+class DefaultPolicyTest {
+
+    private static final Policy POLICY = ActivePolicy.defaultPolicy();
+
+    private static final Map<String, InventoryItem> INVENTORY = Map.of(
+            "ad-dc-01", item("ad-dc-01", InventoryItem.Kind.ASSET, Criticality.HIGH, List.of("acme"), DataCategory.CREDENTIALS),
+            "crm-db", item("crm-db", InventoryItem.Kind.ASSET, Criticality.CRITICAL, List.of("acme", "globex"),
+                    DataCategory.PERSONAL, DataCategory.FINANCIAL),
+            "files-01", item("files-01", InventoryItem.Kind.ASSET, Criticality.MEDIUM, List.of("initech"), DataCategory.PERSONAL),
+            "shop-web", item("shop-web", InventoryItem.Kind.SERVICE, Criticality.CRITICAL, List.of("acme"), DataCategory.OPERATIONAL),
+            "app-02", item("app-02", InventoryItem.Kind.ASSET, Criticality.HIGH, List.of("globex"), DataCategory.OPERATIONAL),
+            "billing-api", item("billing-api", InventoryItem.Kind.SERVICE, Criticality.HIGH, List.of("globex"), DataCategory.FINANCIAL),
+            "mail-01", item("mail-01", InventoryItem.Kind.ASSET, Criticality.HIGH, List.of("acme"), DataCategory.CREDENTIALS));
+
+    @Test
+    void shouldParseTheShippedPolicy() {
+        assertThat(POLICY.version()).isEqualTo("2026.11-default.1");
+        assertThat(POLICY.rules()).extracting(Rule::id).contains("account-locked-after-failed-logins",
+                "unauthorised-database-access", "personal-data-leak", "ddos", "malware-on-server",
+                "service-outage-from-alertmanager");
+    }
+
+    @Test
+    void shouldClassifyALockedAccountAfterFailedLoginsAsHighAccountCompromise() {
+        Classification c = classify(alert().source(SourceKind.WAZUH).title("Account jdoe locked after 6 failed logins")
+                .hint(Severity.MEDIUM).asset("ad-dc-01").tag("authentication_failures").account("jdoe").build());
+
+        assertThat(c.severity()).isEqualTo(Severity.HIGH);
+        assertThat(c.category()).isEqualTo(IncidentCategory.ACCOUNT_COMPROMISE);
+        assertThat(c.notifyClients()).isTrue();
+        assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme");
+        assertThat(c.personalDataInvolved()).isFalse();
+        assertThat(c.gdprDeadline()).isNull();
+        assertThat(c.estimatedResolutionAt()).isNotNull();
+        assertThat(c.recommendedActions()).isNotEmpty();
+        assertThat(rules(c)).containsExactly("baseline", "account-locked-after-failed-logins");
+    }
+
+    @Test
+    void shouldClassifyUnauthorisedAccessToAClientDatabaseHoldingPersonalDataAsCriticalBreachWithGdprClock() {
+        Alert alert = alert().source(SourceKind.SPLUNK).title("Unauthorized access to database crm-db from 203.0.113.9")
+                .hint(Severity.HIGH).asset("crm-db").build();
+        Classification c = classify(alert);
+
+        assertThat(c.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(c.category()).isEqualTo(IncidentCategory.DATA_BREACH);
+        assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme", "globex");
+        assertThat(c.dataCategories()).contains(DataCategory.PERSONAL, DataCategory.FINANCIAL);
+        assertThat(c.personalDataInvolved()).isTrue();
+        assertThat(c.gdprDeadline()).isEqualTo(alert.detectedAt().plus(Duration.ofHours(72)));
+        assertThat(rules(c)).containsExactly("baseline", "unauthorised-database-access", "personal-data-breach", "gdpr-art-33");
+    }
+
+    @Test
+    void shouldClassifyAPersonalDataLeakAsCriticalBreach() {
+        Classification c = classify(alert().source(SourceKind.ELASTIC)
+                .title("Personal data exfiltration detected: 12000 customer records").tag("dlp")
+                .hint(Severity.MEDIUM).asset("files-01").build());
+
+        assertThat(c.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(c.category()).isEqualTo(IncidentCategory.DATA_BREACH);
+        assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("initech");
+        assertThat(c.personalDataInvolved()).isTrue();
+        assertThat(rules(c)).containsExactly("baseline", "personal-data-leak", "personal-data-breach", "gdpr-art-33");
+    }
+
+    @Test
+    void shouldClassifyADdosOnACriticalServiceAsCriticalOutage() {
+        Classification c = classify(alert().title("DDoS: SYN flood against shop-web").tag("ddos").service("shop-web").build());
+
+        assertThat(c.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(c.category()).isEqualTo(IncidentCategory.DDOS_OUTAGE);
+        assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme");
+        assertThat(c.personalDataInvolved()).isFalse();
+        assertThat(rules(c)).containsExactly("baseline", "ddos", "operations-hit-on-critical-asset");
+    }
+
+    @Test
+    void shouldClassifyMalwareOnAServerAsHighMalware() {
+        Classification c = classify(alert().source(SourceKind.WAZUH).title("Trojan detected on app-02").tag("malware")
+                .hint(Severity.HIGH).asset("app-02").build());
+
+        assertThat(c.severity()).isEqualTo(Severity.HIGH);
+        assertThat(c.category()).isEqualTo(IncidentCategory.MALWARE);
+        assertThat(c.dataCategories()).containsExactly(DataCategory.OPERATIONAL);
+        assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("globex");
+        assertThat(rules(c)).containsExactly("baseline", "malware-on-server");
+    }
+
+    @Test
+    void shouldRaiseMalwareWithAKnownHashByOneLevelAndNameTheMatch() {
+        Indicator hash = new Indicator(IndicatorType.FILE_HASH, "44D88612FEA8A8F36DE82E1278ABB02F");
+        Classification c = classify(alert().source(SourceKind.WAZUH).title("Trojan detected on app-02").tag("malware")
+                .hint(Severity.HIGH).asset("app-02").indicator(IndicatorType.FILE_HASH, hash.value()).build(), List.of(hash));
+
+        assertThat(c.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(c.matchedIndicators()).containsExactly(hash);
+        assertThat(c.rationale()).filteredOn(rule -> rule.ruleId().equals("known-threats"))
+                .singleElement().extracting(RuleFired::description).asString()
+                .contains("FILE_HASH:44d88612fea8a8f36de82e1278abb02f");
+        assertThat(c.rationale()).filteredOn(rule -> rule.ruleId().equals("known-threat-indicator"))
+                .singleElement().extracting(RuleFired::effect).asString().contains("severity HIGH -> CRITICAL");
+    }
+
+    @Test
+    void shouldClassifyAnAlertmanagerOutageAsHighOutage() {
+        Classification c = classify(alert().source(SourceKind.ALERTMANAGER).title("InstanceDown: billing-api is unreachable")
+                .attribute("alertname", "InstanceDown").hint(Severity.MEDIUM).service("billing-api").build());
+
+        assertThat(c.severity()).isEqualTo(Severity.HIGH);
+        assertThat(c.category()).isEqualTo(IncidentCategory.DDOS_OUTAGE);
+        assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("globex");
+        assertThat(c.notifyClients()).isTrue();
+        assertThat(rules(c)).containsExactly("baseline", "service-outage-from-alertmanager");
+    }
+
+    @Test
+    void shouldClassifyAnAlertAboutAnUnknownAssetConservativelyAndFlagIt() {
+        Classification c = classify(alert().title("Suspicious process").hint(Severity.LOW).asset("ghost-07")
+                .clientHint("acme").build());
+
+        assertThat(c.unknownAsset()).isTrue();
+        assertThat(c.severity()).isEqualTo(Severity.HIGH);
+        assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme");
+        assertThat(c.rationale()).last().satisfies(rule -> {
+            assertThat(rule.ruleId()).isEqualTo("unknown-asset");
+            assertThat(rule.description()).contains("ghost-07 not in the inventory");
+            assertThat(rule.effect()).isEqualTo("severity LOW -> HIGH");
+        });
+    }
+
+    @Test
+    void shouldMarkTheClientForOutOfBandNoticesWhenItsMailServerIsCompromised() {
+        Classification c = classify(alert().title("Backdoor found on mail-01").tag("malware").asset("mail-01").build());
+
+        assertThat(c.affectedClients()).singleElement().satisfies(client -> {
+            assertThat(client.clientId()).isEqualTo("acme");
+            assertThat(client.emailMayBeCompromised()).isTrue();
+        });
+    }
+
+    @Test
+    void shouldKeepLowInformationLow() {
+        Classification c = classify(alert().title("Configuration backup completed").hint(Severity.LOW).asset("app-02").build());
+
+        assertThat(c.severity()).isEqualTo(Severity.LOW);
+        assertThat(c.notifyClients()).isFalse();
+        assertThat(rules(c)).containsExactly("baseline", "informational");
+    }
+
+    private static Classification classify(Alert alert) {
+        return classify(alert, List.of());
+    }
+
+    private static Classification classify(Alert alert, List<Indicator> knownThreats) {
+        List<InventoryItem> items = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (Optional<String> name : List.of(alert.assetName(), alert.serviceName())) {
+            name.ifPresent(value -> {
+                if (INVENTORY.containsKey(value)) {
+                    items.add(INVENTORY.get(value));
+                } else {
+                    unknown.add(value);
+                }
+            });
+        }
+        return PolicyEvaluator.classify(POLICY, alert, InventoryMatch.of(items, unknown), knownThreats);
+    }
+
+    private static List<String> rules(Classification c) {
+        return c.rationale().stream().map(RuleFired::ruleId).toList();
+    }
+
+    private static InventoryItem item(String name, InventoryItem.Kind kind, Criticality criticality, List<String> clients,
+                                      DataCategory... data) {
+        return new InventoryItem(name, kind, criticality, clients, List.of(data), null);
+    }
+}
