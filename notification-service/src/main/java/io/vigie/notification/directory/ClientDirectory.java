@@ -1,0 +1,110 @@
+package io.vigie.notification.directory;
+
+import io.vigie.notification.notice.Severity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The clients and their contacts: who the service tells about incidents. */
+@Repository
+public class ClientDirectory {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ClientDirectory(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Client> find(String clientId) {
+        List<Client> found = load("WHERE c.id = ?", clientId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    public List<Client> all() {
+        return load("");
+    }
+
+    /** Creates or replaces each client with its contacts, all or nothing. */
+    @Transactional
+    public void saveAll(List<Client> clients) {
+        clients.forEach(this::replace);
+    }
+
+    @Transactional
+    public boolean delete(String clientId) {
+        return jdbc.update("DELETE FROM client WHERE id = ?", clientId) == 1;
+    }
+
+    private void replace(Client client) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String channels = client.channels().stream().map(Enum::name).collect(Collectors.joining(","));
+        int updated = jdbc.update("UPDATE client SET name = ?, minimum_severity = ?, channels = ?, out_of_band = ?, "
+                        + "webhook_url = ?, webhook_secret = ?, updated_at = ? WHERE id = ?",
+                client.name(), client.minimumSeverity().name(), channels, client.outOfBand(), client.webhookUrl(),
+                client.webhookSecret(), now, client.id());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO client (id, name, minimum_severity, channels, out_of_band, webhook_url, "
+                            + "webhook_secret, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    client.id(), client.name(), client.minimumSeverity().name(), channels, client.outOfBand(),
+                    client.webhookUrl(), client.webhookSecret(), now);
+        }
+        jdbc.update("DELETE FROM contact WHERE client_id = ?", client.id());
+        int position = 0;
+        for (Contact contact : client.contacts()) {
+            jdbc.update("INSERT INTO contact (client_id, id, position, name, role, email, phone, language) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    client.id(), contact.id(), position++, contact.name(), contact.role(), contact.email(),
+                    contact.phone(), contact.language());
+        }
+    }
+
+    private List<Client> load(String where, Object... args) {
+        Map<String, ClientRow> rows = new LinkedHashMap<>();
+        jdbc.query("SELECT c.id, c.name, c.minimum_severity, c.channels, c.out_of_band, c.webhook_url, "
+                + "c.webhook_secret FROM client c " + where + " ORDER BY c.id", rs -> {
+            rows.put(rs.getString("id"), clientRow(rs));
+        }, args);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Contact>> contacts = new LinkedHashMap<>();
+        jdbc.query("SELECT client_id, id, name, role, email, phone, language FROM contact "
+                + (where.isEmpty() ? "" : "WHERE client_id = ? ") + "ORDER BY client_id, position", rs -> {
+            contacts.computeIfAbsent(rs.getString("client_id"), id -> new ArrayList<>()).add(new Contact(
+                    rs.getString("id"), rs.getString("name"), rs.getString("role"), rs.getString("email"),
+                    rs.getString("phone"), rs.getString("language")));
+        }, args);
+        return rows.values().stream()
+                .map(row -> row.toClient(contacts.getOrDefault(row.id, List.of())))
+                .toList();
+    }
+
+    private static ClientRow clientRow(ResultSet rs) throws SQLException {
+        List<Channel> channels = Arrays.stream(rs.getString("channels").split(","))
+                .filter(name -> !name.isBlank()).map(Channel::valueOf).toList();
+        return new ClientRow(rs.getString("id"), rs.getString("name"),
+                Severity.valueOf(rs.getString("minimum_severity")), channels, rs.getBoolean("out_of_band"),
+                rs.getString("webhook_url"), rs.getString("webhook_secret"));
+    }
+
+    private record ClientRow(String id, String name, Severity minimumSeverity, List<Channel> channels,
+                             boolean outOfBand, String webhookUrl, String webhookSecret) {
+        Client toClient(List<Contact> contacts) {
+            return new Client(id, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret, contacts);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.vigie.notification.directory;
+
+import io.vigie.notification.InvalidInputException;
+import io.vigie.notification.notice.EscalationProperties;
+import io.vigie.notification.notice.Severity;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A client as the API receives it. {@code webhookSecret} is write-only: left out on a replace, the stored one is kept.
+ */
+record ClientRequest(String id, String name, String minimumSeverity, List<String> channels, Boolean outOfBand,
+                     String webhookUrl, String webhookSecret, List<ContactRequest> contacts) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ().-]{5,30}");
+    private static final Set<String> LANGUAGES = Set.of("fr", "en");
+
+    record ContactRequest(String id, String name, String role, String email, String phone, String language) {
+    }
+
+    ClientRequest withId(String pathId) {
+        return new ClientRequest(pathId, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret,
+                contacts);
+    }
+
+    /** Collects every problem under {@code prefix} (e.g. {@code [2].} in an import) instead of stopping at the first. */
+    List<Map<String, String>> problems(String prefix, String storedSecret) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (id == null || !ID.matcher(id).matches()) {
+            errors.add(InvalidInputException.field(prefix + "id", "1 to 64 letters, digits, '.', '_' or '-'"));
+        } else if (EscalationProperties.ON_DUTY.equals(id)) {
+            errors.add(InvalidInputException.field(prefix + "id", "reserved for the on-duty security lead"));
+        }
+        if (blank(name) || name.length() > 200) {
+            errors.add(InvalidInputException.field(prefix + "name", "required, at most 200 characters"));
+        }
+        if (!isEnum(Severity.class, minimumSeverity)) {
+            errors.add(InvalidInputException.field(prefix + "minimumSeverity", "one of CRITICAL, HIGH, MEDIUM, LOW"));
+        }
+        List<Channel> parsedChannels = parsedChannels();
+        if (channels == null || channels.isEmpty() || parsedChannels.size() != channels.size()
+                || new HashSet<>(parsedChannels).size() != parsedChannels.size()) {
+            errors.add(InvalidInputException.field(prefix + "channels",
+                    "a non-empty list without repeats of EMAIL, SMS, WEBHOOK, PHONE"));
+        }
+        if (parsedChannels.contains(Channel.WEBHOOK)) {
+            if (!absoluteHttpUrl(webhookUrl)) {
+                errors.add(InvalidInputException.field(prefix + "webhookUrl",
+                        "an absolute http(s) URL is required with the WEBHOOK channel"));
+            }
+            String secret = blank(webhookSecret) ? storedSecret : webhookSecret;
+            if (blank(secret) || secret.length() < 16) {
+                errors.add(InvalidInputException.field(prefix + "webhookSecret",
+                        "at least 16 characters are required with the WEBHOOK channel (it signs the requests)"));
+            }
+        }
+        if (contacts == null || contacts.isEmpty()) {
+            errors.add(InvalidInputException.field(prefix + "contacts", "at least one contact"));
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < contacts.size(); i++) {
+                contactProblems(prefix + "contacts[" + i + "].", contacts.get(i), ids, errors);
+            }
+        }
+        return errors;
+    }
+
+    private static void contactProblems(String prefix, ContactRequest contact, Set<String> ids,
+                                        List<Map<String, String>> errors) {
+        if (contact == null) {
+            errors.add(InvalidInputException.field(prefix.substring(0, prefix.length() - 1), "must not be null"));
+            return;
+        }
+        if (contact.id() == null || !ID.matcher(contact.id()).matches() || !ids.add(contact.id())) {
+            errors.add(InvalidInputException.field(prefix + "id",
+                    "unique within the client, 1 to 64 letters, digits, '.', '_' or '-'"));
+        }
+        if (blank(contact.name()) || contact.name().length() > 200) {
+            errors.add(InvalidInputException.field(prefix + "name", "required, at most 200 characters"));
+        }
+        if (contact.role() != null && contact.role().length() > 200) {
+            errors.add(InvalidInputException.field(prefix + "role", "at most 200 characters"));
+        }
+        if (contact.language() == null || !LANGUAGES.contains(contact.language())) {
+            errors.add(InvalidInputException.field(prefix + "language", "fr or en"));
+        }
+        if (!blank(contact.email()) && (contact.email().length() > 320 || !EMAIL.matcher(contact.email()).matches())) {
+            errors.add(InvalidInputException.field(prefix + "email", "not an email address"));
+        }
+        if (!blank(contact.phone()) && !PHONE.matcher(contact.phone()).matches()) {
+            errors.add(InvalidInputException.field(prefix + "phone", "not a phone number (e.g. +33 6 12 34 56 78)"));
+        }
+        if (blank(contact.email()) && blank(contact.phone())) {
+            errors.add(InvalidInputException.field(prefix + "email", "an email or a phone number is required"));
+        }
+    }
+
+    Client toClient(String storedSecret) {
+        List<Contact> parsedContacts = contacts.stream()
+                .map(c -> new Contact(c.id(), c.name().strip(), emptyToNull(c.role()), emptyToNull(c.email()),
+                        emptyToNull(c.phone()), c.language()))
+                .toList();
+        return new Client(id, name.strip(), Severity.valueOf(minimumSeverity), parsedChannels(),
+                Boolean.TRUE.equals(outOfBand), emptyToNull(webhookUrl),
+                blank(webhookSecret) ? storedSecret : webhookSecret, parsedContacts);
+    }
+
+    private List<Channel> parsedChannels() {
+        if (channels == null) {
+            return List.of();
+        }
+        return channels.stream().filter(name -> isEnum(Channel.class, name)).map(Channel::valueOf).toList();
+    }
+
+    private static boolean absoluteHttpUrl(String url) {
+        if (blank(url)) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static <E extends Enum<E>> boolean isEnum(Class<E> type, String name) {
+        if (name == null) {
+            return false;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String emptyToNull(String value) {
+        return blank(value) ? null : value.strip();
+    }
+}

@@ -1,0 +1,111 @@
+package io.vigie.notification.directory;
+
+import io.micrometer.core.annotation.Timed;
+import io.vigie.notification.InvalidInputException;
+import io.vigie.notification.NotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The client directory: read by every role, changed by communications and managers. */
+@RestController
+@RequestMapping("/api/clients")
+@Timed("vigie.notification.api.clients")
+class DirectoryController {
+
+    private static final String WRITERS = "hasAnyRole('COMMUNICATIONS', 'MANAGER')";
+
+    private final ClientDirectory directory;
+
+    DirectoryController(ClientDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping
+    List<ClientView> list() {
+        return directory.all().stream().map(ClientView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    ClientView get(@PathVariable String id) {
+        return directory.find(id).map(ClientView::of)
+                .orElseThrow(() -> new NotFoundException("No client '" + id + "'"));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize(WRITERS)
+    ClientView replace(@PathVariable String id, @RequestBody ClientRequest request) {
+        ClientRequest withId = request.withId(id);
+        String storedSecret = directory.find(id).map(Client::webhookSecret).orElse(null);
+        List<Map<String, String>> problems = withId.problems("", storedSecret);
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.badRequest(problems);
+        }
+        Client client = withId.toClient(storedSecret);
+        directory.saveAll(List.of(client));
+        return ClientView.of(client);
+    }
+
+    /** Creates or replaces every client of the list, or none when any of them is invalid. */
+    @PostMapping("/import")
+    @PreAuthorize(WRITERS)
+    Map<String, Integer> importClients(@RequestBody List<ClientRequest> requests) {
+        List<Map<String, String>> problems = new ArrayList<>();
+        List<Client> clients = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ClientRequest request = requests.get(i);
+            if (request == null) {
+                problems.add(InvalidInputException.field("[" + i + "]", "must not be null"));
+                continue;
+            }
+            if (request.id() != null && !ids.add(request.id())) {
+                problems.add(InvalidInputException.field("[" + i + "].id", "appears twice in the import"));
+            }
+            String storedSecret = request.id() == null ? null
+                    : directory.find(request.id()).map(Client::webhookSecret).orElse(null);
+            List<Map<String, String>> own = request.problems("[" + i + "].", storedSecret);
+            problems.addAll(own);
+            if (own.isEmpty()) {
+                clients.add(request.toClient(storedSecret));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.badRequest(problems);
+        }
+        directory.saveAll(clients);
+        return Map.of("imported", clients.size());
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('MANAGER')")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        if (!directory.delete(id)) {
+            throw new NotFoundException("No client '" + id + "'");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A client as the API shows it: the webhook secret never leaves the service. */
+    record ClientView(String id, String name, String minimumSeverity, List<String> channels, boolean outOfBand,
+                      String webhookUrl, boolean webhookSecretSet, List<Contact> contacts) {
+        static ClientView of(Client client) {
+            return new ClientView(client.id(), client.name(), client.minimumSeverity().name(),
+                    client.channels().stream().map(Enum::name).toList(), client.outOfBand(), client.webhookUrl(),
+                    client.webhookSecret() != null, client.contacts());
+        }
+    }
+}

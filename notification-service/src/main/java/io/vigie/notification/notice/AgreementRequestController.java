@@ -1,0 +1,52 @@
+package io.vigie.notification.notice;
+
+import io.micrometer.core.annotation.Timed;
+import io.vigie.notification.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** When the response needs the client's consent, the analysts ask for it in a notice with a signed answer link. */
+@RestController
+@Timed("vigie.notification.api.agreements")
+class AgreementRequestController {
+
+    private final NoticePlanner planner;
+
+    AgreementRequestController(NoticePlanner planner) {
+        this.planner = planner;
+    }
+
+    record AgreementRequest(String clientId, String question) {
+    }
+
+    record AgreementRequested(UUID noticeId) {
+    }
+
+    @PostMapping("/api/incidents/{incidentId}/agreement-requests")
+    @PreAuthorize("hasAnyRole('ANALYST', 'COMMUNICATIONS', 'MANAGER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    AgreementRequested request(@PathVariable UUID incidentId, @RequestBody AgreementRequest request) {
+        List<Map<String, String>> problems = new ArrayList<>();
+        if (request.clientId() == null || request.clientId().isBlank()) {
+            problems.add(InvalidInputException.field("clientId", "required"));
+        }
+        if (request.question() == null || request.question().isBlank() || request.question().length() > 1000) {
+            problems.add(InvalidInputException.field("question", "required, at most 1000 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.badRequest(problems);
+        }
+        return new AgreementRequested(planner.requestAgreement(incidentId, request.clientId(),
+                request.question().strip()));
+    }
+}

@@ -1,0 +1,20 @@
+package io.vigie.notification.notice;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** How notice content and incident facts are kept in TEXT columns (plain JSON, readable by PostgreSQL and H2 alike). */
+final class Json {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private Json() {
+    }
+
+    static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        return MAPPER.readValue(json, type);
+    }
+}

@@ -1,0 +1,46 @@
+package io.vigie.notification.notice;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What every notice says the same way: the dedicated support contact, the time zone of its dates, the schedule of
+ * UPDATE notices while an incident is unresolved, and the satisfaction survey of the FOLLOW_UP notice.
+ *
+ * @param supportContact  the dedicated contact printed in every notice
+ * @param zone            time zone of the dates in notices
+ * @param updateEvery     interval between scheduled UPDATE notices per severity (CRITICAL 2 h, HIGH 4 h when not
+ *                        set); a severity not listed gets none
+ * @param scheduleCheck   how often the schedule is checked
+ * @param surveyUrl       the survey link; {@code {incidentId}} and {@code {clientId}} are replaced
+ */
+@ConfigurationProperties("vigie.notification.notices")
+public record NoticeProperties(
+        @DefaultValue("Vigie SOC, soc@vigie.local") String supportContact,
+        @DefaultValue("Europe/Paris") ZoneId zone,
+        Map<Severity, Duration> updateEvery,
+        @DefaultValue("1m") Duration scheduleCheck,
+        @DefaultValue("https://survey.vigie.local/?incident={incidentId}&client={clientId}") String surveyUrl) {
+
+    public NoticeProperties {
+        updateEvery = updateEvery == null
+                ? Map.of(Severity.CRITICAL, Duration.ofHours(2), Severity.HIGH, Duration.ofHours(4))
+                : Map.copyOf(updateEvery);
+    }
+
+    public Duration updateEvery(Severity severity) {
+        return updateEvery.get(severity);
+    }
+
+    public String surveyUrl(UUID incidentId, String clientId) {
+        return surveyUrl.replace("{incidentId}", incidentId.toString())
+                .replace("{clientId}", URLEncoder.encode(clientId, StandardCharsets.UTF_8));
+    }
+}

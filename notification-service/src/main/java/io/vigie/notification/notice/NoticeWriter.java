@@ -1,0 +1,114 @@
+package io.vigie.notification.notice;
+
+import io.vigie.notification.directory.Channel;
+import io.vigie.notification.directory.Client;
+import io.vigie.notification.directory.Contact;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creates a notice and its deliveries, in the caller's transaction. The notice id is derived from (incident, client,
+ * stage, sequence), and the table refuses a second row for them: a replayed or concurrent creation adds nothing.
+ */
+@Component
+class NoticeWriter {
+
+    /** The contact id of the delivery to the client's ticketing system, which belongs to no one contact. */
+    static final String TICKETING = "ticketing";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    NoticeWriter(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    static UUID noticeId(UUID incidentId, String clientId, Stage stage, int sequence) {
+        return UUID.nameUUIDFromBytes(("notice|" + incidentId + "|" + clientId + "|" + stage + "|" + sequence)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    boolean exists(UUID incidentId, String clientId, Stage stage) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM notice "
+                + "WHERE incident_id = ? AND client_id = ? AND stage = ?", Boolean.class, incidentId, clientId,
+                stage.name()));
+    }
+
+    List<String> clientsTold(UUID incidentId) {
+        return jdbc.queryForList("SELECT client_id FROM notice WHERE incident_id = ? AND stage = 'INITIAL' "
+                + "ORDER BY client_id", String.class, incidentId);
+    }
+
+    /**
+     * Writes the notice and one delivery per contact and channel; returns false when this notice already existed.
+     * Out of band, the client's email (and its ticketing system, which may share the compromised identity) are left
+     * out and each contact is reached on SMS or phone.
+     */
+    boolean create(Client client, UUID incidentId, Stage stage, int sequence, NoticeContent content,
+                   boolean emailMayBeCompromised) {
+        boolean outOfBand = emailMayBeCompromised || client.outOfBand();
+        UUID id = noticeId(incidentId, client.id(), stage, sequence);
+        Instant now = clock.instant();
+        int inserted = jdbc.update("INSERT INTO notice (id, incident_id, client_id, stage, sequence, category, "
+                        + "severity, out_of_band, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING",
+                id, incidentId, client.id(), stage.name(), sequence, content.category().name(),
+                content.severity().name(), outOfBand, Json.write(content), Timestamp.from(now));
+        if (inserted == 0) {
+            return false;
+        }
+        for (Contact contact : client.contacts()) {
+            List<Channel> chain = chain(client, contact, outOfBand);
+            if (chain.isEmpty()) {
+                // Visible rather than silent: with no address the delivery fails at once, ClientNotified FAILED says why.
+                insertDelivery(id, contact.id(), contact.name(), outOfBand ? Channel.SMS : Channel.EMAIL, 0, "",
+                        contact.language(), "PENDING", now);
+                continue;
+            }
+            for (int position = 0; position < chain.size(); position++) {
+                Channel channel = chain.get(position);
+                insertDelivery(id, contact.id(), contact.name(), channel, position, contact.address(channel),
+                        contact.language(), position == 0 ? "PENDING" : "WAITING", now);
+            }
+        }
+        if (!outOfBand && client.channels().contains(Channel.WEBHOOK) && client.webhookUrl() != null) {
+            String language = client.contacts().isEmpty() ? "en" : client.contacts().get(0).language();
+            insertDelivery(id, TICKETING, client.name(), Channel.WEBHOOK, 0, client.webhookUrl(), language,
+                    "PENDING", now);
+        }
+        return true;
+    }
+
+    /** The contact's channels in the client's order of preference, keeping those that can reach this contact. */
+    static List<Channel> chain(Client client, Contact contact, boolean outOfBand) {
+        List<Channel> chain = new ArrayList<>();
+        for (Channel channel : client.channels()) {
+            if (channel != Channel.WEBHOOK && (!outOfBand || channel.outOfBand()) && contact.reachableBy(channel)) {
+                chain.add(channel);
+            }
+        }
+        if (outOfBand && chain.isEmpty() && contact.reachableBy(Channel.SMS)) {
+            chain.add(Channel.SMS);
+        }
+        return chain;
+    }
+
+    private void insertDelivery(UUID noticeId, String contactId, String contactName, Channel channel, int position,
+                                String recipient, String language, String state, Instant now) {
+        UUID id = UUID.nameUUIDFromBytes(("delivery|" + noticeId + "|" + contactId + "|" + channel)
+                .getBytes(StandardCharsets.UTF_8));
+        jdbc.update("INSERT INTO delivery (id, notice_id, contact_id, contact_name, channel, position, recipient, "
+                        + "language, state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                id, noticeId, contactId, contactName, channel.name(), position, recipient, language, state,
+                "WAITING".equals(state) ? null : Timestamp.from(now));
+    }
+}

@@ -1,0 +1,161 @@
+package io.vigie.notification;
+
+import io.vigie.events.ClientNotified;
+import io.vigie.events.IncidentCategory;
+import io.vigie.events.Topics;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiIT extends NotificationIntegrationTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void shouldCreateAndReadAClientWithItsContactsWithoutEverShowingTheWebhookSecret() throws Exception {
+        String id = unique("api");
+        HttpResponse<String> saved = send("PUT", "/api/clients/" + id, "comms", """
+                {"name": "ACME", "minimumSeverity": "HIGH", "channels": ["WEBHOOK", "EMAIL", "SMS"],
+                 "outOfBand": false, "webhookUrl": "https://tickets.acme.example/hooks",
+                 "webhookSecret": "a-secret-of-more-than-16",
+                 "contacts": [{"id": "jm", "name": "Jeanne Martin", "role": "RSSI", "email": "jeanne@acme.example",
+                               "phone": "+33 6 12 34 56 78", "language": "fr"}]}""");
+        assertThat(saved.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> read = send("GET", "/api/clients/" + id, "viewer", null);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("\"channels\":[\"WEBHOOK\",\"EMAIL\",\"SMS\"]", "\"webhookSecretSet\":true",
+                "\"email\":\"jeanne@acme.example\"", "\"minimumSeverity\":\"HIGH\"").doesNotContain("a-secret");
+
+        // replacing it without the secret keeps the stored one
+        HttpResponse<String> replaced = send("PUT", "/api/clients/" + id, "comms", """
+                {"name": "ACME SA", "minimumSeverity": "LOW", "channels": ["WEBHOOK"],
+                 "webhookUrl": "https://tickets.acme.example/hooks",
+                 "contacts": [{"id": "jm", "name": "Jeanne Martin", "email": "jeanne@acme.example", "language": "fr"}]}""");
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        assertThat(directory.find(id).orElseThrow().webhookSecret()).isEqualTo("a-secret-of-more-than-16");
+    }
+
+    @Test
+    void shouldAnswerEveryInvalidFieldAsProblemJsonAndStoreNothing() throws Exception {
+        String id = unique("invalid");
+        HttpResponse<String> response = send("PUT", "/api/clients/" + id, "comms", """
+                {"name": "", "minimumSeverity": "URGENT", "channels": ["EMAIL", "FAX"], "contacts": [
+                  {"id": "a", "name": "A", "email": "not-an-email", "language": "de"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"field\":\"name\"", "\"field\":\"minimumSeverity\"",
+                "\"field\":\"channels\"", "\"field\":\"contacts[0].email\"", "\"field\":\"contacts[0].language\"");
+        assertThat(directory.find(id)).isEmpty();
+        assertThat(send("PUT", "/api/clients/" + id, "comms", "{not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldImportAllClientsOrNone() throws Exception {
+        String first = unique("import");
+        String second = unique("import");
+        String contacts = "\"contacts\": [{\"id\": \"c\", \"name\": \"C\", \"email\": \"c@x.example\", \"language\": \"en\"}]";
+
+        HttpResponse<String> refused = send("POST", "/api/clients/import", "comms", "[{\"id\": \"" + first
+                + "\", \"name\": \"One\", \"minimumSeverity\": \"LOW\", \"channels\": [\"EMAIL\"], " + contacts + "},"
+                + "{\"id\": \"" + second + "\", \"name\": \"Two\", \"minimumSeverity\": \"LOW\", \"channels\": [\"EMAIL\"]}]");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"[1].contacts\"");
+        assertThat(directory.find(first)).isEmpty();
+
+        HttpResponse<String> imported = send("POST", "/api/clients/import", "comms", "[{\"id\": \"" + first
+                + "\", \"name\": \"One\", \"minimumSeverity\": \"LOW\", \"channels\": [\"EMAIL\"], " + contacts + "},"
+                + "{\"id\": \"" + second + "\", \"name\": \"Two\", \"minimumSeverity\": \"LOW\", \"channels\": [\"EMAIL\"], "
+                + contacts + "}]");
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("\"imported\":2");
+        assertThat(directory.find(second)).isPresent();
+    }
+
+    @Test
+    void shouldLetOnlyCommunicationsAndManagersChangeTheDirectoryAndTemplates() throws Exception {
+        String body = "{\"name\": \"X\", \"minimumSeverity\": \"LOW\", \"channels\": [\"EMAIL\"], \"contacts\": []}";
+        HttpResponse<String> viewer = send("PUT", "/api/clients/" + unique("forbidden"), "viewer", body);
+        assertThat(viewer.statusCode()).isEqualTo(403);
+        assertThat(viewer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(send("PUT", "/api/templates/DEFAULT/INITIAL/en", "viewer",
+                "{\"subject\": \"s\", \"text\": \"t\", \"html\": \"h\"}").statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/clients", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseATemplateThatCannotRenderAndKeepTheOneInEffect() throws Exception {
+        HttpResponse<String> refused = send("PUT", "/api/templates/DEFAULT/INITIAL/en", "comms", """
+                {"subject": "{{titel}}", "text": "{{#measures}}unclosed", "html": "{{{title}}}"}""");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"field\":\"subject\"", "\"field\":\"text\"", "\"field\":\"html\"",
+                "titel");
+        HttpResponse<String> current = send("GET", "/api/templates/DEFAULT/INITIAL/en", "viewer", null);
+        assertThat(current.body()).contains("\"builtIn\":true", "Security notification");
+        assertThat(send("PUT", "/api/templates/NOPE/INITIAL/xx", "comms",
+                "{\"subject\": \"s\", \"text\": \"t\", \"html\": \"h\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldPreviewThenUseAnEditedTemplateUntilItIsReset() throws Exception {
+        String template = """
+                {"subject": "Vulnerability notice: {{title}}", "text": "Edited: {{context}} {{ackUrl}}",
+                 "html": "<p>Edited: {{context}}</p>"}""";
+        HttpResponse<String> preview = send("POST", "/api/templates/VULNERABILITY/INITIAL/en/preview", "comms",
+                template);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("\"subject\":\"Vulnerability notice: Mailbox account locked");
+
+        assertThat(send("PUT", "/api/templates/VULNERABILITY/INITIAL/en", "comms", template).statusCode())
+                .isEqualTo(200);
+        try {
+            String clientId = unique("edited");
+            client(clientId, io.vigie.notification.notice.Severity.LOW,
+                    List.of(io.vigie.notification.directory.Channel.EMAIL), false,
+                    contact(clientId, "vic", "en", false));
+            UUID incidentId = UUID.randomUUID();
+            publish(Topics.ALERT_CLASSIFIED, incidentId.toString(),
+                    opened(incidentId, IncidentCategory.VULNERABILITY, clientId).build());
+
+            MimeMessage mail = awaitMails("vic@" + clientId + ".test", 1).get(0);
+            assertThat(mail.getSubject()).isEqualTo("Vulnerability notice: Locked account after failed logins");
+            assertThat(parts(mail)[0]).startsWith("Edited: Context: 50 failed logins");
+            assertThat(awaitClientNotified(incidentId, all -> !all.isEmpty()))
+                    .extracting(ClientNotified::getTemplateId).containsExactly("INITIAL/VULNERABILITY/en");
+        } finally {
+            assertThat(send("DELETE", "/api/templates/VULNERABILITY/INITIAL/en", "comms", null).statusCode())
+                    .isEqualTo(204);
+        }
+        assertThat(send("GET", "/api/templates/VULNERABILITY/INITIAL/en", "viewer", null).statusCode())
+                .isEqualTo(404);
+    }
+
+    private HttpResponse<String> send(String method, String path, String user, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            String password = user + "-password";
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

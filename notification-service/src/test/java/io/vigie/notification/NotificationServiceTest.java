@@ -1,0 +1,47 @@
+package io.vigie.notification;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The service started through main() on the real infrastructure, with short back-offs and a movable clock. Every
+ * integration test uses exactly this, so the module starts one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, useMainMethod = UseMainMethod.ALWAYS, properties = {
+        "vigie.notification.delivery.poll-interval=100ms",
+        "vigie.notification.delivery.initial-back-off=500ms",
+        "vigie.notification.delivery.max-back-off=2s",
+        "vigie.notification.delivery.max-attempts=5",
+        "vigie.notification.notices.schedule-check=200ms",
+        "vigie.notification.acknowledgement.check=200ms",
+        "vigie.notification.escalation.on-duty-phone=+33 6 99 99 99 99",
+        "vigie.notification.links.secret=integration-test-secret-of-32-characters-at-least",
+        "vigie.notification.links.base-url=http://vigie.test",
+        // Allow-listed on purpose: the webhook test proves the address check refuses it anyway.
+        "vigie.notification.webhook.allowed-hosts=127.0.0.1,localhost,169.254.169.254",
+        "vigie.outbox.poll-interval=200ms",
+        "spring.mail.properties.mail.smtp.connectiontimeout=2000",
+        "spring.mail.properties.mail.smtp.timeout=2000",
+        "vigie.security.users[0].name=comms",
+        "vigie.security.users[0].password={noop}comms-password",
+        "vigie.security.users[0].roles[0]=COMMUNICATIONS",
+        "vigie.security.users[1].name=viewer",
+        "vigie.security.users[1].password={noop}viewer-password",
+        "vigie.security.users[1].roles[0]=VIEWER",
+        "vigie.security.users[2].name=manager",
+        "vigie.security.users[2].password={noop}manager-password",
+        "vigie.security.users[2].roles[0]=MANAGER"})
+@ContextConfiguration(initializers = TestInfrastructure.class)
+@Import(MovableClock.Config.class)
+public @interface NotificationServiceTest {
+}

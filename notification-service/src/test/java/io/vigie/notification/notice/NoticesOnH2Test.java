@@ -1,0 +1,65 @@
+package io.vigie.notification.notice;
+
+import io.vigie.notification.directory.Channel;
+import io.vigie.notification.directory.Client;
+import io.vigie.notification.directory.Contact;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The local stack runs the service on H2 in PostgreSQL mode: the migrations and the notice SQL must work there. */
+class NoticesOnH2Test {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
+    static JdbcTemplate h2() {
+        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(h2)
+                .locations("classpath:db/migration/platform", "classpath:db/migration/notification").load().migrate();
+        return new JdbcTemplate(h2);
+    }
+
+    @Test
+    void shouldStoreIncidentsNoticesAndDeliveriesOnH2() {
+        JdbcTemplate jdbc = h2();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        IncidentStore incidents = new IncidentStore(jdbc);
+        NoticeWriter writer = new NoticeWriter(jdbc, clock);
+        UUID incidentId = UUID.randomUUID();
+        NoticeContent facts = new NoticeContent("Title", Category.DATA_BREACH, Severity.HIGH, "Context", "Impact",
+                List.of("mail"), List.of("srv"), true, List.of("Locked"), "Plan", NOW.plus(1, ChronoUnit.DAYS),
+                List.of("Change passwords"), null, null, List.of(), List.of());
+        Client client = new Client("acme", "ACME", Severity.LOW, List.of(Channel.EMAIL, Channel.SMS), false, null,
+                null, List.of(new Contact("jm", "Jeanne", null, "j@acme.example", "+33612345678", "fr")));
+
+        incidents.insert(incidentId, facts, NOW, NOW.plus(4, ChronoUnit.HOURS));
+        incidents.addClient(incidentId, new AffectedClient("acme", List.of("mail"), List.of(), true, false));
+        boolean first = writer.create(client, incidentId, Stage.INITIAL, 1, facts, false);
+        boolean replay = writer.create(client, incidentId, Stage.INITIAL, 1, facts, false);
+
+        assertThat(first).isTrue();
+        assertThat(replay).isFalse();
+        assertThat(incidents.nextUpdateSequence(incidentId)).isEqualTo(1);
+        assertThat(incidents.dueForUpdate(NOW.plus(5, ChronoUnit.HOURS), 10)).containsExactly(incidentId);
+        assertThat(incidents.takeScheduledUpdate(incidentId, NOW.plus(4, ChronoUnit.HOURS), NOW.plus(8, ChronoUnit.HOURS)))
+                .isTrue();
+        assertThat(incidents.clients(incidentId)).extracting(AffectedClient::clientId).containsExactly("acme");
+        assertThat(writer.clientsTold(incidentId)).containsExactly("acme");
+        Notice notice = new Notices(jdbc).find(NoticeWriter.noticeId(incidentId, "acme", Stage.INITIAL, 1))
+                .orElseThrow();
+        assertThat(notice.content()).isEqualTo(facts);
+        assertThat(jdbc.queryForList("SELECT channel || ':' || state FROM delivery ORDER BY position", String.class))
+                .containsExactly("EMAIL:PENDING", "SMS:WAITING");
+    }
+}
