@@ -44,6 +44,10 @@ class ApiIT extends NotificationIntegrationTest {
                  "contacts": [{"id": "jm", "name": "Jeanne Martin", "email": "jeanne@acme.example", "language": "fr"}]}""");
         assertThat(replaced.statusCode()).isEqualTo(200);
         assertThat(directory.find(id).orElseThrow().webhookSecret()).isEqualTo("a-secret-of-more-than-16");
+
+        // the directory API is timed (@Timed through AspectJ), as the README's metrics table says
+        assertThat(send("GET", "/actuator/prometheus", "viewer", null).body())
+                .contains("vigie_notification_api_clients_seconds_count");
     }
 
     @Test

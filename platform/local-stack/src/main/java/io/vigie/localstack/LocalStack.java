@@ -264,6 +264,10 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password()));
         arguments.addAll(users.asArguments());
+        if (service == VigieService.NOTIFICATION && settings.servicePort(service) != 0) {
+            // Acknowledgement links in the emails must point at this stack's notification-service, wherever it runs.
+            arguments.add("--vigie.notification.links.base-url=" + baseUrl(settings.servicePort(service)));
+        }
         return arguments.toArray(String[]::new);
     }
 
