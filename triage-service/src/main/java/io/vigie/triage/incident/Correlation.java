@@ -61,8 +61,9 @@ public final class Correlation {
         }
         Incident current = open.get();
         int count = current.alertCount() + 1;
-        boolean escalates = !alert.resolvedBySource() && classification.severity().isMoreSevereThan(current.severity());
-        Classification merged = merge(current.classification(), classification, escalates);
+        boolean moreSevere = !alert.resolvedBySource() && classification.severity().isMoreSevereThan(current.severity());
+        Classification merged = merge(current.classification(), classification, moreSevere);
+        Optional<String> growth = alert.resolvedBySource() ? Optional.empty() : scopeGrowth(current.classification(), merged);
         Instant last = alert.detectedAt().isAfter(current.lastDetected()) ? alert.detectedAt() : current.lastDetected();
         Incident incident = new Incident(current.id(), current.title(), current.summary(), current.source(),
                 current.sourceReference(), merged,
@@ -70,10 +71,18 @@ public final class Correlation {
                 priority(merged, count), count, current.firstDetected(), last, current.firstReceived(),
                 alert.resolvedBySource());
         List<RuleFired> rationale = new ArrayList<>(classification.rationale());
-        if (escalates) {
+        growth.ifPresent(effect -> rationale.add(new RuleFired("scope-growth",
+                "the alert widens the incident's scope: the clients must hear of it", effect)));
+        if (moreSevere) {
             rationale.add(new RuleFired("correlation", "joined open incident " + current.id()
                     + " (same source reference, or same asset and category) and is more severe",
                     "severity " + current.severity() + " -> " + classification.severity()));
+            return new Outcome(Change.ESCALATED, incident, current.severity(), true, rationale);
+        }
+        if (growth.isPresent()) {
+            rationale.add(new RuleFired("correlation", "joined open incident " + current.id()
+                    + " (same source reference, or same asset and category) and widens its scope",
+                    "severity " + current.severity() + " unchanged; alert " + count + " of the incident"));
             return new Outcome(Change.ESCALATED, incident, current.severity(), true, rationale);
         }
         rationale.add(new RuleFired("correlation", "joined open incident " + current.id()
@@ -82,6 +91,30 @@ public final class Correlation {
         boolean publish = alert.resolvedBySource() || count <= settings.publishAllUpTo()
                 || count % settings.publishEvery() == 0;
         return new Outcome(Change.ATTACHED, incident, null, publish, rationale);
+    }
+
+    /**
+     * What a join added to the incident's scope, as the rationale's effect: new affected clients, personal data
+     * involved for the first time, new data categories; empty when nothing grew.
+     */
+    static Optional<String> scopeGrowth(Classification before, Classification after) {
+        List<String> grew = new ArrayList<>();
+        Set<String> known = new LinkedHashSet<>();
+        before.affectedClients().forEach(client -> known.add(client.clientId()));
+        List<String> newClients = after.affectedClients().stream().map(AffectedClient::clientId)
+                .filter(id -> !known.contains(id)).toList();
+        if (!newClients.isEmpty()) {
+            grew.add("clients +" + String.join(", +", newClients));
+        }
+        if (after.personalDataInvolved() && !before.personalDataInvolved()) {
+            grew.add("personal data involved (GDPR deadline " + after.gdprDeadline() + ")");
+        }
+        List<String> newData = after.dataCategories().stream().filter(d -> !before.dataCategories().contains(d))
+                .map(Enum::name).toList();
+        if (!newData.isEmpty()) {
+            grew.add("data categories +" + String.join(", +", newData));
+        }
+        return grew.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", grew));
     }
 
     static int priority(Classification c, int alertCount) {
@@ -100,7 +133,9 @@ public final class Correlation {
     static Classification merge(Classification incident, Classification alert, boolean escalates) {
         Severity severity = escalates ? alert.severity() : incident.severity();
         IncidentCategory category = incident.category() == IncidentCategory.OTHER ? alert.category() : incident.category();
-        Instant gdpr = Stream.of(incident.gdprDeadline(), alert.gdprDeadline()).filter(d -> d != null)
+        // GDPR art. 33: the 72 hours run from the alert that first involved personal data, and never move after
+        Instant gdpr = incident.personalDataInvolved() && incident.gdprDeadline() != null ? incident.gdprDeadline()
+                : Stream.of(incident.gdprDeadline(), alert.gdprDeadline()).filter(d -> d != null)
                 .min(Instant::compareTo).orElse(null);
         return new Classification(severity, category,
                 incident.notifyClients() || alert.notifyClients(),

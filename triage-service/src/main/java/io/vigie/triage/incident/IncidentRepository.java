@@ -56,6 +56,7 @@ class IncidentRepository {
         args[keys.size()] = Timestamp.from(since);
         return jdbc.query("SELECT i.* FROM incident i WHERE i.id IN (SELECT k.incident_id FROM correlation_key k "
                 + "WHERE k.correlation_key IN (" + placeholders + ")) AND i.last_detected >= ? "
+                + "AND i.resolved_at IS NULL AND i.closed_at IS NULL "
                 + "ORDER BY i.last_detected DESC, i.first_detected DESC LIMIT 1 FOR UPDATE", ROW, args).stream().findFirst();
     }
 
@@ -65,7 +66,7 @@ class IncidentRepository {
 
     /** Open incidents for the work queue, highest priority first. */
     List<Incident> queue(Instant since, boolean includeSourceResolved, int limit) {
-        return jdbc.query("SELECT * FROM incident WHERE last_detected >= ? "
+        return jdbc.query("SELECT * FROM incident WHERE last_detected >= ? AND resolved_at IS NULL AND closed_at IS NULL "
                         + (includeSourceResolved ? "" : "AND source_resolved = FALSE ")
                         + "ORDER BY priority DESC, first_detected ASC LIMIT ?", ROW, Timestamp.from(since), limit);
     }
@@ -89,6 +90,18 @@ class IncidentRepository {
                 c.severity().name(), c.category().name(), incident.priority(), incident.alertCount(),
                 Timestamp.from(incident.lastDetected()), incident.sourceResolved(), c.personalDataInvolved(),
                 timestamp(c.gdprDeadline()), c.unknownAsset(), c.policyVersion(), snapshot(incident), incident.id());
+    }
+
+    /** Marks the incident resolved (the first resolution counts); false when it is unknown or already resolved. */
+    boolean markResolved(UUID id, Instant resolvedAt) {
+        return jdbc.update("UPDATE incident SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL",
+                Timestamp.from(resolvedAt), id) == 1;
+    }
+
+    /** Marks the incident closed (the first closure counts); false when it is unknown or already closed. */
+    boolean markClosed(UUID id, Instant closedAt) {
+        return jdbc.update("UPDATE incident SET closed_at = ? WHERE id = ? AND closed_at IS NULL",
+                Timestamp.from(closedAt), id) == 1;
     }
 
     /** One statement for all keys: it runs for every alert, and most of them are already there. */

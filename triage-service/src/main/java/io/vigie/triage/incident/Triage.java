@@ -15,6 +15,8 @@ import io.vigie.triage.policy.Classification;
 import io.vigie.triage.policy.PolicyEvaluator;
 import io.vigie.triage.policy.RuleFired;
 import io.vigie.triage.threat.KnownThreats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +35,8 @@ import java.util.UUID;
  */
 @Service
 class Triage {
+
+    private static final Logger log = LoggerFactory.getLogger(Triage.class);
 
     private final ProcessedEvents processedEvents;
     private final Outbox outbox;
@@ -96,6 +100,37 @@ class Triage {
         count(outcome, classification);
         delay.record(Duration.between(alert.receivedAt(), now).abs());
         return outcome.change();
+    }
+
+    /**
+     * An analyst resolved the incident: it takes no more alerts (a later one with the same key opens a new incident)
+     * and leaves the work queue. One transaction: the claim of the event id and the update.
+     */
+    @Transactional
+    boolean resolved(IncidentEnd resolution) {
+        if (!processedEvents.claim(resolution.eventId(), Topics.INCIDENT_RESOLVED)) {
+            return false;
+        }
+        boolean changed = incidents.markResolved(resolution.incidentId(), resolution.at());
+        if (!changed) {
+            log.info("IncidentResolved {} for incident {}: unknown here or already resolved, nothing to do",
+                    resolution.eventId(), resolution.incidentId());
+        }
+        return changed;
+    }
+
+    /** The incident's post-mortem was approved: as {@link #resolved}, for IncidentClosed. */
+    @Transactional
+    boolean closed(IncidentEnd closure) {
+        if (!processedEvents.claim(closure.eventId(), Topics.INCIDENT_CLOSED)) {
+            return false;
+        }
+        boolean changed = incidents.markClosed(closure.incidentId(), closure.at());
+        if (!changed) {
+            log.info("IncidentClosed {} for incident {}: unknown here or already closed, nothing to do",
+                    closure.eventId(), closure.incidentId());
+        }
+        return changed;
     }
 
     private void count(Correlation.Outcome outcome, Classification classification) {

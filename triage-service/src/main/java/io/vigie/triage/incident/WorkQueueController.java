@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The triage work queue: incidents still taking alerts (last alert within the correlation window), highest
- * priority first. Every Vigie role may read it.
+ * The triage work queue: incidents still taking alerts (last alert within the correlation window, neither resolved
+ * nor closed), highest priority first. Every Vigie role may read it.
  */
 @RestController
 @RequestMapping("/api/incidents")

@@ -1,8 +1,14 @@
 package io.vigie.triage.incident;
 
+import io.vigie.events.AffectedClient;
 import io.vigie.events.AlertClassified;
 import io.vigie.events.AlertRaised;
 import io.vigie.events.ClassificationChange;
+import io.vigie.events.IncidentCategory;
+import io.vigie.events.IncidentClosed;
+import io.vigie.events.IncidentResolved;
+import io.vigie.events.ResponseMetrics;
+import io.vigie.events.RuleFired;
 import io.vigie.events.Severity;
 import io.vigie.events.SourceKind;
 import io.vigie.events.Topics;
@@ -10,7 +16,10 @@ import io.vigie.triage.TriageIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +64,92 @@ class CorrelationIT extends TriageIntegrationTest {
         JsonNode entry = entryOf(queue, opened.getIncidentId());
         assertThat(entry.get("severity").asString()).isEqualTo("CRITICAL");
         assertThat(entry.get("alertCount").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldEscalateWithTheSameSeverityWhenAJoiningAlertBringsANewClient() throws Exception {
+        String clientA = "client-a-" + UUID.randomUUID();
+        String clientB = "client-b-" + UUID.randomUUID();
+        String assetA = knownAsset("app", "ASSET", "MEDIUM", clientA, "OPERATIONAL");
+        String assetB = knownAsset("app", "ASSET", "MEDIUM", clientB, "OPERATIONAL");
+        String reference = "wazuh-rule-510:" + UUID.randomUUID(); // same source reference: the same correlation key
+        AlertRaised first = alert(a -> a.setSource(SourceKind.WAZUH).setSourceReference(reference).setAsset(assetA)
+                .setTitle("Trojan detected on " + assetA).setTags(List.of("malware")));
+        AlertRaised second = alert(a -> a.setSource(SourceKind.WAZUH).setSourceReference(reference).setAsset(assetB)
+                .setTitle("Trojan detected on " + assetB).setTags(List.of("malware")));
+
+        publish(first);
+        AlertClassified opened = awaitClassification(first);
+        publish(second);
+        AlertClassified escalated = awaitClassification(second);
+
+        assertThat(opened.getChange()).isEqualTo(ClassificationChange.OPENED);
+        assertThat(opened.getAffectedClients()).extracting(AffectedClient::getClientId).containsExactly(clientA);
+        assertThat(escalated.getChange()).isEqualTo(ClassificationChange.ESCALATED);
+        assertThat(escalated.getIncidentId()).isEqualTo(opened.getIncidentId());
+        assertThat(escalated.getSeverity()).isEqualTo(opened.getSeverity());
+        assertThat(escalated.getPreviousSeverity()).isEqualTo(opened.getSeverity());
+        assertThat(escalated.getAffectedClients()).extracting(AffectedClient::getClientId)
+                .containsExactlyInAnyOrder(clientA, clientB);
+        assertThat(escalated.getRationale()).filteredOn(rule -> rule.getRuleId().equals("scope-growth"))
+                .singleElement().extracting(RuleFired::getEffect).isEqualTo("clients +" + clientB);
+        assertThat(escalated.getRelatedAlertCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldOpenANewIncidentOnceTheOpenOneIsResolvedAndIgnoreTheResolutionReplayed() throws Exception {
+        String asset = knownAsset("srv", "ASSET", "MEDIUM", "acme", "OPERATIONAL");
+        AlertRaised first = malware(asset, "Trojan detected on " + asset);
+        AlertRaised after = malware(asset, "Trojan detected again on " + asset);
+        publish(first);
+        UUID incidentId = awaitClassification(first).getIncidentId();
+        assertThat(entryOf(getJson("/api/incidents?limit=500", VIEWER), incidentId)).isNotNull();
+        IncidentResolved resolution = resolution(incidentId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+
+        kafka.send(Topics.INCIDENT_RESOLVED, incidentId.toString(), resolution).join();
+        await().atMost(Duration.ofSeconds(60)).until(() -> resolvedAt(incidentId) != null);
+        Instant resolvedAt = resolvedAt(incidentId);
+        assertThat(entryOf(getJson("/api/incidents?limit=500&includeSourceResolved=true", VIEWER), incidentId)).isNull();
+        publish(after);
+        AlertClassified reopened = awaitClassification(after);
+
+        assertThat(reopened.getChange()).isEqualTo(ClassificationChange.OPENED);
+        assertThat(reopened.getIncidentId()).isNotEqualTo(incidentId);
+        assertThat(reopened.getRelatedAlertCount()).isEqualTo(1);
+
+        IncidentResolved later = resolution(incidentId, resolution.getResolvedAt().plusSeconds(3600));
+        kafka.send(Topics.INCIDENT_RESOLVED, incidentId.toString(), resolution).join(); // replayed
+        kafka.send(Topics.INCIDENT_RESOLVED, incidentId.toString(), later).join(); // same partition, after the replay
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Integer.class, later.getEventId()) == 1);
+        assertThat(resolvedAt(incidentId)).isEqualTo(resolvedAt);
+        assertThat(classificationsOfIncident(incidentId)).hasSize(1);
+        assertThat(entryOf(getJson("/api/incidents?limit=500", VIEWER), reopened.getIncidentId())).isNotNull();
+        assertThat(entryOf(getJson("/api/incidents?limit=500", VIEWER), incidentId)).isNull();
+    }
+
+    @Test
+    void shouldOpenANewIncidentOnceTheOpenOneIsClosed() throws Exception {
+        String asset = knownAsset("srv", "ASSET", "MEDIUM", "acme", "OPERATIONAL");
+        AlertRaised first = malware(asset, "Trojan detected on " + asset);
+        AlertRaised after = malware(asset, "Trojan detected again on " + asset);
+        publish(first);
+        UUID incidentId = awaitClassification(first).getIncidentId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        kafka.send(Topics.INCIDENT_CLOSED, incidentId.toString(), IncidentClosed.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now).setProducer("postmortem-service")
+                .setIncidentId(incidentId).setPostmortemId(UUID.randomUUID()).setApprovedBy("manager")
+                .setApprovedAt(now).setRootCause("an unpatched server").setMetrics(ResponseMetrics.newBuilder().build())
+                .setAffectedClientIds(List.of("acme")).build()).join();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT closed_at FROM incident WHERE id = ?", Timestamp.class, incidentId) != null);
+        publish(after);
+        AlertClassified reopened = awaitClassification(after);
+
+        assertThat(reopened.getChange()).isEqualTo(ClassificationChange.OPENED);
+        assertThat(reopened.getIncidentId()).isNotEqualTo(incidentId);
+        assertThat(entryOf(getJson("/api/incidents?limit=500&includeSourceResolved=true", VIEWER), incidentId)).isNull();
     }
 
     @Test
@@ -143,6 +238,20 @@ class CorrelationIT extends TriageIntegrationTest {
 
     private static AlertRaised malware(String asset, String title) {
         return alert(a -> a.setSource(SourceKind.WAZUH).setAsset(asset).setTitle(title).setTags(List.of("malware")));
+    }
+
+    private static IncidentResolved resolution(UUID incidentId, Instant resolvedAt) {
+        return IncidentResolved.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(resolvedAt).setProducer("case-service")
+                .setIncidentId(incidentId).setResolvedAt(resolvedAt).setResolvedBy("analyst")
+                .setSeverity(Severity.HIGH).setCategory(IncidentCategory.MALWARE)
+                .setSummary("The trojan was removed and the server restored").setCorrectiveActions(List.of("Reimaged"))
+                .setDataCompromised(false).setAffectedClientIds(List.of("acme")).build();
+    }
+
+    private Instant resolvedAt(UUID incidentId) {
+        Timestamp at = jdbc.queryForObject("SELECT resolved_at FROM incident WHERE id = ?", Timestamp.class, incidentId);
+        return at == null ? null : at.toInstant();
     }
 
     private static JsonNode entryOf(JsonNode queue, UUID incidentId) {

@@ -9,6 +9,7 @@ import io.vigie.triage.policy.Classification;
 import io.vigie.triage.policy.RuleFired;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,68 @@ class CorrelationTest {
     }
 
     @Test
+    void shouldEscalateWithoutRaisingTheSeverityWhenAJoiningAlertBringsANewClient() {
+        Incident open = opened(Severity.HIGH, "acme");
+
+        Correlation.Outcome outcome = Correlation.decide(Optional.of(open), alert().build(),
+                classified(Severity.MEDIUM, "globex"), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.ESCALATED);
+        assertThat(outcome.publish()).isTrue();
+        assertThat(outcome.previousSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(outcome.incident().severity()).isEqualTo(Severity.HIGH);
+        assertThat(outcome.incident().classification().rationale()).isEqualTo(open.classification().rationale());
+        assertThat(outcome.incident().classification().affectedClients()).extracting(AffectedClient::clientId)
+                .containsExactly("acme", "globex");
+        assertThat(outcome.rationale()).filteredOn(rule -> rule.ruleId().equals("scope-growth"))
+                .singleElement().extracting(RuleFired::effect).isEqualTo("clients +globex");
+        assertThat(outcome.rationale()).last().extracting(RuleFired::ruleId).isEqualTo("correlation");
+    }
+
+    @Test
+    void shouldEscalateAndStartTheGdprDeadlineWhenAJoiningAlertFirstInvolvesPersonalData() {
+        Instant detected = Instant.parse("2026-11-20T10:00:00Z");
+        Incident open = opened(Severity.HIGH, "acme");
+
+        Correlation.Outcome outcome = Correlation.decide(Optional.of(open), alert().detectedAt(detected).build(),
+                personal(Severity.HIGH, "acme", detected), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.ESCALATED);
+        assertThat(outcome.previousSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(outcome.incident().severity()).isEqualTo(Severity.HIGH);
+        assertThat(outcome.incident().classification().personalDataInvolved()).isTrue();
+        assertThat(outcome.incident().classification().gdprDeadline()).isEqualTo(detected.plus(Duration.ofHours(72)));
+        assertThat(outcome.rationale()).filteredOn(rule -> rule.ruleId().equals("scope-growth"))
+                .singleElement().extracting(RuleFired::effect).asString()
+                .contains("personal data involved", "data categories +PERSONAL").doesNotContain("clients");
+    }
+
+    @Test
+    void shouldKeepTheFirstGdprDeadlineAndAttachWhenPersonalDataIsAlreadyInvolved() {
+        Instant first = Instant.parse("2026-11-20T10:00:00Z");
+        Incident open = Correlation.decide(Optional.empty(), alert().detectedAt(first).build(),
+                personal(Severity.HIGH, "acme", first), SETTINGS, UUID.randomUUID()).incident();
+
+        Correlation.Outcome outcome = Correlation.decide(Optional.of(open),
+                alert().detectedAt(first.plus(Duration.ofHours(2))).build(),
+                personal(Severity.HIGH, "acme", first.plus(Duration.ofHours(2))), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.ATTACHED);
+        assertThat(outcome.previousSeverity()).isNull();
+        assertThat(outcome.incident().classification().gdprDeadline()).isEqualTo(first.plus(Duration.ofHours(72)));
+        assertThat(outcome.rationale()).extracting(RuleFired::ruleId).doesNotContain("scope-growth");
+    }
+
+    @Test
+    void shouldNotEscalateForASourceResolvedAlertThatNamesANewClient() {
+        Correlation.Outcome outcome = Correlation.decide(Optional.of(opened(Severity.HIGH, "acme")),
+                alert().resolved().build(), classified(Severity.HIGH, "globex"), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.ATTACHED);
+        assertThat(outcome.rationale()).extracting(RuleFired::ruleId).doesNotContain("scope-growth");
+    }
+
+    @Test
     void shouldAttachASourceResolvedAlertEvenWhenItsClassificationIsMoreSevere() {
         Correlation.Outcome outcome = Correlation.decide(Optional.of(opened(Severity.LOW, "acme")),
                 alert().resolved().build(), classified(Severity.CRITICAL, "acme"), SETTINGS, UUID.randomUUID());
@@ -108,6 +171,15 @@ class CorrelationTest {
     private static Incident opened(Severity severity, String client) {
         return Correlation.decide(Optional.empty(), alert().build(), classified(severity, client), SETTINGS,
                 UUID.randomUUID()).incident();
+    }
+
+    private static Classification personal(Severity severity, String client, Instant detected) {
+        return new Classification(severity, IncidentCategory.MALWARE, true,
+                List.of(DataCategory.OPERATIONAL, DataCategory.PERSONAL),
+                List.of(new AffectedClient(client, List.of("app-02"), List.of(), List.of(DataCategory.PERSONAL), false)),
+                List.of("app-02"), List.of(), List.of(), true, detected.plus(Duration.ofHours(72)), "impact", List.of(),
+                "plan", Instant.now(), List.of(), false, 60,
+                List.of(new RuleFired("gdpr-art-33", "test", "GDPR deadline")), "v1");
     }
 
     private static Classification classified(Severity severity, String client) {

@@ -58,6 +58,41 @@ class IncidentRepositoryOnH2Test {
                 });
     }
 
+    @Test
+    void shouldNeitherFindNorQueueResolvedOrClosedIncidentsOnH2() {
+        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration/platform", "classpath:db/migration/triage")
+                .load().migrate();
+        IncidentRepository repository = new IncidentRepository(new JdbcTemplate(h2));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant since = now.minus(Duration.ofHours(1));
+        Alert first = alert().asset("db-1").detectedAt(now).build();
+        Alert other = alert().asset("db-2").detectedAt(now).build();
+        List<String> keys = Correlation.keys(first, IncidentCategory.DATA_BREACH);
+        List<String> otherKeys = Correlation.keys(other, IncidentCategory.DATA_BREACH);
+        Incident resolved = Correlation.decide(Optional.empty(), first, classification(Severity.HIGH, now),
+                CorrelationSettings.defaults(), UUID.randomUUID()).incident();
+        Incident closed = Correlation.decide(Optional.empty(), other, classification(Severity.HIGH, now),
+                CorrelationSettings.defaults(), UUID.randomUUID()).incident();
+        repository.insert(resolved);
+        repository.addKeys(resolved.id(), keys);
+        repository.insert(closed);
+        repository.addKeys(closed.id(), otherKeys);
+        assertThat(repository.queue(since, true, 10)).hasSize(2);
+
+        assertThat(repository.markResolved(resolved.id(), now)).isTrue();
+        assertThat(repository.markResolved(resolved.id(), now.plusSeconds(60))).isFalse();
+        assertThat(repository.markClosed(closed.id(), now)).isTrue();
+        assertThat(repository.markClosed(closed.id(), now)).isFalse();
+        assertThat(repository.markResolved(UUID.randomUUID(), now)).isFalse();
+
+        assertThat(repository.findOpen(keys, since)).isEmpty();
+        assertThat(repository.findOpen(otherKeys, since)).isEmpty();
+        assertThat(repository.queue(since, true, 10)).isEmpty();
+        assertThat(repository.find(resolved.id())).isPresent();
+    }
+
     private static Classification classification(Severity severity, Instant detected) {
         return new Classification(severity, IncidentCategory.DATA_BREACH, true, List.of(DataCategory.PERSONAL),
                 List.of(new AffectedClient("acme", List.of("db-1"), List.of(), List.of(DataCategory.PERSONAL), false)),
