@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.vigie.platform.kafka.broker.LocalKafkaBroker;
 import io.vigie.platform.registry.SchemaRegistryServer;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -44,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private GreenMail mailbox;
     private MailboxPage mailboxPage;
     private LocalUsers users;
+    private LocalWebhookSources webhookSources;
     private int smtpPort;
     private Duration startupTime;
     private boolean closed;
@@ -77,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             createDirectory(varDirectory);
             users = LocalUsers.loadOrCreate(varDirectory);
+            webhookSources = LocalWebhookSources.loadOrCreate(varDirectory);
             PortClaim.requireFree(settings.bindAddress(), portClaims());
             startBroker();
             checkNotStopped();
@@ -111,6 +114,19 @@ public final class LocalStack implements AutoCloseable {
     /** One user per role, for the dashboard and the APIs of every service. */
     public LocalUsers users() {
         return users;
+    }
+
+    /** The alert sources alert-intake-service accepts, with their tokens and HMAC secret. */
+    public LocalWebhookSources webhookSources() {
+        return webhookSources;
+    }
+
+    /**
+     * Every email the services sent so far, oldest first: what the clients would have received, for a caller (a
+     * system test) that checks it without going through the mailbox page.
+     */
+    public List<MimeMessage> receivedMessages() {
+        return List.of(mailbox.getReceivedMessages());
     }
 
     /** The page listing every email the services sent, newest first. */
@@ -264,6 +280,9 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password()));
         arguments.addAll(users.asArguments());
+        if (service == VigieService.ALERT_INTAKE) {
+            arguments.addAll(webhookSources.asArguments());
+        }
         if (service == VigieService.NOTIFICATION && settings.servicePort(service) != 0) {
             // Acknowledgement links in the emails must point at this stack's notification-service, wherever it runs.
             arguments.add("--vigie.notification.links.base-url=" + baseUrl(settings.servicePort(service)));

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import io.vigie.localstack.demo.LockedAccountDemo;
+import io.vigie.localstack.demo.SeedData;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStackMain {
 
+    private static final String DEMO_FLAG = "--demo";
     private static final String LOGGING_CONFIG = "io/vigie/localstack/local-stack-logback.xml";
 
     private LocalStackMain() {
@@ -23,9 +26,12 @@ public final class LocalStackMain {
             out.print(LocalStackSettings.USAGE);
             return;
         }
+        // A flag without a value, unlike every other option: taken out before the settings are parsed.
+        boolean demo = Arrays.asList(args).contains(DEMO_FLAG);
+        String[] options = Arrays.stream(args).filter(arg -> !arg.equals(DEMO_FLAG)).toArray(String[]::new);
         LocalStackSettings settings;
         try {
-            settings = LocalStackSettings.fromCommandLine(args, System.getenv(), System.getProperties());
+            settings = LocalStackSettings.fromCommandLine(options, System.getenv(), System.getProperties());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(LocalStackSettings.USAGE);
@@ -59,6 +65,20 @@ public final class LocalStackMain {
                 System.err.println("Details in " + logFile);
             }
             System.exit(1);
+        }
+        try {
+            // On every start: the calls replace what they set, so edits made since in the APIs to other entries stay.
+            out.println("loading seed data (clients, contacts, inventory)…");
+            SeedData.load(stack);
+            if (demo) {
+                out.println("replaying the demo: a client account locked after repeated failed logins (Splunk)…");
+                LockedAccountDemo.replay(stack);
+                out.println("  posted; the incident shows in case-service and client A's notices in the mailbox page");
+            }
+        } catch (RuntimeException e) {
+            // The stack itself is up and usable; only the sample data or the demo is missing.
+            LoggerFactory.getLogger(LocalStackMain.class).warn("The seed data or the demo was not loaded", e);
+            out.println("  the seed data or the demo was not loaded: " + e.getMessage());
         }
         out.println(LocalStackSummary.render(stack, logFile));
     }

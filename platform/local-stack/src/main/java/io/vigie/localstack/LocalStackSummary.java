@@ -47,6 +47,17 @@ final class LocalStackSummary {
         for (LocalUsers.User user : stack.users().users().values()) {
             out.append(String.format("    %-8s %-15s %s%n", user.name(), user.role(), user.password()));
         }
+        String intake = stack.service(VigieService.ALERT_INTAKE).baseUrl();
+        LocalWebhookSources sources = stack.webhookSources();
+        out.append("\n  Webhooks (secrets kept in ").append(stack.varDirectory().resolve(LocalWebhookSources.FILE))
+                .append(")\n");
+        out.append(String.format("    %-13s %s%n", "Splunk", sources.splunkUrl(intake)));
+        out.append(String.format("    %-13s %s  Authorization: Bearer %s%n", "Wazuh", sources.wazuhUrl(intake),
+                sources.wazuhToken()));
+        out.append(String.format("    %-13s %s  Authorization: Bearer %s%n", "Alertmanager",
+                sources.alertmanagerUrl(intake), sources.alertmanagerToken()));
+        out.append(String.format("    %-13s %s  X-Vigie-Source: %s, HMAC-SHA256 secret %s%n", "Generic API",
+                sources.genericUrl(intake), LocalWebhookSources.GENERIC, sources.genericHmacSecret()));
         out.append("\nPress Ctrl-C to stop.");
         return out.toString();
     }

@@ -18,8 +18,16 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.vigie.localstack.demo.LockedAccountDemo;
+import io.vigie.localstack.demo.SeedData;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,10 +43,17 @@ class LocalStackIT {
         LocalStackSettings settings = LocalStackSettings.defaults().withVarDirectory(varDirectory).withAnyFreePorts();
         List<Integer> ports = new ArrayList<>();
         LocalUsers firstUsers;
+        LocalWebhookSources firstSources;
 
         try (LocalStack stack = LocalStack.start(settings)) {
             firstUsers = stack.users();
+            firstSources = stack.webhookSources();
             assertApisAnswerOnlyTheLocalUsers(stack);
+            assertWebhooksTakeOnlyTheirSourcesSecrets(stack);
+            assertThat(LocalStackSummary.render(stack, null)).contains(
+                    stack.webhookSources().splunkUrl(stack.service(VigieService.ALERT_INTAKE).baseUrl()),
+                    stack.webhookSources().wazuhToken(), stack.webhookSources().alertmanagerToken(),
+                    stack.webhookSources().genericHmacSecret());
             assertThat(stack.services()).extracting(RunningService::service).containsExactly(VigieService.values());
             for (RunningService service : stack.services()) {
                 awaitHealthUp(service);
@@ -65,9 +80,13 @@ class LocalStackIT {
                 awaitHealthUp(service);
             }
             assertThat(again.users()).isEqualTo(firstUsers);
+            assertThat(again.webhookSources()).isEqualTo(firstSources);
+            assertDemoReachesClientAsContacts(again);
         }
-        assertThat(Files.getPosixFilePermissions(varDirectory.resolve(LocalUsers.FILE)))
-                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        for (String file : List.of(LocalUsers.FILE, LocalWebhookSources.FILE)) {
+            assertThat(Files.getPosixFilePermissions(varDirectory.resolve(file))).as(file)
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
     }
 
     // Every service's API refuses anonymous callers and knows the stack's users: what a newcomer logs in with.
@@ -83,6 +102,63 @@ class LocalStackIT {
                     HttpResponse.BodyHandlers.ofString()).statusCode())
                     .as("analyst on %s", service.baseUrl()).isNotIn(401, 403);
         }
+    }
+
+    // Each demo source is configured in alert-intake-service with the stack's own secret: the right one gets past
+    // authentication (to 400 for an empty alert, so nothing is published), a wrong one is refused.
+    private void assertWebhooksTakeOnlyTheirSourcesSecrets(LocalStack stack) throws Exception {
+        String intake = stack.service(VigieService.ALERT_INTAKE).baseUrl();
+        LocalWebhookSources sources = stack.webhookSources();
+        assertThat(post(sources.splunkUrl(intake), Map.of()).statusCode()).isEqualTo(400);
+        assertThat(post(intake + "/webhooks/splunk/" + LocalWebhookSources.SPLUNK + "/wrong", Map.of()).statusCode())
+                .isEqualTo(401);
+        for (Map.Entry<String, String> bearer : Map.of(sources.wazuhUrl(intake), sources.wazuhToken(),
+                sources.alertmanagerUrl(intake), sources.alertmanagerToken()).entrySet()) {
+            assertThat(post(bearer.getKey(), Map.of("Authorization", "Bearer " + bearer.getValue())).statusCode())
+                    .as(bearer.getKey()).isEqualTo(400);
+            assertThat(post(bearer.getKey(), Map.of("Authorization", "Bearer wrong")).statusCode())
+                    .as(bearer.getKey()).isEqualTo(401);
+        }
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(sources.genericHmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = HexFormat.of().formatHex(hmac.doFinal((timestamp + ".{}").getBytes(StandardCharsets.UTF_8)));
+        assertThat(post(sources.genericUrl(intake), Map.of("X-Vigie-Source", LocalWebhookSources.GENERIC,
+                "X-Vigie-Timestamp", timestamp, "X-Vigie-Signature", "sha256=" + signature)).statusCode()).isEqualTo(400);
+        assertThat(post(sources.genericUrl(intake), Map.of("X-Vigie-Source", LocalWebhookSources.GENERIC,
+                "X-Vigie-Timestamp", timestamp, "X-Vigie-Signature", "sha256=" + "0".repeat(64))).statusCode())
+                .isEqualTo(401);
+    }
+
+    // What --demo does once the stack is up: the seed data, then the locked-account alerts through the Splunk webhook.
+    // A newcomer sees client A's notice in the mailbox and the incident in case-service.
+    private void assertDemoReachesClientAsContacts(LocalStack stack) throws Exception {
+        SeedData.load(stack);
+        LockedAccountDemo.replay(stack);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<String> subjects = new ArrayList<>();
+            for (MimeMessage message : stack.receivedMessages()) {
+                subjects.add(message.getAllRecipients()[0] + " " + message.getSubject());
+            }
+            assertThat(subjects).anyMatch(subject -> subject.startsWith("tom.baker@client-a.example Security notification"))
+                    .anyMatch(subject -> subject.startsWith("jeanne.martin@client-a.example Notification de sécurité"));
+        });
+        LocalUsers.User viewer = stack.users().users().get("viewer");
+        String credentials = Base64.getEncoder().encodeToString(
+                (viewer.name() + ":" + viewer.password()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> cases = http.send(HttpRequest.newBuilder(URI.create(
+                        stack.service(VigieService.CASE).baseUrl() + "/api/cases?client=" + SeedData.CLIENT_A))
+                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(cases.statusCode()).isEqualTo(200);
+        assertThat(cases.body()).contains(SeedData.CLIENT_A_DOMAIN_CONTROLLER, "ACCOUNT_COMPROMISE");
+    }
+
+    private HttpResponse<String> post(String url, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitHealthUp(RunningService service) {

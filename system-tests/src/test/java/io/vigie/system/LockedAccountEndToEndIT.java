@@ -1,0 +1,280 @@
+package io.vigie.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigie.localstack.LocalStack;
+import io.vigie.localstack.LocalStackSettings;
+import io.vigie.localstack.LocalUsers;
+import io.vigie.localstack.VigieService;
+import io.vigie.localstack.demo.SeedData;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The locked-account runbook case through the whole of Vigie, as its users live it: Splunk posts its webhook alerts,
+ * client A's contacts get their notice by email, an analyst updates and resolves the case, a manager approves the
+ * post-mortem, the clients get the survey, and the case's timeline holds it all, its hash chain intact.
+ *
+ * <p>Everything runs as {@code ./local-stack.sh} runs it (real broker, registry, SMTP mailbox, the five services, H2
+ * databases), with the seed data loaded through the APIs.
+ */
+class LockedAccountEndToEndIT {
+
+    private static final Duration STEP = Duration.ofSeconds(60);
+    private static final List<String> CLIENT_A_CONTACTS = List.of("jeanne.martin@client-a.example", "tom.baker@client-a.example");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path varDirectory;
+
+    private static LocalStack stack;
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void startTheStack() {
+        stack = LocalStack.start(LocalStackSettings.defaults().withVarDirectory(varDirectory).withAnyFreePorts());
+        SeedData.load(stack);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldTakeALockedAccountFromSplunkToTheClosedCaseWithEveryClientEmailAndAnIntactTimeline() throws Exception {
+        // Splunk: first the failed logins, then the lockout, both on client A's domain controller.
+        assertThat(postSplunk("Access - Repeated failed logins - Rule", "1763862900", "1763862900.1001")
+                .statusCode()).isEqualTo(202);
+        assertThat(postSplunk("Access - Account locked out - Rule", "1763862960", "1763862960.1002")
+                .statusCode()).isEqualTo(202);
+
+        // One INITIAL notice per contact, in the contact's language, every section filled.
+        await().atMost(STEP).untilAsserted(() -> {
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Notification de sécurité")).hasSize(1);
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Security notification")).hasSize(1);
+        });
+        String initialEn = text(emailsTo(CLIENT_A_CONTACTS.get(1), "Security notification").get(0));
+        assertThat(initialEn).contains("Dear Tom Baker", "CONTEXT", "IMPACT", "MEASURES TAKEN", "RESOLUTION PLAN",
+                "RECOMMENDED ACTIONS", "FOLLOW-UP",
+                "The account is locked and its owner cannot log in",
+                "The account was locked automatically after the repeated failed logins.",
+                "We verify the attempts with the account's owner",
+                "Turn on multi-factor authentication for the account.");
+        assertThat(text(emailsTo(CLIENT_A_CONTACTS.get(0), "Notification de sécurité").get(0)))
+                .contains("Jeanne Martin", "CONTEXTE", "IMPACT", "MESURES PRISES");
+        assertThat(emailsTo("dpo@client-b.example", "")).as("client B is not affected").isEmpty();
+
+        // The analyst finds the incident in case-service.
+        JsonNode theCase = await().atMost(STEP).until(() -> onlyCaseOfClientA(), node -> node != null);
+        String caseId = theCase.get("id").asText();
+        assertThat(theCase.get("severity").asText()).isEqualTo("HIGH");
+        assertThat(theCase.get("category").asText()).isEqualTo("ACCOUNT_COMPROMISE");
+
+        // A client update: a second email to each contact.
+        assertThat(call("POST", VigieService.CASE, "/api/cases/" + caseId + "/client-updates", "analyst", """
+                {"message": "The attempts came from one address, now blocked. The owner confirmed none of them.",
+                 "measuresTaken": ["The source address 203.0.113.45 is blocked on the firewall."],
+                 "resolutionPlan": "Reset the password with the owner, then unlock the account.",
+                 "estimatedResolutionAt": "%s"}""".formatted(Instant.now().plus(Duration.ofHours(2))))
+                .statusCode()).isEqualTo(200);
+        await().atMost(STEP).untilAsserted(() -> {
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Mise à jour")).hasSize(1);
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Update")).hasSize(1);
+        });
+        assertThat(text(emailsTo(CLIENT_A_CONTACTS.get(1), "Update").get(0)))
+                .contains("The attempts came from one address, now blocked.");
+
+        // Resolution: the resolution email.
+        assertThat(call("POST", VigieService.CASE, "/api/cases/" + caseId + "/resolution", "analyst", """
+                {"summary": "The password was reset with its owner and the account unlocked; no login succeeded.",
+                 "correctiveActions": ["Password reset", "Source address blocked"], "dataCompromised": false}""")
+                .statusCode()).isEqualTo(200);
+        await().atMost(STEP).untilAsserted(() -> {
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Incident résolu")).hasSize(1);
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Incident resolved")).hasSize(1);
+        });
+
+        // The post-mortem draft, completed and approved by a manager.
+        JsonNode draft = await().atMost(STEP).until(
+                () -> json(call("GET", VigieService.POSTMORTEM, "/api/incidents/" + caseId + "/postmortem", "viewer", null)),
+                node -> node != null);
+        assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+        String postmortemId = draft.get("id").asText();
+        assertThat(call("PUT", VigieService.POSTMORTEM, "/api/postmortems/" + postmortemId + "/analysis", "analyst", """
+                {"fiveWhys": ["An attacker tried passwords on j.doe's account", "The account was exposed to the internet"],
+                 "rootCause": "The VPN login accepted a password alone.",
+                 "rootCauseCategory": "PROCESS",
+                 "ishikawa": {"TECHNOLOGY": ["No MFA on the VPN"]},
+                 "stageEvaluations": {"COMMUNICATION": {"worked": "Both contacts told within minutes", "didNotWork": "None"}},
+                 "lessonsLearned": ["Every internet-facing login needs MFA"],
+                 "actionItems": [{"description": "Enforce MFA on the VPN", "owner": "manager",
+                                  "dueDate": "%s", "kind": "PREVENTIVE"}],
+                 "responsePlanChangeRequired": false}""".formatted(LocalDate.now().plusDays(30)))
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> approval = call("POST", VigieService.POSTMORTEM, "/api/postmortems/" + postmortemId + "/approval",
+                "manager", "{}");
+        assertThat(approval.statusCode()).as(approval.body()).isEqualTo(200);
+
+        // IncidentClosed: the follow-up email with the survey.
+        await().atMost(STEP).untilAsserted(() -> {
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Bilan de l'incident")).hasSize(1);
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Incident review and your feedback")).hasSize(1);
+        });
+        assertThat(text(emailsTo(CLIENT_A_CONTACTS.get(1), "Incident review and your feedback").get(0)))
+                .contains("satisfaction survey");
+
+        // The case is closed, its timeline holds every step in order and its hash chain verifies.
+        await().atMost(STEP).untilAsserted(() ->
+                assertThat(json(call("GET", VigieService.CASE, "/api/cases/" + caseId, "viewer", null)).toString())
+                        .contains("\"status\":\"CLOSED\""));
+        List<String> types = new ArrayList<>();
+        json(call("GET", VigieService.CASE, "/api/cases/" + caseId + "/timeline", "viewer", null))
+                .forEach(entry -> types.add(entry.get("type").asText()));
+        List<String> steps = List.of("ALERT_CLASSIFIED", "CLIENT_NOTIFIED", "CLIENT_UPDATE", "RESOLVED", "CLOSED");
+        List<Integer> firstOccurrences = steps.stream().map(types::indexOf).toList();
+        assertThat(firstOccurrences).as("first occurrence of %s in %s", steps, types).doesNotContain(-1).isSorted();
+        JsonNode verification = json(call("GET", VigieService.CASE, "/api/cases/" + caseId + "/timeline/verification",
+                "viewer", null));
+        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("entries").asInt()).isEqualTo(types.size());
+
+        // Exactly one email per contact and stage, nothing twice.
+        for (String contact : CLIENT_A_CONTACTS) {
+            assertThat(emailsTo(contact, "")).as(contact).hasSize(4);
+        }
+    }
+
+    @Test
+    void shouldLeaveTheSeedDataAsItWasWhenLoadedAgain() throws Exception {
+        JsonNode inventory = json(call("GET", VigieService.TRIAGE, "/api/inventory", "viewer", null));
+        JsonNode client = json(call("GET", VigieService.NOTIFICATION, "/api/clients/" + SeedData.CLIENT_A, "viewer", null));
+        assertThat(inventory.toString()).contains(SeedData.CLIENT_A_DOMAIN_CONTROLLER, SeedData.CLIENT_B_DATABASE);
+        assertThat(client.toString()).contains("jeanne.martin@client-a.example", "tom.baker@client-a.example");
+
+        SeedData.load(stack);
+
+        assertThat(json(call("GET", VigieService.TRIAGE, "/api/inventory", "viewer", null))).isEqualTo(inventory);
+        assertThat(json(call("GET", VigieService.NOTIFICATION, "/api/clients/" + SeedData.CLIENT_A, "viewer", null)))
+                .isEqualTo(client);
+    }
+
+    // As Splunk's webhook alert action sends it: the first result row, the search's sid and name, owner and app.
+    private static HttpResponse<String> postSplunk(String searchName, String time, String sidSuffix) throws Exception {
+        String sid = "scheduler__admin__search__RMD5a1b2c3d4e5f60718_at_" + sidSuffix;
+        String body = JSON.writeValueAsString(Map.of(
+                "result", Map.of("_time", time + ".000", "host", SeedData.CLIENT_A_DOMAIN_CONTROLLER,
+                        "user", "j.doe", "src", "203.0.113.45", "action", "failure", "count", "42",
+                        "urgency", "high", "tag", List.of("authentication"), "sourcetype", "WinEventLog:Security"),
+                "sid", sid,
+                "results_link", "https://splunk.client-a.example:8000/app/search/@go?sid=" + sid,
+                "search_name", searchName,
+                "owner", "admin",
+                "app", "search"));
+        String url = stack.webhookSources().splunkUrl(stack.service(VigieService.ALERT_INTAKE).baseUrl());
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode onlyCaseOfClientA() throws Exception {
+        JsonNode cases = json(call("GET", VigieService.CASE, "/api/cases?client=" + SeedData.CLIENT_A, "analyst", null));
+        if (cases == null || cases.isEmpty()) {
+            return null;
+        }
+        assertThat(cases.size()).as(cases.toString()).isEqualTo(1);
+        return cases.get(0);
+    }
+
+    private static List<MimeMessage> emailsTo(String address, String subjectStart) throws MessagingException {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : stack.receivedMessages()) {
+            boolean toAddress = false;
+            for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
+                toAddress |= ((InternetAddress) recipient).getAddress().equalsIgnoreCase(address);
+            }
+            if (toAddress && message.getSubject().startsWith(subjectStart)) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    /** The plain-text part: what a contact reads in a mail client that shows no HTML. */
+    private static String text(MimeMessage message) throws Exception {
+        return text(message.getContent());
+    }
+
+    private static String text(Object content) throws Exception {
+        if (content instanceof String string) {
+            return string;
+        }
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    return (String) part.getContent();
+                }
+                if (part.getContent() instanceof Multipart nested) {
+                    String nestedText = text(nested);
+                    if (!nestedText.isEmpty()) {
+                        return nestedText;
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
+    private static HttpResponse<String> call(String method, VigieService service, String path, String user, String json)
+            throws IOException, InterruptedException {
+        LocalUsers.User caller = stack.users().users().get(user);
+        String credentials = Base64.getEncoder().encodeToString(
+                (caller.name() + ":" + caller.password()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl() + path))
+                .timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Basic " + credentials)
+                .header("Accept", "application/json");
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of a 200 answer, or null for any other (a 404 before the thing exists). */
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+}
