@@ -10,6 +10,7 @@ import io.vigie.events.Severity;
 import io.vigie.events.SourceKind;
 import io.vigie.events.Topics;
 import io.vigie.platform.kafka.serde.AvroDeserializer;
+import io.vigie.test.AdjustableClock;
 import io.vigie.test.VigieInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,8 +75,8 @@ public abstract class CaseServiceTestBase {
     static class TestClock {
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
+        AdjustableClock adjustableClock() {
+            return new AdjustableClock();
         }
     }
 
@@ -91,7 +92,7 @@ public abstract class CaseServiceTestBase {
     protected JdbcTemplate jdbc;
 
     @Autowired
-    protected MutableClock clock;
+    protected AdjustableClock clock;
 
     @AfterEach
     void resetClock() {

@@ -1,45 +1,22 @@
 package io.vigie.notification;
 
+import io.vigie.test.AdjustableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+/** The notification tests' clock: the wall clock, moved forward by tests that need hours to pass. */
+final class MovableClock {
 
-/** The wall clock, moved forward by tests that need hours to pass (schedules, link expiry). */
-public class MovableClock extends Clock {
-
-    private volatile Duration offset = Duration.ZERO;
-
-    public void advance(Duration by) {
-        offset = offset.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("The service works in UTC");
+    private MovableClock() {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
         @Bean
         @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
+        AdjustableClock movableClock() {
+            return new AdjustableClock();
         }
     }
 }

@@ -16,6 +16,7 @@ import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.directory.Contact;
 import io.vigie.platform.kafka.serde.AvroDeserializer;
+import io.vigie.test.AdjustableClock;
 import io.vigie.test.VigieInfrastructure;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -67,7 +68,7 @@ public abstract class NotificationIntegrationTest {
     @Autowired
     protected ClientDirectory directory;
     @Autowired
-    protected MovableClock clock;
+    protected AdjustableClock clock;
     @Autowired
     protected LocalSmsSink sms;
     @Autowired
