@@ -1,17 +1,10 @@
 package io.vigie.localstack;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 
 /**
  * The alert sources alert-intake-service accepts in the local stack, one per kind of webhook: a Splunk source (token
@@ -29,31 +22,12 @@ public record LocalWebhookSources(String splunkToken, String wazuhToken, String 
     static final String FILE = "local-webhook-sources.properties";
 
     static LocalWebhookSources loadOrCreate(Path varDirectory) {
-        Path file = varDirectory.resolve(FILE);
-        Properties stored = new Properties();
-        try {
-            if (Files.exists(file)) {
-                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    stored.load(reader);
-                }
-            }
-            SecureRandom random = new SecureRandom();
-            boolean changed = false;
-            for (String source : List.of(SPLUNK, WAZUH, ALERTMANAGER, GENERIC)) {
-                String secret = stored.getProperty(source);
-                if (secret == null || secret.isBlank()) {
-                    stored.setProperty(source, randomSecret(random));
-                    changed = true;
-                }
-            }
-            if (changed) {
-                write(file, stored);
-            }
-            return new LocalWebhookSources(stored.getProperty(SPLUNK), stored.getProperty(WAZUH),
-                    stored.getProperty(ALERTMANAGER), stored.getProperty(GENERIC));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write " + file, e);
-        }
+        SecureRandom random = new SecureRandom();
+        Map<String, String> secrets = LocalSecrets.loadOrCreate(varDirectory.resolve(FILE),
+                List.of(SPLUNK, WAZUH, ALERTMANAGER, GENERIC), () -> randomSecret(random),
+                "Vigie local stack webhook sources (tokens, HMAC secret); delete this file to get new ones");
+        return new LocalWebhookSources(secrets.get(SPLUNK), secrets.get(WAZUH), secrets.get(ALERTMANAGER),
+                secrets.get(GENERIC));
     }
 
     /** The Splunk webhook alert action's URL: Splunk can only authenticate through the URL itself. */
@@ -91,20 +65,5 @@ public record LocalWebhookSources(String splunkToken, String wazuhToken, String 
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static void write(Path file, Properties secrets) throws IOException {
-        Files.createDirectories(file.getParent());
-        if (!Files.exists(file)) {
-            Files.createFile(file);
-        }
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): the directory's own permissions apply.
-        }
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            secrets.store(writer, "Vigie local stack webhook sources (tokens, HMAC secret); delete this file to get new ones");
-        }
     }
 }

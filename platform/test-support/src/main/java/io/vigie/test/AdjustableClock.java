@@ -13,7 +13,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class AdjustableClock extends Clock {
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Duration> offset;
+    private final ZoneId zone;
+
+    public AdjustableClock() {
+        this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+    }
+
+    private AdjustableClock(AtomicReference<Duration> offset, ZoneId zone) {
+        this.offset = offset;
+        this.zone = zone;
+    }
 
     public void advance(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
@@ -30,12 +40,12 @@ public final class AdjustableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
-    /** Vigie's services work in UTC only. */
+    /** The same clock seen from another zone: advancing either moves both. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("Vigie's services work in UTC");
+        return new AdjustableClock(offset, zone);
     }
 }
