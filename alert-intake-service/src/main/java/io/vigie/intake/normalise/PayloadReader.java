@@ -35,6 +35,7 @@ final class PayloadReader {
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern UNIX_SECONDS = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]{2,45}");
     // Wazuh writes offsets without a colon: 2024-03-14T09:26:53.417+0000.
     private static final DateTimeFormatter COMPACT_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]Z");
@@ -184,7 +185,7 @@ final class PayloadReader {
             return null;
         }
         Instant value = null;
-        if (node.isNumber() || node.isString() && node.stringValue().strip().matches("\\d{1,12}(\\.\\d{1,9})?")) {
+        if (node.isNumber() || node.isString() && UNIX_SECONDS.matcher(node.stringValue().strip()).matches()) {
             BigDecimal seconds = node.isNumber() ? node.decimalValue() : new BigDecimal(node.stringValue().strip());
             if (seconds.signum() >= 0 && seconds.compareTo(BigDecimal.valueOf(253_402_300_799L)) <= 0) {
                 value = Instant.ofEpochMilli(seconds.movePointRight(3).longValue());

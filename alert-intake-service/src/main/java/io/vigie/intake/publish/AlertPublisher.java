@@ -1,118 +1,231 @@
 package io.vigie.intake.publish;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.vigie.events.AlertRaised;
-import io.vigie.events.Topics;
 import io.vigie.intake.IntakeRejection;
-import io.vigie.intake.IntakeRejection.Reason;
 import io.vigie.intake.alert.Alert;
+import io.vigie.intake.publish.BatchPublisher.Request;
 import io.vigie.intake.source.IntakeProperties;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Keeps the evidence, drops repeats and publishes the rest, all in one database transaction that commits only after
- * the broker acknowledged every event (acks=all). A broker that cannot acknowledge within {@code ack-timeout} rolls
- * the transaction back, so a 503 leaves nothing behind and the sender's retry is a first delivery again.
+ * Group commit: request threads hand their request over and wait; one publishing thread takes every request waiting
+ * at that moment and keeps, de-duplicates and publishes them together (one transaction, one wait for the broker's
+ * acks), then answers each. Alone, a request is a batch of one; under load, the batches grow with the queue, so the
+ * database round trips, the commit and the ack wait are paid once per batch instead of once per request. One thread
+ * also means that de-duplication within the window never races: two requests with the same fingerprint are seen in
+ * order.
  *
- * <p>Deliberately not the outbox: the sender's 2xx must mean "published", which only the broker's ack can say.
- * The one remaining window (acknowledged, then the commit fails) re-publishes on the retry with the same alert and
- * event ids, which consumers already de-duplicate.
+ * <p>No half state: a request that waited longer than {@code ack-timeout} without being taken is withdrawn and
+ * answered 503 (nothing of it was kept); once taken, its outcome is the batch's, which ends within the batch's own
+ * bounds (the producer's {@code max.block.ms} and {@code ack-timeout}). A batch whose database work fails is retried
+ * request by request, so one request the archive refuses does not fail the others.
  */
 @Service
-public class AlertPublisher {
+public class AlertPublisher implements SmartLifecycle {
 
-    private final EvidenceArchive archive;
-    private final KafkaTemplate<String, Object> kafka;
-    private final Clock clock;
+    private static final Logger log = LoggerFactory.getLogger(AlertPublisher.class);
+
+    // Bounds one transaction: large enough for any backlog a 2-core host builds, small enough to commit in milliseconds.
+    private static final int MAX_REQUESTS_PER_BATCH = 256;
+    private static final int MAX_ALERTS_PER_BATCH = 2_000;
+
+    private final BatchPublisher batches;
     private final Duration ackTimeout;
-    private final Duration retryAfter;
-    private final Duration dedupWindow;
-    private final Timer ackLatency;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final DistributionSummary batchSize;
+    private volatile Thread publisher;
+    private volatile boolean running;
 
-    AlertPublisher(EvidenceArchive archive, KafkaTemplate<String, Object> kafka, Clock clock,
-                   IntakeProperties properties, MeterRegistry meters) {
-        this.archive = archive;
-        this.kafka = kafka;
-        this.clock = clock;
+    AlertPublisher(BatchPublisher batches, IntakeProperties properties, MeterRegistry meters) {
+        this.batches = batches;
         this.ackTimeout = properties.ackTimeout();
-        this.retryAfter = properties.retryAfter();
-        this.dedupWindow = properties.dedupWindow();
-        this.ackLatency = Timer.builder("vigie.intake.broker.ack")
-                .description("From sending a request's events to the broker's acknowledgement of all of them")
-                .publishPercentileHistogram()
+        this.batchSize = DistributionSummary.builder("vigie.intake.publish.batch")
+                .description("Requests kept and published together in one transaction (group commit)")
+                .baseUnit("requests")
                 .register(meters);
     }
 
-    @Transactional
+    /**
+     * Keeps the evidence, drops repeats and publishes the rest; returns once the broker acknowledged this request's
+     * events and the archive committed them.
+     *
+     * @throws IntakeRejection    503 when the broker did not acknowledge in time, or the request could not be taken
+     * @throws DataAccessException when the archive refused the request (the caller answers 503 too)
+     */
     public List<Receipt> publish(Evidence evidence, List<Alert> alerts) {
-        UUID payloadId = archive.keep(evidence);
-        Instant receivedAt = evidence.receivedAt();
-        Instant windowStart = receivedAt.minus(dedupWindow);
-        List<Receipt> receipts = new ArrayList<>(alerts.size());
-        List<AlertRaised> events = new ArrayList<>();
-        for (Alert alert : alerts) {
-            Optional<UUID> earlier = dedupWindow.isZero() ? Optional.empty()
-                    : archive.publishedSince(alert.sourceName(), alert.fingerprint(), windowStart);
-            if (earlier.isPresent()) {
-                archive.countRepeat(earlier.get(), receivedAt);
-                receipts.add(new Receipt(earlier.get(), alert.sourceReference(), true));
-            } else if (!archive.record(payloadId, alert, receivedAt)) {
-                archive.countRepeat(alert.alertId(), receivedAt);
-                receipts.add(new Receipt(alert.alertId(), alert.sourceReference(), true));
-            } else {
-                events.add(AlertRaisedMapper.toEvent(alert, receivedAt, clock.instant()));
-                receipts.add(new Receipt(alert.alertId(), alert.sourceReference(), false));
-            }
+        Pending pending = new Pending(new Request(evidence, alerts));
+        if (!running) {
+            throw batches.brokerUnavailable(new IllegalStateException("The service is stopping"));
         }
-        if (!events.isEmpty()) {
-            sendAndAwaitAcks(events);
-        }
-        return receipts;
-    }
-
-    private void sendAndAwaitAcks(List<AlertRaised> events) {
-        long started = System.nanoTime();
+        queue.add(pending);
         try {
-            List<CompletableFuture<?>> acks = new ArrayList<>(events.size());
-            for (AlertRaised event : events) {
-                acks.add(kafka.send(Topics.ALERT_RAISED, key(event), event));
+            try {
+                return pending.outcome.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (pending.withdraw()) {
+                    throw batches.brokerUnavailable(e);
+                }
+                // Taken just now: its batch decides, within its own bounds.
+                return pending.outcome.get();
             }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw brokerUnavailable(e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            // RuntimeException: send() itself fails when no metadata arrives within max.block.ms (broker down).
-            throw brokerUnavailable(e);
-        } finally {
-            ackLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            if (pending.withdraw()) {
+                throw batches.brokerUnavailable(e);
+            }
+            return pending.outcome.join();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
-    /** Keyed by the asset, or the source reference when there is none (see {@link Topics#ALERT_RAISED_TOPIC}). */
-    private static String key(AlertRaised event) {
-        return event.getAsset() != null ? event.getAsset() : event.getSourceReference();
+    private void publishWhileRunning() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                take(first, batch);
+                int alerts = batch.isEmpty() ? 0 : first.request.alerts().size();
+                for (Pending next; batch.size() < MAX_REQUESTS_PER_BATCH && alerts < MAX_ALERTS_PER_BATCH
+                        && (next = queue.poll()) != null; ) {
+                    if (take(next, batch)) {
+                        alerts += next.request.alerts().size();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    publish(batch);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException | Error e) {
+                // Never leave a sender waiting on a batch that can no longer be answered.
+                log.error("The publishing thread failed a batch of {} requests", batch.size(), e);
+                batch.forEach(pending -> pending.outcome.completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+        failWaiting();
     }
 
-    private IntakeRejection brokerUnavailable(Exception cause) {
-        return IntakeRejection.retryLater(Reason.BROKER_UNAVAILABLE,
-                "The event broker did not acknowledge the alert in time; nothing was kept. Retry after "
-                        + retryAfter.toSeconds() + " s.", retryAfter, cause);
+    private static boolean take(Pending pending, List<Pending> batch) {
+        if (pending.take()) {
+            batch.add(pending);
+            return true;
+        }
+        return false;
+    }
+
+    private void publish(List<Pending> batch) {
+        batchSize.record(batch.size());
+        try {
+            List<List<Receipt>> receipts = batches.publish(batch.stream().map(pending -> pending.request).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).outcome.complete(receipts.get(i));
+            }
+        } catch (DataAccessException e) {
+            if (batch.size() == 1) {
+                batch.get(0).outcome.completeExceptionally(e);
+                return;
+            }
+            // One request the archive refuses must not fail the others: each goes again, alone.
+            for (Pending pending : batch) {
+                publish(List.of(pending));
+            }
+        } catch (RuntimeException e) {
+            // The broker did not acknowledge (IntakeRejection) or the commit failed: the whole batch was rolled back.
+            batch.forEach(pending -> pending.outcome.completeExceptionally(e));
+        }
+    }
+
+    private void failWaiting() {
+        for (Pending pending; (pending = queue.poll()) != null; ) {
+            if (pending.take()) {
+                pending.outcome.completeExceptionally(
+                        batches.brokerUnavailable(new IllegalStateException("The service is stopping")));
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = new Thread(this::publishWhileRunning, "intake-publisher");
+        thread.setDaemon(false);
+        thread.start();
+        publisher = thread;
+    }
+
+    /** Publishes what is already waiting, then stops; the web server stopped taking requests before (phase). */
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = publisher;
+        if (thread != null) {
+            try {
+                thread.join(ackTimeout.multipliedBy(2).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        failWaiting();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Below the web server's phases: started before it takes requests, stopped after it finished them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    /** A request waiting for its batch: queued, then taken by the publishing thread or withdrawn by its sender. */
+    private static final class Pending {
+
+        private static final int QUEUED = 0;
+        private static final int TAKEN = 1;
+        private static final int WITHDRAWN = 2;
+
+        private final Request request;
+        private final CompletableFuture<List<Receipt>> outcome = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+
+        Pending(Request request) {
+            this.request = request;
+        }
+
+        boolean take() {
+            return state.compareAndSet(QUEUED, TAKEN);
+        }
+
+        boolean withdraw() {
+            return state.compareAndSet(QUEUED, WITHDRAWN);
+        }
     }
 }

@@ -8,6 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +22,8 @@ import java.util.UUID;
 public class EvidenceArchive {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // Well under every driver's limit on bind parameters, and a plan PostgreSQL can still cache.
+    private static final int LOOKUP_CHUNK = 200;
 
     private final JdbcTemplate jdbc;
 
@@ -25,34 +31,68 @@ public class EvidenceArchive {
         this.jdbc = jdbc;
     }
 
-    UUID keep(Evidence evidence) {
-        UUID payloadId = UUID.randomUUID();
-        jdbc.update("INSERT INTO raw_payload (payload_id, source_name, source_type, received_at, remote_address, "
-                        + "headers, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                payloadId, evidence.sourceName(), evidence.sourceType().name(), utc(evidence.receivedAt()),
-                evidence.remoteAddress(), JSON.writeValueAsString(evidence.headers()), evidence.body());
-        return payloadId;
+    /** Keeps every request of a batch, in one round trip; returns their payload ids in the same order. */
+    List<UUID> keepAll(List<Evidence> requests) {
+        List<UUID> ids = new ArrayList<>(requests.size());
+        List<Object[]> rows = new ArrayList<>(requests.size());
+        for (Evidence evidence : requests) {
+            UUID payloadId = UUID.randomUUID();
+            ids.add(payloadId);
+            rows.add(new Object[] {payloadId, evidence.sourceName(), evidence.sourceType().name(),
+                    utc(evidence.receivedAt()), evidence.remoteAddress(), JSON.writeValueAsString(evidence.headers()),
+                    evidence.body()});
+        }
+        jdbc.batchUpdate("INSERT INTO raw_payload (payload_id, source_name, source_type, received_at, remote_address, "
+                + "headers, body) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        return ids;
     }
 
-    /** False when the alert is already recorded: a redelivery, or a concurrent request that committed it first. */
-    boolean record(UUID payloadId, Alert alert, Instant receivedAt) {
+    /**
+     * Records the alerts of a batch in one round trip; an element is false when that alert was already recorded: a
+     * redelivery, an earlier alert of the same batch, or a concurrent request that committed it first.
+     */
+    boolean[] recordAll(List<NewAlert> alerts) {
         // ON CONFLICT DO NOTHING rather than catching a duplicate key: on PostgreSQL a failed statement would
         // abort the whole transaction, and a concurrent insert of the same id waits for the other to commit.
-        return jdbc.update("INSERT INTO intake_alert (alert_id, payload_id, source_name, source_reference, fingerprint, "
-                        + "resolved, received_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                alert.alertId(), payloadId, alert.sourceName(), alert.sourceReference(), alert.fingerprint(),
-                alert.resolvedBySource(), utc(receivedAt), utc(receivedAt)) == 1;
+        int[] counts = jdbc.batchUpdate("INSERT INTO intake_alert (alert_id, payload_id, source_name, source_reference, "
+                + "fingerprint, resolved, received_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", alerts.stream().map(row -> new Object[] {row.alert().alertId(),
+                row.payloadId(), row.alert().sourceName(), row.alert().sourceReference(), row.alert().fingerprint(),
+                row.alert().resolvedBySource(), utc(row.receivedAt()), utc(row.receivedAt())}).toList());
+        boolean[] recorded = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            recorded[i] = counts[i] == 1;
+        }
+        return recorded;
     }
 
-    Optional<UUID> publishedSince(String sourceName, String fingerprint, Instant since) {
-        List<UUID> ids = jdbc.queryForList("SELECT alert_id FROM intake_alert WHERE source_name = ? AND fingerprint = ? "
-                + "AND received_at >= ? ORDER BY received_at LIMIT 1", UUID.class, sourceName, fingerprint, utc(since));
-        return ids.stream().findFirst();
+    /**
+     * The alerts published by {@code sourceName} since {@code since} under any of {@code fingerprints}, oldest first:
+     * what de-duplication within the window compares a batch with.
+     */
+    List<Published> publishedSince(String sourceName, Collection<String> fingerprints, Instant since) {
+        List<String> all = List.copyOf(fingerprints);
+        List<Published> published = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+            List<Object> arguments = new ArrayList<>(chunk.size() + 2);
+            arguments.add(sourceName);
+            arguments.addAll(chunk);
+            arguments.add(utc(since));
+            published.addAll(jdbc.query("SELECT fingerprint, alert_id, received_at FROM intake_alert WHERE source_name = ? "
+                            + "AND fingerprint IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                            + ") AND received_at >= ?",
+                    (row, i) -> new Published(row.getString("fingerprint"), row.getObject("alert_id", UUID.class),
+                            row.getObject("received_at", OffsetDateTime.class).toInstant()),
+                    arguments.toArray()));
+        }
+        published.sort(Comparator.comparing(Published::receivedAt));
+        return published;
     }
 
-    void countRepeat(UUID alertId, Instant seenAt) {
-        jdbc.update("UPDATE intake_alert SET repeat_count = repeat_count + 1, last_seen_at = ? WHERE alert_id = ?",
-                utc(seenAt), alertId);
+    void countRepeats(List<Repeat> repeats) {
+        jdbc.batchUpdate("UPDATE intake_alert SET repeat_count = repeat_count + 1, last_seen_at = ? WHERE alert_id = ?",
+                repeats.stream().map(repeat -> new Object[] {utc(repeat.seenAt()), repeat.alertId()}).toList());
     }
 
     /** The archived request behind an alert, for analysts; empty when unknown or past retention. */
@@ -71,6 +111,18 @@ public class EvidenceArchive {
     /** Deletes what is older than the retention; the alerts of a payload go with it. */
     public int forgetBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM raw_payload WHERE received_at < ?", utc(cutoff));
+    }
+
+    /** An alert to record, with the request that brought it. */
+    record NewAlert(UUID payloadId, Alert alert, Instant receivedAt) {
+    }
+
+    /** An alert already published, as de-duplication within the window sees it. */
+    record Published(String fingerprint, UUID alertId, Instant receivedAt) {
+    }
+
+    /** One more sighting of an alert already published. */
+    record Repeat(UUID alertId, Instant seenAt) {
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import org.HdrHistogram.Recorder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +45,8 @@ public final class IntakeLoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
-        int stepSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        boolean serve = args.length > 0 && args[0].equals("serve");
+        int stepSeconds = !serve && args.length > 0 ? Integer.parseInt(args[0]) : 10;
         List<Integer> singleRates = rates(args.length > 1 ? args[1] : "500,1000,2000,4000,6000,8000,10000,12000");
         List<Integer> batchRates = rates(args.length > 2 ? args[2] : "20,50,100,200,400");
         Path data = Files.createTempDirectory("vigie-intake-load");
@@ -52,38 +54,16 @@ public final class IntakeLoadDriver {
              SchemaRegistryServer registry = SchemaRegistryServer.start(data.resolve("registry"), "127.0.0.1", 0)) {
             String dbUrl = System.getenv().getOrDefault("VIGIE_BENCH_DB_URL",
                     "jdbc:h2:mem:intake;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-            try (ConfigurableApplicationContext service = AlertIntakeApplication.application().run(
-                    "--server.port=0",
-                    "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                    "--spring.kafka.properties.schema.registry.url=" + registry.url(),
-                    "--spring.datasource.url=" + dbUrl,
-                    "--spring.datasource.username=" + System.getenv().getOrDefault("VIGIE_BENCH_DB_USER", "vigie"),
-                    "--spring.datasource.password=" + System.getenv().getOrDefault("VIGIE_BENCH_DB_PASSWORD", "vigie"),
-                    "--spring.datasource.hikari.maximum-pool-size=" + System.getenv().getOrDefault("VIGIE_BENCH_POOL", "20"),
-                    "--server.tomcat.threads.max=200",
-                    "--logging.level.root=WARN",
-                    "--vigie.intake.sources.bench.type=generic",
-                    "--vigie.intake.sources.bench.tokens=" + TOKEN,
-                    "--vigie.intake.sources.bench.rate.per-second=1000000",
-                    "--vigie.intake.sources.bench.rate.burst=1000000",
-                    "--vigie.intake.sources.bench-am.type=alertmanager",
-                    "--vigie.intake.sources.bench-am.tokens=" + TOKEN,
-                    "--vigie.intake.sources.bench-am.rate.per-second=1000000",
-                    "--vigie.intake.sources.bench-am.rate.burst=1000000",
-                    "--vigie.intake.max-batch-size=50")) {
+            try (ConfigurableApplicationContext service = startIntake(broker, registry, dbUrl);
+                 ConfigurableApplicationContext bare = startBare(broker, registry)) {
                 String base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
-                ConfigurableApplicationContext bare = new SpringApplicationBuilder(BareEndpoint.class).run(
-                        "--server.port=0", "--server.address=127.0.0.1",
-                        "--spring.application.name=bare-endpoint",
-                        "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                        "--spring.kafka.properties.schema.registry.url=" + registry.url(),
-                        "--spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
-                        "--spring.datasource.url=jdbc:h2:mem:bare;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                        "--spring.flyway.locations=classpath:db/migration/platform",
-                        "--logging.level.root=WARN");
                 String bareUrl = "http://127.0.0.1:" + bare.getEnvironment().getProperty("local.server.port") + "/bare";
                 System.out.printf("intake at %s, database %s, %d connections, %d s per step%n", base,
                         dbUrl.replaceAll("password=[^;&]*", "password=***"), CONNECTIONS, stepSeconds);
+                if (serve) {
+                    serve(base, bareUrl);
+                    return;
+                }
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .executor(Executors.newFixedThreadPool(4)).build();
                 run(http, "warm-up bare", bareUrl, null, 300, 20, IntakeLoadDriver::genericAlert);
@@ -100,7 +80,6 @@ public final class IntakeLoadDriver {
                         break;
                     }
                 }
-                bare.close();
                 System.out.println("Alertmanager notification of 50 alerts, 50 AlertRaised each");
                 for (int rate : batchRates) {
                     if (run(http, "batch50", base + "/webhooks/alertmanager/bench-am", null, rate, stepSeconds,
@@ -110,6 +89,55 @@ public final class IntakeLoadDriver {
                 }
             }
         }
+    }
+
+    /**
+     * For an external load generator such as wrk (see {@code system-tests/wrk/}), which costs far less CPU than this
+     * driver on a 2-core machine: prints the two URLs and keeps everything up until stdin closes.
+     */
+    private static void serve(String base, String bareUrl) throws IOException {
+        System.out.println("intake " + base + "/api/v1/alerts (source bench, token " + TOKEN + "), alertmanager "
+                + base + "/webhooks/alertmanager/bench-am, bare " + bareUrl);
+        System.out.println("serving; close stdin (Ctrl-D) to stop");
+        System.out.flush();
+        while (System.in.read() != -1) {
+            // Whatever is typed is ignored; only the end of input stops.
+        }
+    }
+
+    private static ConfigurableApplicationContext startIntake(LocalKafkaBroker broker, SchemaRegistryServer registry,
+                                                              String dbUrl) {
+        return AlertIntakeApplication.application().run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--spring.kafka.properties.schema.registry.url=" + registry.url(),
+                "--spring.datasource.url=" + dbUrl,
+                "--spring.datasource.username=" + System.getenv().getOrDefault("VIGIE_BENCH_DB_USER", "vigie"),
+                "--spring.datasource.password=" + System.getenv().getOrDefault("VIGIE_BENCH_DB_PASSWORD", "vigie"),
+                "--spring.datasource.hikari.maximum-pool-size=" + System.getenv().getOrDefault("VIGIE_BENCH_POOL", "20"),
+                "--server.tomcat.threads.max=200",
+                "--logging.level.root=WARN",
+                "--vigie.intake.sources.bench.type=generic",
+                "--vigie.intake.sources.bench.tokens=" + TOKEN,
+                "--vigie.intake.sources.bench.rate.per-second=1000000",
+                "--vigie.intake.sources.bench.rate.burst=1000000",
+                "--vigie.intake.sources.bench-am.type=alertmanager",
+                "--vigie.intake.sources.bench-am.tokens=" + TOKEN,
+                "--vigie.intake.sources.bench-am.rate.per-second=1000000",
+                "--vigie.intake.sources.bench-am.rate.burst=1000000",
+                "--vigie.intake.max-batch-size=50");
+    }
+
+    private static ConfigurableApplicationContext startBare(LocalKafkaBroker broker, SchemaRegistryServer registry) {
+        return new SpringApplicationBuilder(BareEndpoint.class).run(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--spring.application.name=bare-endpoint",
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--spring.kafka.properties.schema.registry.url=" + registry.url(),
+                "--spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
+                "--spring.datasource.url=jdbc:h2:mem:bare;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "--spring.flyway.locations=classpath:db/migration/platform",
+                "--logging.level.root=WARN");
     }
 
     /** SUSTAINED: every answer 2xx, p99 under 50 ms, rate reached; COLLAPSED: under 80% of the rate. */
