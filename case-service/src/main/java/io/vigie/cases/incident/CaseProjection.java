@@ -43,12 +43,9 @@ class CaseProjection {
             return;
         }
         Instant now = clock.instant();
-        IncidentCase current = cases.lock(c.incidentId()).orElse(null);
+        IncidentCase current = lockOrStub(c.incidentId(), c.alertReceivedAt(), now);
         String what;
-        if (current == null) {
-            cases.insertClassified(c, now);
-            what = "Incident opened";
-        } else if (!current.classified()) {
+        if (!current.classified()) {
             cases.classifyStub(c, now);
             what = "Incident opened";
         } else {
@@ -166,9 +163,14 @@ class CaseProjection {
         changes.publishEvent(new CaseChanged(closure.incidentId()));
     }
 
+    /**
+     * Listeners of different topics may see a new incident at the same moment (its classification, its first notice):
+     * the stub's insert does nothing when another transaction made it, after waiting for that one to commit, so both
+     * end up locking the same row instead of one failing on the primary key.
+     */
     private IncidentCase lockOrStub(UUID id, Instant openedAt, Instant now) {
         return cases.lock(id).orElseGet(() -> {
-            cases.insertStub(id, openedAt, now);
+            cases.insertStubIfAbsent(id, openedAt, now);
             return cases.lock(id).orElseThrow();
         });
     }

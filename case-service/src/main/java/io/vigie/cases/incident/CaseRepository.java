@@ -85,22 +85,11 @@ class CaseRepository {
         return jdbc.queryForList(sql, String.class);
     }
 
-    void insertClassified(Classification c, Instant now) {
-        jdbc.update("INSERT INTO incident_case (incident_id, classified, title, summary, severity, priority, category, "
-                        + "status, notify_clients, personal_data, gdpr_deadline, impact, affected_assets, "
-                        + "affected_services, data_categories, detected_at, opened_at, classified_at, updated_at) "
-                        + "VALUES (?, TRUE, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                c.incidentId(), c.title(), c.summary(), c.severity().name(), c.priority(), c.category(),
-                c.notifyClients(), c.personalData(), utc(c.gdprDeadline()), c.impact(), lines(c.assets()),
-                lines(c.services()), lines(c.dataCategories()), utc(c.detectedAt()), utc(c.alertReceivedAt()),
-                utc(c.occurredAt()), utc(now));
-    }
-
-    /** A case known before its classification (a notice or a closure overtook it): filled in when it arrives. */
-    void insertStub(UUID id, Instant openedAt, Instant now) {
+    /** The row of a case before its classification: made by whichever event of a new incident comes first. */
+    void insertStubIfAbsent(UUID id, Instant openedAt, Instant now) {
         jdbc.update("INSERT INTO incident_case (incident_id, classified, title, priority, status, notify_clients, "
                         + "personal_data, affected_assets, affected_services, data_categories, opened_at, updated_at) "
-                        + "VALUES (?, FALSE, ?, 0, 'OPEN', FALSE, FALSE, '', '', '', ?, ?)",
+                        + "VALUES (?, FALSE, ?, 0, 'OPEN', FALSE, FALSE, '', '', '', ?, ?) ON CONFLICT DO NOTHING",
                 id, "(awaiting classification)", utc(openedAt), utc(now));
     }
 

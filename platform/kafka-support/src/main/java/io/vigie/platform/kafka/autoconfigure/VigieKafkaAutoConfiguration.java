@@ -47,7 +47,9 @@ import java.util.function.BiFunction;
  * What every Vigie service gets from Kafka: topic declarations from {@link Topics}, and an error handler that retries
  * a failing record a bounded number of times, then moves it to {@code <topic>.DLT} with the original topic, partition,
  * offset and exception in its headers, so the records behind it keep flowing. Records that cannot be deserialized go
- * there on the first attempt: no retry can change their bytes.
+ * there on the first attempt: no retry can change their bytes. A record whose processing failed because the service's
+ * own database (or another resource it needs) is unreachable is not at fault: it is retried, at the longest interval,
+ * until the resource is back, so an outage of any length delays the pipeline but dead-letters nothing.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(VigieKafkaProperties.class)
@@ -100,7 +102,11 @@ public class VigieKafkaAutoConfiguration {
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         backOff.setMaxAttempts(Math.max(0, retry.maxAttempts() - 1));
 
+        ExponentialBackOff untilAvailable = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        untilAvailable.setMaxInterval(retry.maxInterval().toMillis());
+
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.setBackOffFunction((record, exception) -> UnavailableResource.causes(exception) ? untilAvailable : null);
         List<RetryListener> listeners = new ArrayList<>(retryListeners.orderedStream().toList());
         listeners.add(new DeadLetterAccounting(meters.getIfAvailable(SimpleMeterRegistry::new)));
         handler.setRetryListeners(listeners.toArray(RetryListener[]::new));

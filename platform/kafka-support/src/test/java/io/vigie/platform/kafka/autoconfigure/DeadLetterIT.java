@@ -131,6 +131,31 @@ class DeadLetterIT {
     }
 
     @Test
+    void shouldKeepRetryingARecordWhileAResourceTheListenerNeedsIsUnavailableAndDeadLetterNothing() throws Exception {
+        // given a listener whose database is unreachable for more deliveries than the bounded retries allow
+        AlertRaised waiting = TestEvents.lockedAccountAlert(Service.DATABASE_DOWN);
+        service.databaseDownFor.set(10);
+
+        // when
+        RecordMetadata waitingAt = template.send(Topics.ALERT_RAISED, "waiting", waiting).get().getRecordMetadata();
+
+        // then once the database answers, the record is processed, after more attempts than max-attempts
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.received.contains(waiting));
+        assertThat(service.attempts(waitingAt)).isEqualTo(10);
+        try (var dlt = KafkaTestClients.consumer(bootstrap, new ByteArrayDeserializer(),
+                Topics.ALERT_RAISED_TOPIC.deadLetterTopic())) {
+            List<ConsumerRecord<String, byte[]>> dead = new CopyOnWriteArrayList<>();
+            // the DLT is read to its end: the record must not be there
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                var polled = dlt.poll(Duration.ofMillis(200));
+                polled.forEach(dead::add);
+                return polled.isEmpty() && !dlt.assignment().isEmpty();
+            });
+            assertThat(dead).extracting(ConsumerRecord::key).doesNotContain("waiting");
+        }
+    }
+
+    @Test
     void shouldTagEveryMeterWithTheServiceName() {
         assertThat(meters.counter("vigie.test.counter").getId().getTag("service")).isEqualTo("dead-letter-it");
         assertThat(meters.counter("vigie.test.counter").getId().getTag("instance")).isNotBlank();
@@ -160,6 +185,9 @@ class DeadLetterIT {
     static class Service {
 
         static final String FAIL = "listener must fail";
+        static final String DATABASE_DOWN = "database down for a while";
+
+        final java.util.concurrent.atomic.AtomicInteger databaseDownFor = new java.util.concurrent.atomic.AtomicInteger();
 
         final List<AlertRaised> received = new CopyOnWriteArrayList<>();
         final Map<String, Integer> failedDeliveries = new ConcurrentHashMap<>();
@@ -168,6 +196,10 @@ class DeadLetterIT {
         void on(AlertRaised alert) {
             if (alert.getTitle().equals(FAIL)) {
                 throw new IllegalStateException("listener refused " + alert.getAlertId());
+            }
+            if (alert.getTitle().equals(DATABASE_DOWN) && databaseDownFor.getAndDecrement() > 0) {
+                throw new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection",
+                        new java.sql.SQLTransientConnectionException("pool - Connection is not available, request timed out"));
             }
             received.add(alert);
         }
