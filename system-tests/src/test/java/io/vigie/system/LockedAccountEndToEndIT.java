@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,52 +20,39 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigie.localstack.LocalStack;
-import io.vigie.localstack.LocalStackSettings;
 import io.vigie.localstack.LocalUsers;
 import io.vigie.localstack.VigieService;
 import io.vigie.localstack.demo.SeedData;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The locked-account runbook case through the whole of Vigie, as its users live it: Splunk posts its webhook alerts,
  * client A's contacts get their notice by email, an analyst updates and resolves the case, a manager approves the
  * post-mortem, the clients get the survey, and the case's timeline holds it all, its hash chain intact.
  *
- * <p>Everything runs as {@code ./local-stack.sh} runs it (real broker, registry, SMTP mailbox, the five services, H2
- * databases), with the seed data loaded through the APIs.
+ * <p>Everything runs as {@code ./local-stack.sh} runs it (real broker, registry, SMTP mailbox, the five services), each
+ * service on its own PostgreSQL database, with the seed data loaded through the APIs ({@link VigieSystem}). The seed's
+ * clients A and B belong to this test: the other system tests make clients of their own.
  */
+@ExtendWith(VigieSystemExtension.class)
 class LockedAccountEndToEndIT {
 
     private static final Duration STEP = Duration.ofSeconds(60);
     private static final List<String> CLIENT_A_CONTACTS = List.of("jeanne.martin@client-a.example", "tom.baker@client-a.example");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path varDirectory;
-
     private static LocalStack stack;
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
-    static void startTheStack() {
-        stack = LocalStack.start(LocalStackSettings.defaults().withVarDirectory(varDirectory).withAnyFreePorts());
-        SeedData.load(stack);
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void connect(VigieSystem system) {
+        stack = system.stack();
     }
 
     @Test
@@ -82,14 +68,14 @@ class LockedAccountEndToEndIT {
             assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Notification de sécurité")).hasSize(1);
             assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Security notification")).hasSize(1);
         });
-        String initialEn = text(emailsTo(CLIENT_A_CONTACTS.get(1), "Security notification").get(0));
+        String initialEn = VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(1), "Security notification").get(0));
         assertThat(initialEn).contains("Dear Tom Baker", "CONTEXT", "IMPACT", "MEASURES TAKEN", "RESOLUTION PLAN",
                 "RECOMMENDED ACTIONS", "FOLLOW-UP",
                 "The account is locked and its owner cannot log in",
                 "The account was locked automatically after the repeated failed logins.",
                 "We verify the attempts with the account's owner",
                 "Turn on multi-factor authentication for the account.");
-        assertThat(text(emailsTo(CLIENT_A_CONTACTS.get(0), "Notification de sécurité").get(0)))
+        assertThat(VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(0), "Notification de sécurité").get(0)))
                 .contains("Jeanne Martin", "CONTEXTE", "IMPACT", "MESURES PRISES");
         assertThat(emailsTo("dpo@client-b.example", "")).as("client B is not affected").isEmpty();
 
@@ -110,7 +96,7 @@ class LockedAccountEndToEndIT {
             assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Mise à jour")).hasSize(1);
             assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Update")).hasSize(1);
         });
-        assertThat(text(emailsTo(CLIENT_A_CONTACTS.get(1), "Update").get(0)))
+        assertThat(VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(1), "Update").get(0)))
                 .contains("The attempts came from one address, now blocked.");
 
         // Resolution: the resolution email.
@@ -149,7 +135,7 @@ class LockedAccountEndToEndIT {
             assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Bilan de l'incident")).hasSize(1);
             assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Incident review and your feedback")).hasSize(1);
         });
-        assertThat(text(emailsTo(CLIENT_A_CONTACTS.get(1), "Incident review and your feedback").get(0)))
+        assertThat(VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(1), "Incident review and your feedback").get(0)))
                 .contains("satisfaction survey");
 
         // The case is closed, its timeline holds every step in order and its hash chain verifies.
@@ -227,32 +213,6 @@ class LockedAccountEndToEndIT {
             }
         }
         return found;
-    }
-
-    /** The plain-text part: what a contact reads in a mail client that shows no HTML. */
-    private static String text(MimeMessage message) throws Exception {
-        return text(message.getContent());
-    }
-
-    private static String text(Object content) throws Exception {
-        if (content instanceof String string) {
-            return string;
-        }
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
-                    return (String) part.getContent();
-                }
-                if (part.getContent() instanceof Multipart nested) {
-                    String nestedText = text(nested);
-                    if (!nestedText.isEmpty()) {
-                        return nestedText;
-                    }
-                }
-            }
-        }
-        return "";
     }
 
     private static HttpResponse<String> call(String method, VigieService service, String path, String user, String json)

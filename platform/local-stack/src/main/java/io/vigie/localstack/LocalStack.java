@@ -40,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     private final Consumer<String> progress;
     private final Map<VigieService, ConfigurableApplicationContext> contexts = new EnumMap<>(VigieService.class);
     private final Map<VigieService, RunningService> services = new EnumMap<>(VigieService.class);
+    private final Map<VigieService, Integer> lastPorts = new EnumMap<>(VigieService.class);
     private LocalKafkaBroker broker;
     private SchemaRegistryServer registry;
     private GreenMail mailbox;
@@ -143,6 +144,50 @@ public final class LocalStack implements AutoCloseable {
         return services.get(service);
     }
 
+    /**
+     * The broker itself, for fault tests: {@link LocalKafkaBroker#stop()} takes it away and {@link LocalKafkaBroker#start()}
+     * brings it back on the same address and data, while the services reconnect by themselves.
+     */
+    public LocalKafkaBroker kafkaBroker() {
+        return broker;
+    }
+
+    /**
+     * The command-line arguments the stack runs {@code service} with (its settings' extra arguments included), so a
+     * caller can run the service elsewhere exactly as the stack would, in a child JVM with the service's main class,
+     * say. Once the service has run, its port is the one it had, so a replacement answers at the same address.
+     */
+    public synchronized List<String> launchArguments(VigieService service) {
+        return List.of(arguments(service));
+    }
+
+    /**
+     * Stops one service gracefully and leaves the rest running; {@link #service(VigieService)} is null until it is
+     * started again. Does nothing if it is not running.
+     */
+    public synchronized void stopService(VigieService service) {
+        ConfigurableApplicationContext context = contexts.remove(service);
+        if (context != null) {
+            services.remove(service);
+            stop(service.applicationName(), context::close);
+        }
+    }
+
+    /**
+     * Starts one service again in this JVM after {@link #stopService(VigieService)}, on the port it had; does nothing if
+     * it is running.
+     */
+    public synchronized RunningService startService(VigieService service) {
+        if (closed) {
+            throw new IllegalStateException("The local stack is closed");
+        }
+        if (!contexts.containsKey(service)) {
+            progress.accept("starting " + service.applicationName() + "…");
+            register(service, runService(service));
+        }
+        return services.get(service);
+    }
+
     public Path varDirectory() {
         return varDirectory;
     }
@@ -219,11 +264,11 @@ public final class LocalStack implements AutoCloseable {
         for (VigieService service : VigieService.values()) {
             checkNotStopped();
             progress.accept("starting " + service.applicationName() + "…");
-            register(service, startService(service));
+            register(service, runService(service));
         }
     }
 
-    private ConfigurableApplicationContext startService(VigieService service) {
+    private ConfigurableApplicationContext runService(VigieService service) {
         long startedAt = System.nanoTime();
         ConfigurableApplicationContext context;
         try {
@@ -248,12 +293,14 @@ public final class LocalStack implements AutoCloseable {
     private void register(VigieService service, ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         contexts.put(service, context);
+        lastPorts.put(service, port);
         services.put(service, new RunningService(service, baseUrl(port), port, settings.database(service)));
     }
 
     /**
      * Passed as command-line arguments because those outrank the service's own {@code <name>.yml}, which sets the
-     * same keys for a standalone run.
+     * same keys for a standalone run. The settings' extra arguments for the service come last and replace the stack's
+     * of the same name: two values of one name would reach Spring joined by a comma.
      */
     private String[] arguments(VigieService service) {
         DatabaseSettings database = settings.database(service);
@@ -261,7 +308,7 @@ public final class LocalStack implements AutoCloseable {
             createDirectory(varDirectory.resolve("db").resolve(service.shortName()));
         }
         List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + settings.servicePort(service),
+                "--server.port=" + lastPorts.getOrDefault(service, settings.servicePort(service)),
                 "--server.address=" + settings.bindAddress(),
                 // Five contexts in one JVM would register clashing MBean names.
                 "--spring.jmx.enabled=false",
@@ -286,6 +333,11 @@ public final class LocalStack implements AutoCloseable {
         if (service == VigieService.NOTIFICATION && settings.servicePort(service) != 0) {
             // Acknowledgement links in the emails must point at this stack's notification-service, wherever it runs.
             arguments.add("--vigie.notification.links.base-url=" + baseUrl(settings.servicePort(service)));
+        }
+        for (String extra : settings.serviceArguments(service)) {
+            String name = extra.substring(0, extra.indexOf('=') + 1);
+            arguments.removeIf(argument -> argument.startsWith(name));
+            arguments.add(extra);
         }
         return arguments.toArray(String[]::new);
     }

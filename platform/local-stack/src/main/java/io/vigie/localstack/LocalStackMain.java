@@ -3,8 +3,11 @@ package io.vigie.localstack;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
-import io.vigie.localstack.demo.LockedAccountDemo;
+import io.vigie.localstack.demo.Demo;
+import io.vigie.localstack.demo.DemoScenario;
 import io.vigie.localstack.demo.SeedData;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +29,12 @@ public final class LocalStackMain {
             out.print(LocalStackSettings.USAGE);
             return;
         }
-        // A flag without a value, unlike every other option: taken out before the settings are parsed.
-        boolean demo = Arrays.asList(args).contains(DEMO_FLAG);
-        String[] options = Arrays.stream(args).filter(arg -> !arg.equals(DEMO_FLAG)).toArray(String[]::new);
+        // The demo is the stack's user, not part of its settings: taken out before the settings are parsed.
+        String[] options = Arrays.stream(args).filter(arg -> !isDemoFlag(arg)).toArray(String[]::new);
+        List<DemoScenario> demo;
         LocalStackSettings settings;
         try {
+            demo = demoScenarios(args);
             settings = LocalStackSettings.fromCommandLine(options, System.getenv(), System.getProperties());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -68,19 +72,54 @@ public final class LocalStackMain {
         }
         try {
             // On every start: the calls replace what they set, so edits made since in the APIs to other entries stay.
-            out.println("loading seed data (clients, contacts, inventory)…");
+            out.println("loading seed data (clients, contacts, inventory, known-threat indicators)…");
+            long seedStartedAt = System.nanoTime();
             SeedData.load(stack);
-            if (demo) {
-                out.println("replaying the demo: a client account locked after repeated failed logins (Splunk)…");
-                LockedAccountDemo.replay(stack);
-                out.println("  posted; the incident shows in case-service and client A's notices in the mailbox page");
-            }
+            out.println("  seed data loaded" + since(seedStartedAt));
         } catch (RuntimeException e) {
-            // The stack itself is up and usable; only the sample data or the demo is missing.
-            LoggerFactory.getLogger(LocalStackMain.class).warn("The seed data or the demo was not loaded", e);
-            out.println("  the seed data or the demo was not loaded: " + e.getMessage());
+            // The stack itself is up and usable; only the sample data is missing.
+            LoggerFactory.getLogger(LocalStackMain.class).warn("The seed data was not loaded", e);
+            out.println("  the seed data was not loaded: " + e.getMessage());
         }
         out.println(LocalStackSummary.render(stack, logFile));
+        if (!demo.isEmpty()) {
+            // After the table, so the URLs the demo's progress points at are already on the screen.
+            out.println();
+            long demoStartedAt = System.nanoTime();
+            try {
+                Demo.run(stack, demo, out::println);
+                out.println("demo done" + since(demoStartedAt) + "; the stack keeps running. Press Ctrl-C to stop.");
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(LocalStackMain.class).warn("The demo stopped", e);
+                out.println("the demo stopped: " + e.getMessage() + (logFile == null ? "" : " (details in " + logFile
+                        + ")") + "; the stack keeps running. Press Ctrl-C to stop.");
+            }
+        }
+    }
+
+    private static boolean isDemoFlag(String arg) {
+        return arg.equals(DEMO_FLAG) || arg.startsWith(DEMO_FLAG + "=");
+    }
+
+    /** {@code --demo} is every scenario, {@code --demo=ddos,malware} those; none without the flag. */
+    static List<DemoScenario> demoScenarios(String[] args) {
+        List<DemoScenario> scenarios = List.of();
+        for (String arg : args) {
+            if (arg.equals(DEMO_FLAG)) {
+                scenarios = DemoScenario.parse(null);
+            } else if (arg.startsWith(DEMO_FLAG + "=")) {
+                String names = arg.substring(DEMO_FLAG.length() + 1);
+                if (names.isBlank()) {
+                    throw new IllegalArgumentException("--demo= needs scenario names: " + DemoScenario.names());
+                }
+                scenarios = DemoScenario.parse(names);
+            }
+        }
+        return scenarios;
+    }
+
+    private static String since(long startedAt) {
+        return String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - startedAt) / 1e9);
     }
 
     /**

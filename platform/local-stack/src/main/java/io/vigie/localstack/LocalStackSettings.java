@@ -1,9 +1,11 @@
 package io.vigie.localstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +14,9 @@ import java.util.Properties;
 /**
  * What the local stack binds and where it keeps its data. Port 0 means any free port (the running stack reports the
  * one it got); the Kafka broker always picks its own free ports and keeps them in its data directory.
+ *
+ * <p>{@code serviceArguments} are extra Spring Boot arguments for one service, for callers (fault tests) that need a
+ * setting the stack does not offer; they win over the stack's own arguments of the same name.
  */
 public record LocalStackSettings(
         Path varDirectory,
@@ -20,7 +25,8 @@ public record LocalStackSettings(
         int smtpPort,
         int mailboxPort,
         Map<VigieService, Integer> servicePorts,
-        Map<VigieService, DatabaseSettings> databases) {
+        Map<VigieService, DatabaseSettings> databases,
+        Map<VigieService, List<String>> serviceArguments) {
 
     public static final int DEFAULT_REGISTRY_PORT = 8081;
     public static final int DEFAULT_SMTP_PORT = 3025;
@@ -38,7 +44,8 @@ public record LocalStackSettings(
               --mailbox-port=PORT    the mailbox page: the emails clients would have received (default %d)
               --intake-port=PORT  --triage-port=PORT  --notification-port=PORT  --case-port=PORT  --postmortem-port=PORT
                                      one service's HTTP port (defaults 8080, 8082, 8083, 8084, 8085); 0 = any free port
-              --demo                 once up, replay a client account locked after repeated failed logins (Splunk)
+              --demo[=NAME,...]      once up, replay demo scenarios through the real webhooks: locked-account,
+                                     personal-data, ddos, malware (default: all four)
             A service uses an embedded H2 database under <var-dir>/db/<name>, unless VIGIE_<NAME>_DB_URL (and
             VIGIE_<NAME>_DB_USER, VIGIE_<NAME>_DB_PASSWORD) point it at PostgreSQL, e.g.
               VIGIE_TRIAGE_DB_URL=jdbc:postgresql://localhost:5432/vigie_triage
@@ -61,6 +68,15 @@ public record LocalStackSettings(
         databases = databases.isEmpty()
                 ? Map.of()
                 : Collections.unmodifiableMap(new EnumMap<>(databases));
+        EnumMap<VigieService, List<String>> extra = new EnumMap<>(VigieService.class);
+        serviceArguments.forEach((service, arguments) -> extra.put(service, List.copyOf(arguments)));
+        serviceArguments = Collections.unmodifiableMap(extra);
+    }
+
+    /** Settings without extra service arguments (the stack's own arguments only). */
+    public LocalStackSettings(Path varDirectory, String bindAddress, int registryPort, int smtpPort, int mailboxPort,
+                              Map<VigieService, Integer> servicePorts, Map<VigieService, DatabaseSettings> databases) {
+        this(varDirectory, bindAddress, registryPort, smtpPort, mailboxPort, servicePorts, databases, Map.of());
     }
 
     /** Everything on its usual port on 127.0.0.1, data under {@code ./var}. */
@@ -122,29 +138,29 @@ public record LocalStackSettings(
     }
 
     public LocalStackSettings withVarDirectory(Path directory) {
-        return new LocalStackSettings(directory, bindAddress, registryPort, smtpPort, mailboxPort, servicePorts, databases);
+        return new LocalStackSettings(directory, bindAddress, registryPort, smtpPort, mailboxPort, servicePorts, databases, serviceArguments);
     }
 
     public LocalStackSettings withBindAddress(String address) {
-        return new LocalStackSettings(varDirectory, address, registryPort, smtpPort, mailboxPort, servicePorts, databases);
+        return new LocalStackSettings(varDirectory, address, registryPort, smtpPort, mailboxPort, servicePorts, databases, serviceArguments);
     }
 
     public LocalStackSettings withRegistryPort(int port) {
-        return new LocalStackSettings(varDirectory, bindAddress, port, smtpPort, mailboxPort, servicePorts, databases);
+        return new LocalStackSettings(varDirectory, bindAddress, port, smtpPort, mailboxPort, servicePorts, databases, serviceArguments);
     }
 
     public LocalStackSettings withSmtpPort(int port) {
-        return new LocalStackSettings(varDirectory, bindAddress, registryPort, port, mailboxPort, servicePorts, databases);
+        return new LocalStackSettings(varDirectory, bindAddress, registryPort, port, mailboxPort, servicePorts, databases, serviceArguments);
     }
 
     public LocalStackSettings withMailboxPort(int port) {
-        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, port, servicePorts, databases);
+        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, port, servicePorts, databases, serviceArguments);
     }
 
     public LocalStackSettings withServicePort(VigieService service, int port) {
         EnumMap<VigieService, Integer> ports = new EnumMap<>(servicePorts);
         ports.put(service, port);
-        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, mailboxPort, ports, databases);
+        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, mailboxPort, ports, databases, serviceArguments);
     }
 
     /** Adds {@code offset} to every fixed port, so a second stack can run beside the first; 0 stays "any free port". */
@@ -155,7 +171,7 @@ public record LocalStackSettings(
         EnumMap<VigieService, Integer> ports = new EnumMap<>(VigieService.class);
         servicePorts.forEach((service, port) -> ports.put(service, shift(service.applicationName(), port, offset)));
         return new LocalStackSettings(varDirectory, bindAddress, shift("registry", registryPort, offset),
-                shift("SMTP", smtpPort, offset), shift("mailbox page", mailboxPort, offset), ports, databases);
+                shift("SMTP", smtpPort, offset), shift("mailbox page", mailboxPort, offset), ports, databases, serviceArguments);
     }
 
     /** Every port chosen by the system: for tests, and for a stack that must not clash with anything. */
@@ -164,14 +180,38 @@ public record LocalStackSettings(
         for (VigieService service : VigieService.values()) {
             ports.put(service, 0);
         }
-        return new LocalStackSettings(varDirectory, bindAddress, 0, 0, 0, ports, databases);
+        return new LocalStackSettings(varDirectory, bindAddress, 0, 0, 0, ports, databases, serviceArguments);
     }
 
     public LocalStackSettings withDatabase(VigieService service, DatabaseSettings database) {
         EnumMap<VigieService, DatabaseSettings> all = new EnumMap<>(VigieService.class);
         all.putAll(databases);
         all.put(service, database);
-        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, mailboxPort, servicePorts, all);
+        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, mailboxPort, servicePorts, all, serviceArguments);
+    }
+
+    /**
+     * Adds Spring Boot arguments ({@code --name=value}) for one service, after the stack's own: an argument with the
+     * same name replaces the stack's (a fault test points notification-service's {@code spring.mail.port} at a proxy
+     * it can cut, say). Given again for the same service, the arguments add up.
+     */
+    public LocalStackSettings withServiceArguments(VigieService service, String... arguments) {
+        for (String argument : arguments) {
+            if (!argument.startsWith("--") || argument.indexOf('=') < 3) {
+                throw new IllegalArgumentException("A service argument must read --name=value, not '" + argument + "'");
+            }
+        }
+        EnumMap<VigieService, List<String>> all = new EnumMap<>(VigieService.class);
+        all.putAll(serviceArguments);
+        List<String> merged = new ArrayList<>(all.getOrDefault(service, List.of()));
+        merged.addAll(List.of(arguments));
+        all.put(service, merged);
+        return new LocalStackSettings(varDirectory, bindAddress, registryPort, smtpPort, mailboxPort, servicePorts, databases, all);
+    }
+
+    /** The extra arguments of one service, empty when none were given. */
+    public List<String> serviceArguments(VigieService service) {
+        return serviceArguments.getOrDefault(service, List.of());
     }
 
     public int servicePort(VigieService service) {

@@ -1,13 +1,8 @@
 package io.vigie.localstack.demo;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import io.vigie.localstack.LocalStack;
 import io.vigie.localstack.VigieService;
@@ -20,27 +15,33 @@ import io.vigie.localstack.VigieService;
 public final class LockedAccountDemo {
 
     private final LocalStack stack;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final DemoHttp http;
 
-    private LockedAccountDemo(LocalStack stack) {
+    private LockedAccountDemo(LocalStack stack, DemoHttp http) {
         this.stack = stack;
+        this.http = http;
     }
 
     /** Posts the two Splunk alerts; fails naming the one alert-intake-service did not accept. */
     public static void replay(LocalStack stack) {
-        new LockedAccountDemo(stack).replay();
+        post(stack, new DemoHttp("Demo (" + DemoScenario.LOCKED_ACCOUNT.id() + ")"));
     }
 
-    private void replay() {
-        // Each replay is a new occurrence (its own sid and time), so a replay on a later start opens a new incident
-        // rather than being acknowledged as a repeat of the previous one.
+    static DemoHttp.Posted post(LocalStack stack, DemoHttp http) {
+        return new LockedAccountDemo(stack, http).replay();
+    }
+
+    private DemoHttp.Posted replay() {
+        // Each replay is a new occurrence (its own sid and time). Splunk's fingerprint (search, host, user) is the same
+        // every time, though, so a replay within intake's de-duplication window (10 min) is acknowledged as a repeat.
         long now = Instant.now().getEpochSecond();
-        post("Access - Repeated failed logins - Rule", now - 60, "27");
-        post("Access - Account locked out - Rule", now, "30");
+        return DemoHttp.Posted.sum(List.of(
+                post("Access - Repeated failed logins - Rule", now - 60, "27"),
+                post("Access - Account locked out - Rule", now, "30")));
     }
 
     // As Splunk's webhook alert action sends it: the first result row, the search's sid and name, owner and app.
-    private void post(String searchName, long time, String count) {
+    private DemoHttp.Posted post(String searchName, long time, String count) {
         String sid = "scheduler__admin__search__RMD5demo" + Long.toHexString(time) + "_at_" + time + "_" + count;
         String body = """
                 {"result": {"_time": "%d.000", "host": "%s", "user": "j.doe", "src": "203.0.113.45",
@@ -51,23 +52,6 @@ public final class LockedAccountDemo {
                  "search_name": "%s", "owner": "admin", "app": "search"}
                 """.formatted(time, SeedData.CLIENT_A_DOMAIN_CONTROLLER, count, sid, sid, searchName);
         String url = stack.webhookSources().splunkUrl(stack.service(VigieService.ALERT_INTAKE).baseUrl());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Demo: the Splunk webhook failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Demo: interrupted while posting the Splunk webhook", e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("Demo: the Splunk webhook answered " + response.statusCode() + ": "
-                    + response.body());
-        }
+        return http.postAlert("Splunk", url, body, Map.of());
     }
 }

@@ -1,13 +1,5 @@
 package io.vigie.localstack.demo;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,13 +9,14 @@ import io.vigie.localstack.LocalUsers;
 import io.vigie.localstack.VigieService;
 
 /**
- * A small, realistic world for the local stack: two clients, their assets in triage-service's inventory and their
- * contacts in notification-service's directory, so that an alert about {@code dc01.client-a.example} reaches client
- * A's people at once instead of being classified as about an unknown asset.
+ * A small, realistic world for the local stack: two clients, their assets in triage-service's inventory, a few
+ * known-threat indicators, and the clients' contacts in notification-service's directory, so that an alert about
+ * {@code dc01.client-a.example} reaches client A's people at once instead of being classified as about an unknown
+ * asset, and the malware demo's hash and command-and-control server are recognised as known threats.
  *
  * <p>Loaded through the services' own HTTP APIs with the local users, as an operator would, and only with
- * create-or-replace calls (an inventory import in {@code merge} mode, {@code PUT} of each client): loading it again on
- * every start changes nothing.
+ * create-or-replace calls (inventory and indicator imports in {@code merge} mode, {@code PUT} of each client): loading
+ * it again on every start changes nothing.
  */
 public final class SeedData {
 
@@ -31,21 +24,38 @@ public final class SeedData {
     public static final String CLIENT_B = "client-b";
     public static final String CLIENT_A_DOMAIN_CONTROLLER = "dc01.client-a.example";
     public static final String CLIENT_B_DATABASE = "db01.client-b.example";
+    /** Client A's customer-facing extranet: the DDoS demo's target. */
+    public static final String CLIENT_A_EXTRANET = "extranet.client-a.example";
+    public static final String CLIENT_A_EXTRANET_SERVICE = "client-extranet";
+    /** Client B's remote-administration jump server: where the malware demo finds its sample. */
+    public static final String CLIENT_B_JUMP_SERVER = "jump01.client-b.example";
+
+    /** SHA-256 of the malware demo's sample (a made-up loader), on the known-threat list. */
+    public static final String MALWARE_SHA256 = "5f2b7c0e9a41d3c86e1b0f4a7d92c3e8b6a5f01d4c7e9b2a83f6d0c1e5b7a9d42";
+    /** The loader's command-and-control server (documentation address range and reserved domain). */
+    public static final String C2_DOMAIN = "update-cdn.malware-c2.example";
+    public static final String C2_IP = "192.0.2.66";
 
     /** The assets: a body of {@code POST /api/inventory/import?mode=merge}. */
     static final String INVENTORY = inventory();
+
+    /** The known threats: a body of {@code POST /api/indicators/import?mode=merge}. */
+    static final String INDICATORS = indicators();
 
     /** The clients, by id: a body of {@code PUT /api/clients/{id}}. */
     static final Map<String, String> CLIENTS = clients();
 
     private final LocalStack stack;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final DemoHttp http = new DemoHttp("Seed data");
 
     private SeedData(LocalStack stack) {
         this.stack = stack;
     }
 
-    /** Loads (again) the inventory and the client directory into the running stack; fails naming the refused call. */
+    /**
+     * Loads (again) the inventory, the known threats and the client directory into the running stack; fails naming
+     * the refused call.
+     */
     public static void load(LocalStack stack) {
         new SeedData(stack).load();
     }
@@ -56,32 +66,10 @@ public final class SeedData {
         LocalUsers.User comms = stack.users().users().get("comms");
         String triage = stack.service(VigieService.TRIAGE).baseUrl();
         String notification = stack.service(VigieService.NOTIFICATION).baseUrl();
-        send("POST", triage + "/api/inventory/import?mode=merge", "application/yaml", INVENTORY, manager);
-        CLIENTS.forEach((id, body) -> send("PUT", notification + "/api/clients/" + id, "application/json", body, comms));
-    }
-
-    private void send(String method, String url, String contentType, String body, LocalUsers.User user) {
-        String credentials = Base64.getEncoder().encodeToString(
-                (user.name() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + credentials)
-                .header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Seed data: " + method + " " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Seed data: interrupted during " + method + " " + url, e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("Seed data: " + method + " " + url + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
+        http.call("POST", triage + "/api/inventory/import?mode=merge", "application/yaml", INVENTORY, manager);
+        http.call("POST", triage + "/api/indicators/import?mode=merge", "application/yaml", INDICATORS, manager);
+        CLIENTS.forEach((id, body) ->
+                http.call("PUT", notification + "/api/clients/" + id, "application/json", body, comms));
     }
 
     // One YAML document merged into the inventory (the entries named here are replaced, the others kept), in one call:
@@ -112,7 +100,47 @@ public final class SeedData {
                   clients: [%s]
                   dataCategories: [PERSONAL, HEALTH]
                   description: Client B's online patient portal (appointments, results)
-                """.formatted(CLIENT_A_DOMAIN_CONTROLLER, CLIENT_A, CLIENT_A, CLIENT_B_DATABASE, CLIENT_B, CLIENT_B);
+                - name: %s
+                  kind: ASSET
+                  criticality: CRITICAL
+                  clients: [%s]
+                  dataCategories: []
+                  description: Client A's customer extranet (its customers' documents and appointments)
+                - name: %s
+                  kind: SERVICE
+                  criticality: CRITICAL
+                  clients: [%s]
+                  dataCategories: []
+                  description: Client A's customer extranet, as its monitoring names the service
+                - name: %s
+                  kind: ASSET
+                  criticality: HIGH
+                  clients: [%s]
+                  dataCategories: [CREDENTIALS]
+                  description: Client B's remote-administration jump server (administrators' sessions and keys)
+                """.formatted(CLIENT_A_DOMAIN_CONTROLLER, CLIENT_A, CLIENT_A, CLIENT_B_DATABASE, CLIENT_B, CLIENT_B,
+                CLIENT_A_EXTRANET, CLIENT_A, CLIENT_A_EXTRANET_SERVICE, CLIENT_A, CLIENT_B_JUMP_SERVER, CLIENT_B);
+    }
+
+    // The address and domain are from the ranges reserved for documentation (RFC 5737, RFC 2606), so the seed can
+    // never make a real host look malicious. Only the malware scenario may hit the list: no other demo, system test or
+    // benchmark that loads this seed uses these values (they use 198.51.100.0/24 and 203.0.113.0/24), so their
+    // severities stay what they assert.
+    private static String indicators() {
+        return """
+                - type: FILE_HASH
+                  value: %s
+                  description: SHA-256 of a loader dropping a remote-access trojan (threat-intelligence feed, demo)
+                - type: DOMAIN
+                  value: %s
+                  description: Command-and-control domain of that loader
+                - type: IP
+                  value: %s
+                  description: Command-and-control server of that loader
+                - type: CVE
+                  value: CVE-2024-3400
+                  description: PAN-OS GlobalProtect command injection, exploited in the wild
+                """.formatted(MALWARE_SHA256, C2_DOMAIN, C2_IP);
     }
 
     // EMAIL only: the mailbox is the channel a newcomer can watch. The phones are there for out-of-band notices (a

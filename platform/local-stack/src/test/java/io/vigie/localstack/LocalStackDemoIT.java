@@ -1,0 +1,262 @@
+package io.vigie.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigie.localstack.demo.Demo;
+import io.vigie.localstack.demo.DemoScenario;
+import io.vigie.localstack.demo.SeedData;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./local-stack.sh --demo} as a newcomer lives it: the stack starts on an empty {@code var/}, the seed data
+ * loads, the four scenarios go through the real webhooks, and what they produce is checked where a user would look —
+ * case-service's cases, triage's incidents, the mailbox, the regulator notice, the post-mortem draft. Start-up, seed
+ * and demo times and the resident memory afterwards are printed (figures, not assertions).
+ */
+class LocalStackDemoIT {
+
+    private static final Duration STEP = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, List<String>> CONTACTS = Map.of(
+            SeedData.CLIENT_A, List.of("jeanne.martin@client-a.example", "tom.baker@client-a.example"),
+            SeedData.CLIENT_B, List.of("dpo@client-b.example", "anna.smith@client-b.example"));
+    /** The subjects of every INITIAL template in use here, both languages. */
+    private static final List<String> INITIAL_SUBJECTS = List.of("Security notification", "Notification de sécurité",
+            "Important information about personal data", "Information importante sur des données personnelles");
+    private static final List<String> RESOLUTION_SUBJECTS = List.of("Incident resolved", "Incident résolu");
+
+    @TempDir
+    static Path varDirectory;
+
+    private static LocalStack stack;
+    private static Demo.Result demo;
+    private static final List<String> progress = new ArrayList<>();
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void startTheStackAndRunTheWholeDemo() throws IOException {
+        long startedAt = System.nanoTime();
+        stack = LocalStack.start(LocalStackSettings.defaults().withVarDirectory(varDirectory).withAnyFreePorts());
+        long upAt = System.nanoTime();
+        SeedData.load(stack);
+        long seededAt = System.nanoTime();
+        demo = Demo.run(stack, DemoScenario.parse(null), line -> {
+            progress.add(line);
+            System.out.println("[demo] " + line);
+        });
+        long doneAt = System.nanoTime();
+        System.out.printf(Locale.ROOT, "[figures] stack start %.1f s (as it reports itself %.1f s), seed %.1f s, "
+                        + "demo %.1f s, resident memory after the demo %s (this test JVM, stack included)%n",
+                (upAt - startedAt) / 1e9, stack.startupTime().toMillis() / 1000.0, (seededAt - upAt) / 1e9,
+                (doneAt - seededAt) / 1e9, residentMemory());
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldShowOneCaseForEachScenarioWithItsSeverityAndCategory() throws Exception {
+        // The locked account was resolved by the demo; the three others are still active.
+        assertThat(casesOf(SeedData.CLIENT_A, null)).extracting(c -> c.get("category").asText() + " " + c.get("severity").asText())
+                .containsExactly("DDOS_OUTAGE CRITICAL");
+        assertThat(casesOf(SeedData.CLIENT_B, null)).extracting(c -> c.get("category").asText() + " " + c.get("severity").asText())
+                .containsExactlyInAnyOrder("DATA_BREACH CRITICAL", "MALWARE CRITICAL");
+        assertThat(casesOf(SeedData.CLIENT_A, "RESOLVED")).extracting(c -> c.get("category").asText() + " " + c.get("severity").asText())
+                .containsExactly("ACCOUNT_COMPROMISE HIGH");
+        assertThat(casesOf(SeedData.CLIENT_B, "RESOLVED")).isEmpty();
+
+        for (DemoScenario scenario : DemoScenario.values()) {
+            Demo.Replayed replayed = demo.of(scenario).orElseThrow();
+            assertThat(replayed.incidentId()).as("%s's incident (demo output: %s)", scenario, progress).isNotNull();
+            JsonNode theCase = json(call("GET", VigieService.CASE, "/api/cases/" + replayed.incidentId(), "viewer"));
+            assertThat(theCase.at("/incident/category").asText()).as(scenario.id()).isEqualTo(scenario.category());
+        }
+        assertThat(progress).anyMatch(line -> line.contains("look at:"))
+                .anyMatch(line -> line.contains(stack.mailboxUrl()))
+                .anyMatch(line -> line.contains(stack.service(VigieService.CASE).baseUrl() + "/dashboard"));
+    }
+
+    @Test
+    void shouldCollapseTheAlertmanagerStormIntoOneIncidentHoldingEveryAlert() throws Exception {
+        Demo.Replayed ddos = demo.of(DemoScenario.DDOS).orElseThrow();
+        assertThat(ddos.published()).isEqualTo(2000);
+        assertThat(ddos.duplicates()).isZero();
+
+        await().atMost(STEP).untilAsserted(() -> assertThat(json(call("GET", VigieService.TRIAGE,
+                "/api/incidents/" + ddos.incidentId(), "viewer")).get("alertCount").asInt()).isEqualTo(2000));
+        List<String> ddosIncidents = new ArrayList<>();
+        for (JsonNode entry : json(call("GET", VigieService.TRIAGE, "/api/incidents?limit=500", "viewer"))) {
+            if (entry.get("category").asText().equals("DDOS_OUTAGE")) {
+                ddosIncidents.add(entry.get("id").asText());
+            }
+        }
+        assertThat(ddosIncidents).containsExactly(ddos.incidentId().toString());
+
+        JsonNode theCase = json(call("GET", VigieService.CASE, "/api/cases/" + ddos.incidentId(), "viewer"));
+        assertThat(theCase.at("/incident/assets").toString()).contains(SeedData.CLIENT_A_EXTRANET);
+        // Triage publishes a storm's attached alerts one by one up to 10, then every 100th: the case lists those.
+        assertThat(theCase.get("alerts").size()).isBetween(10, 2000);
+        for (JsonNode alert : theCase.get("alerts")) {
+            assertThat(alert.get("asset").asText()).isEqualTo(SeedData.CLIENT_A_EXTRANET);
+        }
+    }
+
+    @Test
+    void shouldStartTheGdprClockAndPrepareTheRegulatorNoticeForThePersonalDataAccess() throws Exception {
+        UUID incident = demo.of(DemoScenario.PERSONAL_DATA).orElseThrow().incidentId();
+        JsonNode theCase = json(call("GET", VigieService.CASE, "/api/cases/" + incident, "viewer")).get("incident");
+        assertThat(theCase.get("personalData").asBoolean()).isTrue();
+        assertThat(theCase.get("dataCategories").toString()).contains("PERSONAL", "HEALTH");
+        Instant detected = Instant.parse(theCase.get("detectedAt").asText());
+        Instant deadline = Instant.parse(theCase.get("gdprDeadline").asText());
+        assertThat(Duration.between(detected, deadline)).isEqualTo(Duration.ofHours(72));
+
+        JsonNode clocks = json(call("GET", VigieService.CASE, "/api/cases/" + incident, "viewer")).get("clocks");
+        assertThat(clocks.findValuesAsText("kind")).contains("GDPR");
+
+        JsonNode notice = json(call("GET", VigieService.NOTIFICATION, "/api/regulator-notices/" + incident, "viewer"));
+        assertThat(Instant.parse(notice.get("deadline").asText())).isEqualTo(deadline);
+        assertThat(notice.toString()).contains(SeedData.CLIENT_B);
+        // Only the personal-data incident prepares one: the malware server holds no personal data, a DDoS is no breach.
+        assertThat(json(call("GET", VigieService.NOTIFICATION, "/api/regulator-notices", "viewer")).findValuesAsText("incidentId"))
+                .containsExactly(incident.toString());
+    }
+
+    @Test
+    void shouldNameTheMatchedKnownThreatsOfTheMalware() throws Exception {
+        UUID incident = demo.of(DemoScenario.MALWARE).orElseThrow().incidentId();
+        JsonNode triaged = json(call("GET", VigieService.TRIAGE, "/api/incidents/" + incident, "viewer"));
+        assertThat(triaged.at("/classification/matchedIndicators").toString())
+                .contains(SeedData.MALWARE_SHA256, SeedData.C2_DOMAIN, SeedData.C2_IP);
+        assertThat(triaged.at("/classification/rationale").toString())
+                .contains("known-threats", SeedData.MALWARE_SHA256, "known-threat-indicator");
+        // The case's timeline names the rule that raised it: HIGH malware, one step up for the known threats.
+        assertThat(call("GET", VigieService.CASE, "/api/cases/" + incident + "/timeline", "viewer").body())
+                .contains("known-threat-indicator");
+        assertThat(progress).anyMatch(line -> line.contains("known threats matched") && line.contains(SeedData.C2_DOMAIN));
+    }
+
+    @Test
+    void shouldSendOneInitialNoticePerAffectedContactAndNoneToOtherClients() {
+        for (DemoScenario scenario : DemoScenario.values()) {
+            String reference = "[" + demo.of(scenario).orElseThrow().incidentId().toString().substring(0, 8)
+                    .toUpperCase(Locale.ROOT) + "]";
+            boolean resolved = scenario == DemoScenario.LOCKED_ACCOUNT;
+            await().atMost(STEP).untilAsserted(() -> {
+                for (Map.Entry<String, List<String>> client : CONTACTS.entrySet()) {
+                    boolean affected = client.getKey().equals(scenario.client());
+                    for (String contact : client.getValue()) {
+                        List<String> subjects = subjects(contact, reference);
+                        if (!affected) {
+                            assertThat(subjects).as("%s to %s", scenario.id(), contact).isEmpty();
+                            continue;
+                        }
+                        assertThat(subjects).as("%s to %s", scenario.id(), contact).hasSize(resolved ? 2 : 1);
+                        assertThat(subjects).as("%s to %s", scenario.id(), contact)
+                                .filteredOn(subject -> INITIAL_SUBJECTS.stream().anyMatch(subject::startsWith))
+                                .hasSize(1);
+                        if (resolved) {
+                            assertThat(subjects).as("%s to %s", scenario.id(), contact)
+                                    .filteredOn(subject -> RESOLUTION_SUBJECTS.stream().anyMatch(subject::startsWith))
+                                    .hasSize(1);
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
+    void shouldDraftThePostmortemOfTheResolvedIncident() throws Exception {
+        UUID lockedAccount = demo.of(DemoScenario.LOCKED_ACCOUNT).orElseThrow().incidentId();
+        assertThat(demo.resolvedIncidentId()).isEqualTo(lockedAccount);
+        JsonNode draft = json(call("GET", VigieService.POSTMORTEM, "/api/incidents/" + lockedAccount + "/postmortem",
+                "viewer"));
+        assertThat(draft.get("id").asText()).isEqualTo(demo.postmortemId().toString());
+        assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(draft.get("incident").toString()).contains("ACCOUNT_COMPROMISE", SeedData.CLIENT_A,
+                "Source address 203.0.113.45 blocked on the firewall");
+        List<String> drafts = new ArrayList<>();
+        json(call("GET", VigieService.POSTMORTEM, "/api/postmortems?status=DRAFT", "viewer"))
+                .forEach(postmortem -> drafts.add(postmortem.get("id").asText()));
+        assertThat(drafts).containsExactly(demo.postmortemId().toString());
+    }
+
+    private static List<JsonNode> casesOf(String client, String status) throws Exception {
+        List<JsonNode> cases = new ArrayList<>();
+        json(call("GET", VigieService.CASE, "/api/cases?client=" + client + (status == null ? "" : "&status=" + status),
+                "viewer")).forEach(cases::add);
+        return cases;
+    }
+
+    private static List<String> subjects(String address, String reference) throws MessagingException {
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : stack.receivedMessages()) {
+            boolean toAddress = false;
+            for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
+                toAddress |= ((InternetAddress) recipient).getAddress().equalsIgnoreCase(address);
+            }
+            if (toAddress && message.getSubject().contains(reference)) {
+                subjects.add(message.getSubject());
+            }
+        }
+        return subjects;
+    }
+
+    private static HttpResponse<String> call(String method, VigieService service, String path, String user)
+            throws IOException, InterruptedException {
+        LocalUsers.User caller = stack.users().users().get(user);
+        String credentials = Base64.getEncoder().encodeToString(
+                (caller.name() + ":" + caller.password()).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl() + path))
+                .timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Basic " + credentials)
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static String residentMemory() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return "n/a";
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> line.substring("VmRSS:".length()).strip()).findFirst().orElse("n/a");
+    }
+}

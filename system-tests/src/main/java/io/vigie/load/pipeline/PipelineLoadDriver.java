@@ -1,0 +1,339 @@
+package io.vigie.load.pipeline;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.vigie.events.AlertClassified;
+import io.vigie.events.AlertRaised;
+import io.vigie.events.ClientNotified;
+import io.vigie.events.Topics;
+import io.vigie.localstack.LocalWebhookSources;
+
+/**
+ * The whole pipeline under load: the local stack (broker, registry, SMTP mailbox, the five services; H2 files, or
+ * PostgreSQL given {@code VIGIE_BENCH_DB_URL}) in a child JVM, seeded with clients, contacts and assets, then alerts
+ * through the real webhooks, either at a fixed rate for a fixed time ({@code steady}) or as a storm about one incident
+ * as fast as intake takes it ({@code burst}). It then waits for the pipeline to drain and writes a report directory:
+ * {@code report.md} (the figures, the settings, the machine), {@code latency.html} (charts over time, inline SVG) and
+ * the raw figures as CSV. It measures and prints; it asserts nothing.
+ *
+ * <pre>
+ * java -cp ... io.vigie.load.pipeline.PipelineLoadDriver steady [RATE [SECONDS]] [--option=value ...]
+ * java -cp ... io.vigie.load.pipeline.PipelineLoadDriver burst [ALERTS] [--option=value ...]
+ * </pre>
+ * See {@link LoadOptions#USAGE} and system-tests/README.md.
+ */
+public final class PipelineLoadDriver {
+
+    private static final long SAMPLE_MILLIS = 1000;
+    private static final Pattern FAILED_DELIVERY = Pattern.compile("Delivery \\d+ of ([\\w.\\-]+)-\\d+@\\d+ failed: ([^;\\[]{1,120})");
+
+    private final LoadOptions options;
+
+    private PipelineLoadDriver(LoadOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(LoadOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        new PipelineLoadDriver(options).run();
+        // The HTTP and Kafka clients' pools would otherwise keep the JVM up a little longer for nothing.
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path reportDirectory = options.reportDirectory() != null ? options.reportDirectory()
+                : Path.of("target", "pipeline-load", runId + "-" + options.mode().name().toLowerCase(Locale.ROOT));
+        Files.createDirectories(reportDirectory);
+        configureLogging(reportDirectory.resolve("driver.log"));
+        Path work = Files.createTempDirectory("vigie-pipeline-load-");
+        Machine machine = Machine.now();
+        BenchDatabases databases = BenchDatabases.fromEnvironment(System.getenv());
+        Map<String, String> environment = databases == null ? Map.of() : databases.prepare();
+        String database = databases == null ? "H2 files (PostgreSQL mode), as ./local-stack.sh" : "PostgreSQL " + databases.describe();
+        System.out.printf("Vigie pipeline load, %s; %d cores, load average %s; database: %s%n",
+                describe(), machine.cores(), machine.loadAverage(), database);
+        System.out.println("starting the stack in a child JVM (log: " + work.resolve("stack.log") + ")…");
+
+        long startingAt = System.nanoTime();
+        try (StackHandle stack = StackHandle.start(work, stackJvmOptions(), environment, Duration.ofMinutes(5));
+             ProcessMonitor processes = new ProcessMonitor();
+             LagMonitor lag = new LagMonitor(stack.property("kafka.bootstrap"));
+             WebhookLoad load = new WebhookLoad()) {
+            System.out.printf(Locale.ROOT, "  up in %.1f s (stack's own figure %.1f s), pid %d%n",
+                    (System.nanoTime() - startingAt) / 1e9, Long.parseLong(stack.property("startup.millis")) / 1e3, stack.pid());
+            processes.watch("driver", ProcessHandle.current().pid());
+            processes.watch("stack", stack.pid());
+            if (databases != null) {
+                databases.postmaster(System.getenv()).ifPresentOrElse(pid -> processes.watch("postgresql", pid),
+                        () -> System.out.println("  PostgreSQL's processes not found on this machine: not measured"));
+            }
+            processes.sampleEvery(SAMPLE_MILLIS);
+            lag.sampleEvery(options.mode() == LoadOptions.Mode.BURST ? SAMPLE_MILLIS / 2 : SAMPLE_MILLIS);
+
+            BenchWorld world = new BenchWorld(runId, options.clients());
+            long seeding = System.nanoTime();
+            world.seed(stack, options.incidents(), options.warmUpIncidents(), options.mode() == LoadOptions.Mode.BURST);
+            double seedSeconds = (System.nanoTime() - seeding) / 1e9;
+            System.out.printf(Locale.ROOT, "seeded %d clients (%d contacts) and %d assets in %.1f s%n", options.clients(),
+                    options.clients() * BenchWorld.CONTACTS_PER_CLIENT,
+                    options.incidents() + options.warmUpIncidents() + (options.mode() == LoadOptions.Mode.BURST ? 1 : 0),
+                    seedSeconds);
+
+            Senders senders = new Senders(stack, world);
+            if (options.warmUpSeconds() > 0) {
+                int count = options.warmUpRate() * options.warmUpSeconds();
+                System.out.printf("warm-up: %d alerts/s for %d s on other assets (left out of the figures)…%n",
+                        options.warmUpRate(), options.warmUpSeconds());
+                load.fixedRate("warm-up", count, options.warmUpRate(), options.maxInFlight(), i -> senders.generic(
+                        i / options.alertsPerIncident(), i % options.alertsPerIncident(), true));
+                Drain warm = awaitDrain(stack, lag, options.warmUpIncidents() * BenchWorld.CONTACTS_PER_CLIENT,
+                        Duration.ofSeconds(120));
+                System.out.printf(Locale.ROOT, "  warm-up drained: %s%n", warm);
+            }
+            int emailsBefore = stack.emails().size();
+            StackHandle.JvmFigures jvmBefore = stack.jvm();
+            long measuredFrom = System.currentTimeMillis();
+            RequestLog requests;
+            int expectedEmails;
+            if (options.mode() == LoadOptions.Mode.STEADY) {
+                System.out.printf("steady: %d alerts/s for %d s, %d alerts per incident (%d incidents)…%n",
+                        options.rate(), options.seconds(), options.alertsPerIncident(), options.incidents());
+                requests = load.fixedRate("steady", options.alerts(), options.rate(), options.maxInFlight(),
+                        i -> senders.generic(i / options.alertsPerIncident(), i % options.alertsPerIncident(), false));
+                expectedEmails = options.incidents() * BenchWorld.CONTACTS_PER_CLIENT;
+            } else {
+                int batches = LoadOptions.ceilDiv(options.stormAlerts(), options.batchSize());
+                System.out.printf("burst: %d alerts about one asset in %d Alertmanager notifications of up to %d, "
+                        + "%d connections…%n", options.stormAlerts(), batches, options.batchSize(), options.connections());
+                Instant startsAt = Instant.now().minusSeconds(30);
+                requests = load.asFastAsAnswered(batches, options.connections(), b -> senders.storm(b, startsAt));
+                expectedEmails = BenchWorld.STORM_CLIENTS * BenchWorld.CONTACTS_PER_CLIENT;
+            }
+            long postedUntil = System.currentTimeMillis();
+            System.out.printf(Locale.ROOT, "posted in %.1f s; waiting for the pipeline to drain (at most %d s)…%n",
+                    (postedUntil - measuredFrom) / 1e3, options.drainTimeoutSeconds());
+            Drain drain = awaitDrain(stack, lag, emailsBefore + expectedEmails,
+                    Duration.ofSeconds(options.drainTimeoutSeconds()));
+            System.out.println("  " + drain);
+            StackHandle.JvmFigures jvmAfter = stack.jvm();
+            // A last sample of each, so the figures end where the drain ended.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS));
+
+            System.out.println("reading the topics and the mailbox…");
+            TopicReader topics = new TopicReader(stack.property("kafka.bootstrap"), stack.property("registry.url"));
+            PipelineReport.Run run = new PipelineReport.Run(options, runId, machine, Machine.currentLoadAverage(), database,
+                    Long.parseLong(stack.property("startup.millis")), seedSeconds, requests, measuredFrom, postedUntil,
+                    drain, stack.emails(),
+                    topics.readAll(Topics.ALERT_RAISED, AlertRaised.class, PipelineReport.Raised::of),
+                    topics.readAll(Topics.ALERT_CLASSIFIED, AlertClassified.class, PipelineReport.Classified::of),
+                    topics.readAll(Topics.CLIENT_NOTIFIED, ClientNotified.class, PipelineReport.Notified::of),
+                    lag.samples(), processes.samples(), lag.deadLetters(), jvmBefore, jvmAfter, world,
+                    retriedDeliveries(work.resolve("var").resolve("logs").resolve("local-stack.log"), measuredFrom));
+            PipelineReport report = new PipelineReport(run);
+            report.write(reportDirectory);
+            System.out.println();
+            System.out.print(report.summary());
+            System.out.println("report: " + reportDirectory.toAbsolutePath().resolve("report.md") + " and latency.html");
+            System.out.println("stopping the stack…");
+        }
+        keepLogsAndRemove(work, reportDirectory);
+    }
+
+    /**
+     * Listener deliveries that failed and were retried during the measured phase, by topic and cause, from the
+     * warnings kafka-support logs ({@code Delivery n of <topic>-<partition>@<offset> failed: <cause>}): a record that
+     * succeeds on a later attempt leaves no other trace, and one that never does ends on the DLT.
+     */
+    private static Map<String, Integer> retriedDeliveries(Path stackLog, long fromMillis) throws IOException {
+        Map<String, Integer> retried = new TreeMap<>();
+        if (!Files.exists(stackLog)) {
+            return retried;
+        }
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+        try (var lines = Files.lines(stackLog)) {
+            lines.forEach(line -> {
+                Matcher matcher = FAILED_DELIVERY.matcher(line);
+                if (matcher.find()) {
+                    long at = LocalDateTime.parse(line.substring(0, 23), format).atZone(ZoneId.systemDefault())
+                            .toInstant().toEpochMilli();
+                    if (at >= fromMillis) {
+                        // Ids and H2's row numbers would make every failure a cause of its own.
+                        String cause = matcher.group(2).replaceAll("[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}", "…")
+                                .replaceAll("/\\* \\d+ \\*/ ", "").trim();
+                        retried.merge(matcher.group(1) + ": " + cause, 1, Integer::sum);
+                    }
+                }
+            });
+        }
+        return retried;
+    }
+
+    /** The stack's logs go with the report; its broker, registry and databases are thrown away. */
+    private static void keepLogsAndRemove(Path work, Path reportDirectory) throws IOException {
+        for (Path log : List.of(work.resolve("stack.log"), work.resolve("var").resolve("logs").resolve("local-stack.log"))) {
+            if (Files.exists(log)) {
+                Files.copy(log, reportDirectory.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        try (var files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /**
+     * The driver's own Kafka clients log every setting at INFO: to a file, with only warnings on the console, as the
+     * local stack does (its configuration is reused). Set before the first logger exists.
+     */
+    private static void configureLogging(Path logFile) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("vigie.local-stack.log-file", logFile.toAbsolutePath().toString());
+            System.setProperty("logback.configurationFile", "io/vigie/localstack/local-stack-logback.xml");
+        }
+    }
+
+    private String describe() {
+        return options.mode() == LoadOptions.Mode.STEADY
+                ? String.format(Locale.ROOT, "steady %d alerts/s for %d s", options.rate(), options.seconds())
+                : String.format(Locale.ROOT, "burst of %d alerts", options.stormAlerts());
+    }
+
+    private List<String> stackJvmOptions() {
+        return List.of("-Xms" + options.stackHeap(), "-Xmx" + options.stackHeap(),
+                // The per-source rate limit (200/s by default) would measure the limiter, not the pipeline; the local
+                // stack passes the sources on its command line without a rate, so system properties can set one.
+                "-Dvigie.intake.sources." + LocalWebhookSources.GENERIC + ".rate.per-second=" + options.sourceRate(),
+                "-Dvigie.intake.sources." + LocalWebhookSources.GENERIC + ".rate.burst=" + options.sourceRate(),
+                "-Dvigie.intake.sources." + LocalWebhookSources.ALERTMANAGER + ".rate.per-second=" + options.sourceRate(),
+                "-Dvigie.intake.sources." + LocalWebhookSources.ALERTMANAGER + ".rate.burst=" + options.sourceRate());
+    }
+
+    /** How the wait for the pipeline ended. */
+    record Drain(long atMillis, boolean complete, boolean timedOut, int emails, long lag) {
+        @Override
+        public String toString() {
+            return (complete ? "drained" : timedOut ? "NOT drained (timeout)" : "quiet, but emails missing")
+                    + String.format(Locale.ROOT, ": %d emails in the mailbox, lag %d", emails, lag);
+        }
+    }
+
+    /**
+     * Waits until every consumer group has committed everything (twice in a row, a second apart, so an outbox relay
+     * that had yet to publish gets its chance) and the mailbox holds {@code expectedEmails}; or until nothing moved for
+     * 20 s with the lag at zero; or the timeout.
+     */
+    private static Drain awaitDrain(StackHandle stack, LagMonitor lag, int expectedEmails, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int zeroLagInARow = 0;
+        int lastEmails = -1;
+        long lastChange = System.nanoTime();
+        while (true) {
+            long total = lag.sample().total();
+            int emails = stack.emails().size();
+            zeroLagInARow = total == 0 ? zeroLagInARow + 1 : 0;
+            if (emails != lastEmails || total > 0) {
+                lastChange = System.nanoTime();
+                lastEmails = emails;
+            }
+            if (zeroLagInARow >= 2 && emails >= expectedEmails) {
+                return new Drain(System.currentTimeMillis(), true, false, emails, total);
+            }
+            if (zeroLagInARow >= 2 && System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(20)) {
+                return new Drain(System.currentTimeMillis(), false, false, emails, total);
+            }
+            if (System.nanoTime() > deadline) {
+                return new Drain(System.currentTimeMillis(), false, true, emails, total);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+    }
+
+    /** Builds the webhook requests: generic-API alerts signed with the source's HMAC secret, Alertmanager storms. */
+    private final class Senders {
+
+        private final BenchWorld world;
+        private final String genericUrl;
+        private final String alertmanagerUrl;
+        private final String alertmanagerToken;
+        private final ThreadLocal<Mac> hmac;
+
+        Senders(StackHandle stack, BenchWorld world) {
+            this.world = world;
+            String intake = stack.serviceUrl("intake");
+            this.genericUrl = intake + "/api/v1/alerts";
+            this.alertmanagerUrl = intake + "/webhooks/alertmanager/" + LocalWebhookSources.ALERTMANAGER;
+            this.alertmanagerToken = stack.property("source.alertmanager.token");
+            byte[] secret = stack.property("source.generic.secret").getBytes(StandardCharsets.UTF_8);
+            this.hmac = ThreadLocal.withInitial(() -> {
+                try {
+                    Mac mac = Mac.getInstance("HmacSHA256");
+                    mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+                    return mac;
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IllegalStateException("No HMAC-SHA256 in this JVM", e);
+                }
+            });
+        }
+
+        WebhookLoad.Outgoing generic(int incident, int position, boolean warmUp) {
+            String body = world.genericAlert(incident, position, warmUp, Instant.now());
+            String timestamp = Long.toString(Instant.now().getEpochSecond());
+            String signature = HexFormat.of().formatHex(
+                    hmac.get().doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(genericUrl))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("X-Vigie-Source", LocalWebhookSources.GENERIC)
+                    .header("X-Vigie-Timestamp", timestamp)
+                    .header("X-Vigie-Signature", "sha256=" + signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+            return new WebhookLoad.Outgoing(request, 1, warmUp ? -1 : incident);
+        }
+
+        WebhookLoad.Outgoing storm(int batch, Instant startsAt) {
+            int first = batch * options.batchSize();
+            int count = Math.min(options.batchSize(), options.stormAlerts() - first);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(alertmanagerUrl))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + alertmanagerToken)
+                    .POST(HttpRequest.BodyPublishers.ofString(world.stormNotification(batch, first, count, startsAt),
+                            StandardCharsets.UTF_8))
+                    .build();
+            return new WebhookLoad.Outgoing(request, count, 0);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.vigie.load.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The driver's side of {@link StackProcess}: starts it as a child JVM on the driver's own class path, waits until it
+ * is up, and reads its mailbox and JVM figures.
+ */
+final class StackHandle implements AutoCloseable {
+
+    private final Process process;
+    private final Properties ready;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Email> emails = new ArrayList<>();
+
+    private StackHandle(Process process, Properties ready) {
+        this.process = process;
+        this.ready = ready;
+    }
+
+    /** One email the mailbox caught, with the mailbox's own receipt time. */
+    record Email(long receivedAtMillis, String noticeId, String recipient, String subject, int size) {
+    }
+
+    static StackHandle start(Path work, List<String> jvmOptions, Map<String, String> environment, Duration timeout)
+            throws IOException, InterruptedException {
+        Files.createDirectories(work);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(StackProcess.class.getName());
+        command.add(work.toString());
+        Path log = work.resolve("stack.log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        Path readyFile = work.resolve(StackProcess.READY_FILE);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(readyFile)) {
+            // Returns at once if the stack died: no point waiting for it then.
+            if (process.waitFor(250, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("The stack exited with " + process.exitValue() + " before it was up; see " + log);
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The stack was not up after " + timeout.toSeconds() + " s; see " + log);
+            }
+        }
+        Properties ready = new Properties();
+        try (InputStream in = Files.newInputStream(readyFile)) {
+            ready.load(in);
+        }
+        return new StackHandle(process, ready);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String property(String name) {
+        String value = ready.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("The stack did not say " + name);
+        }
+        return value;
+    }
+
+    String serviceUrl(String shortName) {
+        return property("service." + shortName + ".url");
+    }
+
+    String password(String user) {
+        return property("user." + user);
+    }
+
+    /** Every email caught so far, oldest seen first; each call fetches only those not fetched before. */
+    synchronized List<Email> emails() {
+        String body = get("/mail?from=" + emails.size());
+        for (String line : body.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            emails.add(new Email(Long.parseLong(fields[0]), fields[1], fields[2], fields[3],
+                    fields.length > 4 && !fields[4].isEmpty() ? Integer.parseInt(fields[4]) : 0));
+        }
+        return List.copyOf(emails);
+    }
+
+    /** The stack JVM's live threads by id, and its heap and GC totals. */
+    JvmFigures jvm() {
+        JvmFigures figures = new JvmFigures();
+        for (String line : get("/jvm").split("\n")) {
+            String[] fields = line.split("\t");
+            if (fields[0].equals("thread") && fields.length == 5) {
+                figures.threads.put(Long.parseLong(fields[1]), new ThreadCpu(fields[2], fields[3], Long.parseLong(fields[4])));
+            } else if (fields.length == 2) {
+                figures.totals.put(fields[0], Long.parseLong(fields[1]));
+            }
+        }
+        return figures;
+    }
+
+    /** A live thread of the stack: the service it works for ({@code -} when unknown), its name, its CPU time so far. */
+    record ThreadCpu(String owner, String name, long cpuNanos) {
+    }
+
+    static final class JvmFigures {
+        final Map<Long, ThreadCpu> threads = new HashMap<>();
+        final Map<String, Long> totals = new HashMap<>();
+    }
+
+    private String get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(property("control.url") + path))
+                .timeout(Duration.ofSeconds(60)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The stack's control endpoint did not answer " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking the stack for " + path, e);
+        }
+    }
+
+    /** SIGTERM, so the stack closes its services, mailbox, registry and broker in order; killed after a minute. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
