@@ -2,6 +2,7 @@ package io.vigie.triage.incident;
 
 import io.vigie.triage.alert.SourceKind;
 import io.vigie.triage.policy.Classification;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -33,9 +34,28 @@ class IncidentRepository {
     };
 
     private final JdbcTemplate jdbc;
+    private volatile Boolean postgres;
 
     IncidentRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Makes PostgreSQL plan the statements of the current transaction for the tables as they are now. Its JDBC
+     * driver prepares a statement used five times on the server, and the server may then keep one generic plan made
+     * from the statistics of the moment: on a young database they describe near-empty tables, and that plan scans
+     * {@code incident} and {@code correlation_key} in a nested loop, so each lookup costs the product of their sizes.
+     * A batch of hundreds of alerts grows the tables inside one transaction, which no ANALYZE can see. Planning each
+     * statement (a fraction of a millisecond) picks the indexes. H2 has no plan cache to steer.
+     */
+    void planForCurrentSizes() {
+        if (postgres == null) {
+            postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+        }
+        if (postgres) {
+            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        }
     }
 
     boolean alertSeen(UUID alertId) {

@@ -19,19 +19,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Classifies one alert and records what it did, in one database transaction: the claim of the event id, the
- * incident, its correlation keys, the alert's record and the AlertClassified in the outbox commit together or not
- * at all. So a redelivered or replayed AlertRaised finds its id claimed and changes nothing, and a crash at any
- * point leaves either everything or nothing.
+ * Classifies alerts and records what they did, in one database transaction per call: the claims of the event ids,
+ * the incidents, their correlation keys, the alerts' records and the AlertClassified events in the outbox commit
+ * together or not at all. So a redelivered or replayed AlertRaised finds its id claimed and changes nothing, and a
+ * crash at any point leaves either all of a call's alerts handled or none.
  */
 @Service
 class Triage {
@@ -67,11 +72,36 @@ class Triage {
                 .publishPercentileHistogram().register(meters);
     }
 
+    /**
+     * Classifies the alerts in their order, in one transaction. Each alert reads what the earlier ones wrote (the
+     * incident they opened or changed, their claims, their records), so the outcome of every alert is the one it
+     * would have had in a transaction of its own. The meters count each alert once, after the commit: a batch
+     * that is rolled back and handled again counts nothing twice.
+     */
     @Transactional
-    Change classify(Alert alert) {
+    void classify(List<Alert> alerts) {
+        incidents.planForCurrentSizes();
+        Set<String> keysStored = new HashSet<>();
+        List<Classified> done = new ArrayList<>(alerts.size());
+        for (Alert alert : alerts) {
+            done.add(classify(alert, keysStored));
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                Instant committed = clock.instant();
+                done.forEach(classified -> count(classified, committed));
+            }
+        });
+    }
+
+    /** What one alert did (null: a duplicate), kept until the commit to be counted. */
+    private record Classified(Alert alert, Change change, Classification classification) {
+    }
+
+    private Classified classify(Alert alert, Set<String> keysStored) {
         if (!processedEvents.claim(alert.eventId(), Topics.ALERT_RAISED) || incidents.alertSeen(alert.alertId())) {
-            duplicates.increment();
-            return null;
+            return new Classified(alert, null, null);
         }
         InventoryMatch match = inventory.match(alert);
         List<Indicator> threats = knownThreats.matches(alert);
@@ -80,26 +110,28 @@ class Triage {
         Optional<Incident> open = incidents.findOpen(keys, alert.detectedAt().minus(settings.window()));
         Correlation.Outcome outcome = Correlation.decide(open, alert, classification, settings, UUID.randomUUID());
 
-        Instant now = clock.instant();
         if (outcome.change() == Change.IGNORED) {
             incidents.recordAlert(alert.alertId(), null, Change.IGNORED, false, alert.receivedAt());
         } else {
+            UUID incidentId = outcome.incident().id();
             if (outcome.change() == Change.OPENED) {
                 incidents.insert(outcome.incident());
             } else {
                 incidents.update(outcome.incident());
             }
-            incidents.addKeys(outcome.incident().id(), keys);
-            incidents.recordAlert(alert.alertId(), outcome.incident().id(), outcome.change(), outcome.publish(),
-                    alert.receivedAt());
+            // Keys are never deleted, so one stored earlier in this transaction need not be stored again: in a storm
+            // the alerts of a poll share the asset key of one incident.
+            List<String> newKeys = keys.stream().filter(key -> keysStored.add(incidentId + " " + key)).toList();
+            if (!newKeys.isEmpty()) {
+                incidents.addKeys(incidentId, newKeys);
+            }
+            incidents.recordAlert(alert.alertId(), incidentId, outcome.change(), outcome.publish(), alert.receivedAt());
             if (outcome.publish()) {
-                outbox.append(Topics.ALERT_CLASSIFIED, outcome.incident().id().toString(),
-                        AlertClassifiedMapper.toEvent(outcome, alert, now));
+                outbox.append(Topics.ALERT_CLASSIFIED, incidentId.toString(),
+                        AlertClassifiedMapper.toEvent(outcome, alert, clock.instant()));
             }
         }
-        count(outcome, classification);
-        delay.record(Duration.between(alert.receivedAt(), now).abs());
-        return outcome.change();
+        return new Classified(alert, outcome.change(), classification);
     }
 
     /**
@@ -133,11 +165,17 @@ class Triage {
         return changed;
     }
 
-    private void count(Correlation.Outcome outcome, Classification classification) {
+    private void count(Classified classified, Instant committed) {
+        if (classified.change() == null) {
+            duplicates.increment();
+            return;
+        }
+        Classification classification = classified.classification();
         meters.counter("vigie.triage.classifications", "severity", classification.severity().name(),
-                "category", classification.category().name(), "change", outcome.change().name()).increment();
+                "category", classification.category().name(), "change", classified.change().name()).increment();
         for (RuleFired rule : classification.rationale()) {
             meters.counter("vigie.triage.rules.fired", "rule", rule.ruleId()).increment();
         }
+        delay.record(Duration.between(classified.alert().receivedAt(), committed).abs());
     }
 }

@@ -1,5 +1,6 @@
 package io.vigie.triage.benchmark;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
@@ -19,7 +20,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +34,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +49,8 @@ class TriageBenchmark extends TriageIntegrationTest {
 
     private static final int ASSETS = 10_000;
     private static final int INDICATORS = 100_000;
-    private static final int BACKLOG = Integer.getInteger("triage.benchmark.alerts", 20_000);
+    private static final int BACKLOG = Integer.getInteger("triage.benchmark.alerts", 10_000);
+    private static final int STORM = Integer.getInteger("triage.benchmark.storm", 10_000);
     private static final int PACED = Integer.getInteger("triage.benchmark.paced", 3_000);
     private static final int PACED_RATE = Integer.getInteger("triage.benchmark.rate", 100);
 
@@ -82,27 +89,37 @@ class TriageBenchmark extends TriageIntegrationTest {
         assertThat(send("POST", "/api/indicators/import", MANAGER, "text/csv", indicators.toString()).statusCode()).isEqualTo(200);
         System.out.printf("benchmark: imported %,d indicators in %,d ms%n", INDICATORS, (System.nanoTime() - start) / 1_000_000);
 
-        // 1. Sustained rate: a backlog of alerts waits on the topic, then triage drains it.
-        listeners.getListenerContainers().forEach(container -> container.stop());
-        long handledBefore = handled();
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (int i = 0; i < BACKLOG; i++) {
-            AlertRaised alert = randomAlert(run);
-            sent.add(kafka.send(Topics.ALERT_RAISED, alert.getAsset(), alert));
-        }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        start = System.nanoTime();
-        listeners.getListenerContainers().forEach(container -> container.start());
-        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> handled() - handledBefore >= BACKLOG);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("benchmark: backlog of %,d alerts classified in %.1f s = %,.0f classifications/s "
-                + "(%,d assets, %,d indicators, default policy, listener concurrency %s)%n", BACKLOG, seconds,
-                BACKLOG / seconds, ASSETS, INDICATORS, System.getProperty("spring.kafka.listener.concurrency", "1"));
-        print("vigie.triage.classify", "consume -> commit, per alert");
+        // 1. Many assets: a backlog of alerts waits on the topic, then triage drains it.
+        double manyAssets = drain(BACKLOG, () -> randomAlert(run));
+        System.out.printf("benchmark: backlog of %,d alerts over %,d assets classified in %.1f s = %,.0f classifications/s "
+                + "(%,d indicators, default policy, listener concurrency %s, load average %s)%n", BACKLOG, ASSETS,
+                BACKLOG / manyAssets, manyAssets, INDICATORS,
+                System.getProperty("spring.kafka.listener.concurrency", "1"), loadAverage());
+        print("vigie.triage.classify", "poll -> commit, per alert");
+        print("vigie.triage.batch.size", "alerts per poll and transaction");
         print("vigie.outbox.delay", "commit -> broker ack of AlertClassified");
 
-        // 2. Latency at a steady pace: AlertRaised acknowledged by the broker -> AlertClassified acknowledged.
+        // 2. A storm about one asset: every alert on one partition, all joining one incident.
+        if (STORM > 0) {
+            String asset = "bench-" + run + "-storm";
+            long publishedBefore = published();
+            double rate = drain(STORM, () -> alert(a -> a.setSource(SourceKind.SPLUNK).setAsset(asset)
+                    .setTitle("Trojan detected on " + asset).setTags(List.of("malware")).setReceivedAt(Instant.now())));
+            Map<String, Object> incident = jdbc.queryForMap("SELECT COUNT(*) AS incidents, MAX(alert_count) AS alerts "
+                    + "FROM incident WHERE id IN (SELECT incident_id FROM correlation_key WHERE correlation_key = ?)",
+                    "asset:" + asset + ":MALWARE");
+            System.out.printf("benchmark: storm of %,d alerts about one asset classified in %.1f s = %,.0f "
+                    + "classifications/s -> %s incident(s) of %s alerts, %,d AlertClassified to publish "
+                    + "(load average %s)%n", STORM, STORM / rate, rate, incident.get("incidents"), incident.get("alerts"),
+                    published() - publishedBefore, loadAverage());
+            print("vigie.triage.batch.size", "alerts per poll and transaction");
+        }
+        long handledBefore = handled();
+        if (PACED == 0) {
+            return;
+        }
+
+        // 3. Latency at a steady pace: AlertRaised acknowledged by the broker -> AlertClassified acknowledged.
         Map<UUID, Long> sentAt = new HashMap<>();
         List<Long> latencies = new ArrayList<>();
         try (KafkaConsumer<String, Object> consumer = classifiedConsumer()) {
@@ -130,13 +147,47 @@ class TriageBenchmark extends TriageIntegrationTest {
             }
             await().atMost(Duration.ofMinutes(5)).until(() -> {
                 drain(consumer, sentAt, latencies, Duration.ofMillis(100));
-                return latencies.size() >= PACED * 9 / 10 && handled() - handledBefore >= BACKLOG + PACED;
+                return latencies.size() >= PACED * 9 / 10 && handled() - handledBefore >= PACED;
             });
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("benchmark: %,d alerts at %d/s: AlertRaised acked -> AlertClassified acked: p50 %d ms, "
                         + "p99 %d ms, max %d ms (%,d published classifications measured)%n", PACED, PACED_RATE,
                 percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1], sorted.length);
+    }
+
+    /**
+     * Pauses the listeners (they keep their partitions, so no rebalance is timed), puts {@code count} alerts on the
+     * topic, resumes them and waits until every alert is classified; returns classifications per second.
+     */
+    private double drain(int count, Supplier<AlertRaised> alerts) {
+        listeners.getListenerContainers().forEach(MessageListenerContainer::pause);
+        await().atMost(Duration.ofMinutes(2)).until(() -> listeners.getListenerContainers().stream()
+                .allMatch(MessageListenerContainer::isContainerPaused));
+        long before = handled();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            AlertRaised alert = alerts.get();
+            sent.add(kafka.send(Topics.ALERT_RAISED, alert.getAsset(), alert));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        long start = System.nanoTime();
+        listeners.getListenerContainers().forEach(MessageListenerContainer::resume);
+        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> handled() - before >= count);
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private long published() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM incident_alert WHERE published = TRUE", Long.class);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private void drain(KafkaConsumer<String, Object> consumer, Map<UUID, Long> sentAt, List<Long> latencies,
@@ -177,15 +228,20 @@ class TriageBenchmark extends TriageIntegrationTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM incident_alert", Long.class);
     }
 
-    private void print(String timer, String what) {
-        Timer found = meters.find(timer).timer();
-        if (found == null) {
-            return;
+    /** A timer's or a summary's figures since the start of the run. */
+    private void print(String meter, String what) {
+        Timer timer = meters.find(meter).timer();
+        DistributionSummary summary = meters.find(meter).summary();
+        if (timer != null) {
+            HistogramSnapshot snapshot = timer.takeSnapshot();
+            System.out.printf("benchmark: %s (%s): count %,d, mean %.2f ms, max %.1f ms, percentiles %s%n", meter, what,
+                    snapshot.count(), snapshot.mean(TimeUnit.MILLISECONDS), snapshot.max(TimeUnit.MILLISECONDS),
+                    Arrays.toString(snapshot.percentileValues()));
+        } else if (summary != null) {
+            HistogramSnapshot snapshot = summary.takeSnapshot();
+            System.out.printf("benchmark: %s (%s): count %,d, mean %.1f, max %.0f%n", meter, what, snapshot.count(),
+                    snapshot.mean(), snapshot.max());
         }
-        HistogramSnapshot snapshot = found.takeSnapshot();
-        System.out.printf("benchmark: %s (%s): count %,d, mean %.2f ms, max %.1f ms, percentiles %s%n", timer, what,
-                snapshot.count(), snapshot.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
-                snapshot.max(java.util.concurrent.TimeUnit.MILLISECONDS), Arrays.toString(snapshot.percentileValues()));
     }
 
     private static String ip(int i) {

@@ -32,6 +32,7 @@ class IncidentRepositoryOnH2Test {
         Flyway.configure().dataSource(h2).locations("classpath:db/migration/platform", "classpath:db/migration/triage")
                 .load().migrate();
         IncidentRepository repository = new IncidentRepository(new JdbcTemplate(h2));
+        repository.planForCurrentSizes(); // PostgreSQL only: H2 has no plan_cache_mode
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Alert first = alert().asset("db-1").detectedAt(now).build();
         Incident opened = Correlation.decide(Optional.empty(), first, classification(Severity.HIGH, now),
