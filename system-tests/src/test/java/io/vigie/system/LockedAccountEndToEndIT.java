@@ -3,7 +3,6 @@ package io.vigie.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,14 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigie.localstack.LocalStack;
-import io.vigie.localstack.LocalUsers;
 import io.vigie.localstack.VigieService;
 import io.vigie.localstack.demo.SeedData;
 import jakarta.mail.Message;
@@ -47,12 +44,14 @@ class LockedAccountEndToEndIT {
     private static final List<String> CLIENT_A_CONTACTS = List.of("jeanne.martin@client-a.example", "tom.baker@client-a.example");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static VigieSystem system;
     private static LocalStack stack;
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
-    static void connect(VigieSystem system) {
-        stack = system.stack();
+    static void connect(VigieSystem vigie) {
+        system = vigie;
+        stack = vigie.stack();
     }
 
     @Test
@@ -86,7 +85,7 @@ class LockedAccountEndToEndIT {
         assertThat(theCase.get("category").asText()).isEqualTo("ACCOUNT_COMPROMISE");
 
         // A client update: a second email to each contact.
-        assertThat(call("POST", VigieService.CASE, "/api/cases/" + caseId + "/client-updates", "analyst", """
+        assertThat(system.call("POST", VigieService.CASE, "/api/cases/" + caseId + "/client-updates", "analyst", """
                 {"message": "The attempts came from one address, now blocked. The owner confirmed none of them.",
                  "measuresTaken": ["The source address 203.0.113.45 is blocked on the firewall."],
                  "resolutionPlan": "Reset the password with the owner, then unlock the account.",
@@ -100,7 +99,7 @@ class LockedAccountEndToEndIT {
                 .contains("The attempts came from one address, now blocked.");
 
         // Resolution: the resolution email.
-        assertThat(call("POST", VigieService.CASE, "/api/cases/" + caseId + "/resolution", "analyst", """
+        assertThat(system.call("POST", VigieService.CASE, "/api/cases/" + caseId + "/resolution", "analyst", """
                 {"summary": "The password was reset with its owner and the account unlocked; no login succeeded.",
                  "correctiveActions": ["Password reset", "Source address blocked"], "dataCompromised": false}""")
                 .statusCode()).isEqualTo(200);
@@ -111,11 +110,11 @@ class LockedAccountEndToEndIT {
 
         // The post-mortem draft, completed and approved by a manager.
         JsonNode draft = await().atMost(STEP).until(
-                () -> json(call("GET", VigieService.POSTMORTEM, "/api/incidents/" + caseId + "/postmortem", "viewer", null)),
+                () -> VigieSystem.json(system.call("GET", VigieService.POSTMORTEM, "/api/incidents/" + caseId + "/postmortem", "viewer", null)),
                 node -> node != null);
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
         String postmortemId = draft.get("id").asText();
-        assertThat(call("PUT", VigieService.POSTMORTEM, "/api/postmortems/" + postmortemId + "/analysis", "analyst", """
+        assertThat(system.call("PUT", VigieService.POSTMORTEM, "/api/postmortems/" + postmortemId + "/analysis", "analyst", """
                 {"fiveWhys": ["An attacker tried passwords on j.doe's account", "The account was exposed to the internet"],
                  "rootCause": "The VPN login accepted a password alone.",
                  "rootCauseCategory": "PROCESS",
@@ -126,7 +125,7 @@ class LockedAccountEndToEndIT {
                                   "dueDate": "%s", "kind": "PREVENTIVE"}],
                  "responsePlanChangeRequired": false}""".formatted(LocalDate.now().plusDays(30)))
                 .statusCode()).isEqualTo(200);
-        HttpResponse<String> approval = call("POST", VigieService.POSTMORTEM, "/api/postmortems/" + postmortemId + "/approval",
+        HttpResponse<String> approval = system.call("POST", VigieService.POSTMORTEM, "/api/postmortems/" + postmortemId + "/approval",
                 "manager", "{}");
         assertThat(approval.statusCode()).as(approval.body()).isEqualTo(200);
 
@@ -140,15 +139,15 @@ class LockedAccountEndToEndIT {
 
         // The case is closed, its timeline holds every step in order and its hash chain verifies.
         await().atMost(STEP).untilAsserted(() ->
-                assertThat(json(call("GET", VigieService.CASE, "/api/cases/" + caseId, "viewer", null)).toString())
+                assertThat(VigieSystem.json(system.call("GET", VigieService.CASE, "/api/cases/" + caseId, "viewer", null)).toString())
                         .contains("\"status\":\"CLOSED\""));
         List<String> types = new ArrayList<>();
-        json(call("GET", VigieService.CASE, "/api/cases/" + caseId + "/timeline", "viewer", null))
+        VigieSystem.json(system.call("GET", VigieService.CASE, "/api/cases/" + caseId + "/timeline", "viewer", null))
                 .forEach(entry -> types.add(entry.get("type").asText()));
         List<String> steps = List.of("ALERT_CLASSIFIED", "CLIENT_NOTIFIED", "CLIENT_UPDATE", "RESOLVED", "CLOSED");
         List<Integer> firstOccurrences = steps.stream().map(types::indexOf).toList();
         assertThat(firstOccurrences).as("first occurrence of %s in %s", steps, types).doesNotContain(-1).isSorted();
-        JsonNode verification = json(call("GET", VigieService.CASE, "/api/cases/" + caseId + "/timeline/verification",
+        JsonNode verification = VigieSystem.json(system.call("GET", VigieService.CASE, "/api/cases/" + caseId + "/timeline/verification",
                 "viewer", null));
         assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.get("entries").asInt()).isEqualTo(types.size());
@@ -161,15 +160,15 @@ class LockedAccountEndToEndIT {
 
     @Test
     void shouldLeaveTheSeedDataAsItWasWhenLoadedAgain() throws Exception {
-        JsonNode inventory = json(call("GET", VigieService.TRIAGE, "/api/inventory", "viewer", null));
-        JsonNode client = json(call("GET", VigieService.NOTIFICATION, "/api/clients/" + SeedData.CLIENT_A, "viewer", null));
+        JsonNode inventory = VigieSystem.json(system.call("GET", VigieService.TRIAGE, "/api/inventory", "viewer", null));
+        JsonNode client = VigieSystem.json(system.call("GET", VigieService.NOTIFICATION, "/api/clients/" + SeedData.CLIENT_A, "viewer", null));
         assertThat(inventory.toString()).contains(SeedData.CLIENT_A_DOMAIN_CONTROLLER, SeedData.CLIENT_B_DATABASE);
         assertThat(client.toString()).contains("jeanne.martin@client-a.example", "tom.baker@client-a.example");
 
         SeedData.load(stack);
 
-        assertThat(json(call("GET", VigieService.TRIAGE, "/api/inventory", "viewer", null))).isEqualTo(inventory);
-        assertThat(json(call("GET", VigieService.NOTIFICATION, "/api/clients/" + SeedData.CLIENT_A, "viewer", null)))
+        assertThat(VigieSystem.json(system.call("GET", VigieService.TRIAGE, "/api/inventory", "viewer", null))).isEqualTo(inventory);
+        assertThat(VigieSystem.json(system.call("GET", VigieService.NOTIFICATION, "/api/clients/" + SeedData.CLIENT_A, "viewer", null)))
                 .isEqualTo(client);
     }
 
@@ -193,7 +192,7 @@ class LockedAccountEndToEndIT {
     }
 
     private static JsonNode onlyCaseOfClientA() throws Exception {
-        JsonNode cases = json(call("GET", VigieService.CASE, "/api/cases?client=" + SeedData.CLIENT_A, "analyst", null));
+        JsonNode cases = VigieSystem.json(system.call("GET", VigieService.CASE, "/api/cases?client=" + SeedData.CLIENT_A, "analyst", null));
         if (cases == null || cases.isEmpty()) {
             return null;
         }
@@ -213,28 +212,5 @@ class LockedAccountEndToEndIT {
             }
         }
         return found;
-    }
-
-    private static HttpResponse<String> call(String method, VigieService service, String path, String user, String json)
-            throws IOException, InterruptedException {
-        LocalUsers.User caller = stack.users().users().get(user);
-        String credentials = Base64.getEncoder().encodeToString(
-                (caller.name() + ":" + caller.password()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.service(service).baseUrl() + path))
-                .timeout(Duration.ofSeconds(15))
-                .header("Authorization", "Basic " + credentials)
-                .header("Accept", "application/json");
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The body of a 200 answer, or null for any other (a 404 before the thing exists). */
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 }
