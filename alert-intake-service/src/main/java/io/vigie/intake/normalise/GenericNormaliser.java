@@ -150,7 +150,7 @@ class GenericNormaliser implements Normaliser {
             String value = reader.text(attribute.getValue(), at + "/" + attribute.getKey(),
                     PayloadReader.MAX_ATTRIBUTE_VALUE);
             if (value != null) {
-                draft.attributes.put(attribute.getKey(), value);
+                draft.attributes.put(PayloadReader.storable(attribute.getKey()), value);
             }
         }
     }

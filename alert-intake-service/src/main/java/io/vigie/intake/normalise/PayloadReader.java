@@ -79,7 +79,7 @@ final class PayloadReader {
             error(pointer, "must be a string");
             return null;
         }
-        String value = node.asString().strip();
+        String value = storable(node.asString()).strip();
         if (value.length() > maxLength) {
             error(pointer, "must be at most " + maxLength + " characters");
             return null;
@@ -100,7 +100,7 @@ final class PayloadReader {
         if (absent(node) || node.isContainer()) {
             return null;
         }
-        String value = node.asString().strip();
+        String value = storable(node.asString()).strip();
         return value.length() > maxLength ? value.substring(0, maxLength) + "…" : value;
     }
 
@@ -283,7 +283,8 @@ final class PayloadReader {
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), into);
+                String name = storable(field.getKey());
+                flatten(prefix.isEmpty() ? name : prefix + "." + name, field.getValue(), into);
             }
         } else if (node.isArray()) {
             List<String> scalars = new ArrayList<>();
@@ -291,14 +292,14 @@ final class PayloadReader {
                 if (item.isContainer()) {
                     flatten(prefix + "." + scalars.size(), item, into);
                 } else if (!absent(item)) {
-                    scalars.add(item.asString());
+                    scalars.add(storable(item.asString()));
                 }
             }
             if (!scalars.isEmpty()) {
                 into.put(prefix, clip(String.join(",", scalars)));
             }
         } else {
-            into.put(prefix, clip(node.asString()));
+            into.put(prefix, clip(storable(node.asString())));
         }
     }
 
@@ -306,6 +307,15 @@ final class PayloadReader {
         Map<String, String> values = new LinkedHashMap<>();
         flatten(prefix, node, values);
         return values;
+    }
+
+    /**
+     * The text with every NUL character (JSON's {@code \u0000}) replaced by U+FFFD. A log line a SIEM quotes may hold
+     * one, and no PostgreSQL text column downstream can store it; the replacement keeps the alert and shows where the
+     * character was, while the raw payload in the evidence archive keeps the original.
+     */
+    static String storable(String value) {
+        return value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
     }
 
     private static String clip(String value) {

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -34,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>No half state: a request that waited longer than {@code ack-timeout} without being taken is withdrawn and
  * answered 503 (nothing of it was kept); once taken, its outcome is the batch's, which ends within the batch's own
  * bounds (the producer's {@code max.block.ms} and {@code ack-timeout}). A batch whose database work fails is retried
- * request by request, so one request the archive refuses does not fail the others.
+ * request by request, so one request the archive refuses does not fail the others; unless the database itself is
+ * unreachable, which fails the whole batch at once.
  */
 @Service
 public class AlertPublisher implements SmartLifecycle {
@@ -147,8 +150,11 @@ public class AlertPublisher implements SmartLifecycle {
                 batch.get(i).outcome.complete(receipts.get(i));
             }
         } catch (DataAccessException e) {
-            if (batch.size() == 1) {
-                batch.get(0).outcome.completeExceptionally(e);
+            // An unreachable database refuses every request alike: trying them one by one would only hold the thread
+            // (each waiting for a connection) while the requests queued behind time out.
+            if (batch.size() == 1 || e instanceof DataAccessResourceFailureException
+                    || e instanceof TransientDataAccessResourceException) {
+                batch.forEach(pending -> pending.outcome.completeExceptionally(e));
                 return;
             }
             // One request the archive refuses must not fail the others: each goes again, alone.

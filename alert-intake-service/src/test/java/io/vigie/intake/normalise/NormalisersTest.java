@@ -90,6 +90,26 @@ class NormalisersTest {
         assertThat(SeverityHint.fromRiskScore(99)).isEqualTo(SeverityHint.CRITICAL);
     }
 
+    @Test
+    void shouldReplaceNulCharactersWhichNoDatabaseDownstreamCanStore() {
+        Alert alert = normalise("api", """
+                {"reference": "r\\u0000", "title": "Beacon from \\u0000host", "description": "line\\u0000two",
+                 "accounts": ["svc\\u0000"], "tags": ["a\\u0000b"],
+                 "attributes": {"k\\u0000ey": "v\\u0000"}}""").get(0);
+        Alert splunk = normalise("splunk", """
+                {"result": {"h\\u0000ost": "web\\u0000", "list": ["x\\u0000", "y"]}, "sid": "s", "search_name": "n"}""")
+                .get(0);
+
+        assertThat(alert.sourceReference()).isEqualTo("r\uFFFD");
+        assertThat(alert.title()).isEqualTo("Beacon from \uFFFDhost");
+        assertThat(alert.description()).isEqualTo("line\uFFFDtwo");
+        assertThat(alert.accounts()).containsExactly("svc\uFFFD");
+        assertThat(alert.tags()).containsExactly("a\uFFFDb");
+        assertThat(alert.attributes()).containsEntry("k\uFFFDey", "v\uFFFD");
+        assertThat(splunk.attributes()).containsEntry("result.h\uFFFDost", "web\uFFFD").containsEntry("result.list", "x\uFFFD,y");
+        assertThat(alert + "" + splunk).doesNotContain("\0");
+    }
+
     private Alert alertmanager(String status) {
         return normalise("am", """
                 {"version": "4", "groupKey": "{}:{alertname=\\"X\\"}", "status": "%s", "receiver": "r",
