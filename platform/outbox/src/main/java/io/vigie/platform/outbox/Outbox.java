@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * schema registry, so a registry outage never fails a business transaction.
  */
 public class Outbox {
+
+    private static final String INSERT = "INSERT INTO outbox_event (event_id, topic, record_key, value_type, payload, "
+            + "created_at) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -43,14 +47,34 @@ public class Outbox {
      * @throws IllegalStateException outside a transaction, where "both or neither" could not hold
      */
     public void append(String topic, String key, SpecificRecord event) {
+        appendAll(List.of(new Entry(topic, key, event)));
+    }
+
+    /** An event for {@link #appendAll}: its topic, its record key and the event. */
+    public record Entry(String topic, String key, SpecificRecord event) {
+    }
+
+    /**
+     * Adds the events to the current transaction's outbox in one round trip (a JDBC batch), in this order.
+     *
+     * @throws IllegalStateException outside a transaction
+     */
+    public void appendAll(List<Entry> entries) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.append needs a transaction: the event must commit with the "
                     + "state it describes (annotate the caller with @Transactional)");
         }
-        jdbc.update("INSERT INTO outbox_event (event_id, topic, record_key, value_type, payload, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)",
-                eventId(event), topic, key, event.getClass().getName(), encode(event),
-                Timestamp.from(clock.instant()));
+        if (entries.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = entries.stream().map(entry -> new Object[] {eventId(entry.event()), entry.topic(),
+                entry.key(), entry.event().getClass().getName(), encode(entry.event()), now}).toList();
+        if (rows.size() == 1) {
+            jdbc.update(INSERT, rows.get(0));
+        } else {
+            jdbc.batchUpdate(INSERT, rows);
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

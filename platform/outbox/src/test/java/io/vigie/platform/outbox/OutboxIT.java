@@ -85,6 +85,18 @@ class OutboxIT {
     }
 
     @Test
+    void shouldPublishEventsAppendedTogetherInTheirOrder() {
+        List<AlertRaised> events = List.of(alert("first"), alert("second"), alert("third"));
+
+        transactions.executeWithoutResult(status -> outbox.appendAll(events.stream()
+                .map(event -> new Outbox.Entry(TOPIC, "asset-3", event)).toList()));
+
+        List<Object> values = awaitValues(events.get(2));
+        assertThat(values.stream().filter(events::contains).toList()).containsExactlyElementsOf(events);
+        await().until(() -> pending() == 0);
+    }
+
+    @Test
     void shouldRefuseToPublishOutsideATransaction() {
         assertThatThrownBy(() -> outbox.append(TOPIC, "k", alert("no transaction")))
                 .isInstanceOf(IllegalStateException.class)

@@ -74,6 +74,15 @@ class ProcessedEventsIT {
         assertThat(first).isTrue();
         assertThat(redelivered).isFalse();
         assertThat(another).isTrue();
+
+        // and in one batch: a new id, one claimed before, a new one listed twice
+        UUID fresh = UUID.randomUUID();
+        UUID twice = UUID.randomUUID();
+        boolean[] batch = transactions.execute(status ->
+                ledger.claimAll(List.of(fresh, eventId, twice, twice), "vigie.alert-raised"));
+        assertThat(batch).containsExactly(true, false, true, false);
+        Boolean freshAgain = transactions.execute(status -> ledger.claim(fresh, "vigie.alert-raised"));
+        assertThat(freshAgain).isFalse();
     }
 
     private static DataSource migrated(DataSource dataSource) {
