@@ -10,9 +10,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @Repository
@@ -58,26 +64,46 @@ class IncidentRepository {
         }
     }
 
-    boolean alertSeen(UUID alertId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM incident_alert WHERE alert_id = ?", Integer.class, alertId) > 0;
+    /** The ones of {@code alertIds} already recorded here: a redelivered or replayed alert, or a repeat of one. */
+    Set<UUID> seenAlerts(Collection<UUID> alertIds) {
+        Set<UUID> seen = new HashSet<>();
+        for (List<?> chunk : chunks(alertIds)) {
+            seen.addAll(jdbc.queryForList("SELECT alert_id FROM incident_alert WHERE alert_id IN ("
+                    + placeholders(chunk.size()) + ")", UUID.class, chunk.toArray()));
+        }
+        return seen;
+    }
+
+    /** Open incidents found under correlation keys, and which keys lead to which of them. */
+    record OpenIncidents(Map<UUID, Incident> byId, Map<String, Set<UUID>> idsByKey) {
     }
 
     /**
-     * The most recently active incident under any of the keys whose last alert is not older than {@code since},
-     * locked until the transaction ends: alerts about one asset arrive in order on one partition, but an incident
-     * can also be reached by source reference from another partition, and two updates must not overwrite each other.
+     * The incidents under any of the keys that are neither resolved nor closed and whose last alert is not older than
+     * {@code since}, locked until the transaction ends (in id order, so two transactions lock in the same order):
+     * alerts about one asset arrive in order on one partition, but an incident can also be reached by source reference
+     * from another partition, and two updates must not overwrite each other.
      */
-    Optional<Incident> findOpen(List<String> keys, Instant since) {
-        String placeholders = String.join(", ", Collections.nCopies(keys.size(), "?"));
-        Object[] args = new Object[keys.size() + 1];
-        for (int i = 0; i < keys.size(); i++) {
-            args[i] = keys.get(i);
+    OpenIncidents lockOpen(Collection<String> keys, Instant since) {
+        Map<String, Set<UUID>> idsByKey = new HashMap<>();
+        for (List<?> chunk : chunks(keys.stream().map(IncidentRepository::storedKey).distinct().toList())) {
+            jdbc.query("SELECT correlation_key, incident_id FROM correlation_key WHERE correlation_key IN ("
+                    + placeholders(chunk.size()) + ")", row -> {
+                        idsByKey.computeIfAbsent(row.getString(1), key -> new HashSet<>())
+                                .add(row.getObject(2, UUID.class));
+                    }, chunk.toArray());
         }
-        args[keys.size()] = Timestamp.from(since);
-        return jdbc.query("SELECT i.* FROM incident i WHERE i.id IN (SELECT k.incident_id FROM correlation_key k "
-                + "WHERE k.correlation_key IN (" + placeholders + ")) AND i.last_detected >= ? "
-                + "AND i.resolved_at IS NULL AND i.closed_at IS NULL "
-                + "ORDER BY i.last_detected DESC, i.first_detected DESC LIMIT 1 FOR UPDATE", ROW, args).stream().findFirst();
+        List<UUID> ids = idsByKey.values().stream().flatMap(Set::stream).distinct().sorted().toList();
+        Map<UUID, Incident> open = new HashMap<>();
+        for (List<?> chunk : chunks(ids)) {
+            Object[] args = new Object[chunk.size() + 1];
+            System.arraycopy(chunk.toArray(), 0, args, 0, chunk.size());
+            args[chunk.size()] = Timestamp.from(since);
+            jdbc.query("SELECT * FROM incident WHERE id IN (" + placeholders(chunk.size()) + ") AND last_detected >= ? "
+                    + "AND resolved_at IS NULL AND closed_at IS NULL ORDER BY id FOR UPDATE", ROW, args)
+                    .forEach(incident -> open.put(incident.id(), incident));
+        }
+        return new OpenIncidents(open, idsByKey);
     }
 
     Optional<Incident> find(UUID id) {
@@ -91,25 +117,31 @@ class IncidentRepository {
                         + "ORDER BY priority DESC, first_detected ASC LIMIT ?", ROW, Timestamp.from(since), limit);
     }
 
-    void insert(Incident incident) {
-        Classification c = incident.classification();
-        jdbc.update("INSERT INTO incident (title, severity, category, priority, alert_count, first_detected, "
+    void insertAll(Collection<Incident> opened) {
+        jdbc.batchUpdate("INSERT INTO incident (title, severity, category, priority, alert_count, first_detected, "
                         + "last_detected, source_resolved, personal_data, gdpr_deadline, unknown_asset, policy_version, "
                         + "snapshot, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                truncate(incident.title(), 500), c.severity().name(), c.category().name(), incident.priority(),
-                incident.alertCount(), Timestamp.from(incident.firstDetected()), Timestamp.from(incident.lastDetected()),
-                incident.sourceResolved(), c.personalDataInvolved(), timestamp(c.gdprDeadline()), c.unknownAsset(),
-                c.policyVersion(), snapshot(incident), incident.id());
+                opened.stream().map(incident -> {
+                    Classification c = incident.classification();
+                    return new Object[] {truncate(incident.title(), 500), c.severity().name(), c.category().name(),
+                            incident.priority(), incident.alertCount(), Timestamp.from(incident.firstDetected()),
+                            Timestamp.from(incident.lastDetected()), incident.sourceResolved(),
+                            c.personalDataInvolved(), timestamp(c.gdprDeadline()), c.unknownAsset(), c.policyVersion(),
+                            snapshot(incident), incident.id()};
+                }).toList());
     }
 
-    void update(Incident incident) {
-        Classification c = incident.classification();
-        jdbc.update("UPDATE incident SET severity = ?, category = ?, priority = ?, alert_count = ?, last_detected = ?, "
-                        + "source_resolved = ?, personal_data = ?, gdpr_deadline = ?, unknown_asset = ?, "
-                        + "policy_version = ?, snapshot = ? WHERE id = ?",
-                c.severity().name(), c.category().name(), incident.priority(), incident.alertCount(),
-                Timestamp.from(incident.lastDetected()), incident.sourceResolved(), c.personalDataInvolved(),
-                timestamp(c.gdprDeadline()), c.unknownAsset(), c.policyVersion(), snapshot(incident), incident.id());
+    void updateAll(Collection<Incident> changed) {
+        jdbc.batchUpdate("UPDATE incident SET severity = ?, category = ?, priority = ?, alert_count = ?, "
+                        + "last_detected = ?, source_resolved = ?, personal_data = ?, gdpr_deadline = ?, "
+                        + "unknown_asset = ?, policy_version = ?, snapshot = ? WHERE id = ?",
+                changed.stream().map(incident -> {
+                    Classification c = incident.classification();
+                    return new Object[] {c.severity().name(), c.category().name(), incident.priority(),
+                            incident.alertCount(), Timestamp.from(incident.lastDetected()), incident.sourceResolved(),
+                            c.personalDataInvolved(), timestamp(c.gdprDeadline()), c.unknownAsset(),
+                            c.policyVersion(), snapshot(incident), incident.id()};
+                }).toList());
     }
 
     /** Marks the incident resolved (the first resolution counts); false when it is unknown or already resolved. */
@@ -124,20 +156,43 @@ class IncidentRepository {
                 Timestamp.from(closedAt), id) == 1;
     }
 
-    /** One statement for all keys: it runs for every alert, and most of them are already there. */
-    void addKeys(UUID incidentId, List<String> keys) {
-        Object[] args = new Object[keys.size() * 2];
-        for (int i = 0; i < keys.size(); i++) {
-            args[2 * i] = truncate(keys.get(i), 1200);
-            args[2 * i + 1] = incidentId;
-        }
-        jdbc.update("INSERT INTO correlation_key (correlation_key, incident_id) VALUES "
-                + String.join(", ", Collections.nCopies(keys.size(), "(?, ?)")) + " ON CONFLICT DO NOTHING", args);
+    /** A correlation key leading to an incident. */
+    record CorrelationKey(String key, UUID incidentId) {
     }
 
-    void recordAlert(UUID alertId, UUID incidentId, Change change, boolean published, Instant receivedAt) {
-        jdbc.update("INSERT INTO incident_alert (alert_id, incident_id, change, published, received_at) "
-                + "VALUES (?, ?, ?, ?, ?)", alertId, incidentId, change.name(), published, Timestamp.from(receivedAt));
+    void addKeys(Collection<CorrelationKey> keys) {
+        jdbc.batchUpdate("INSERT INTO correlation_key (correlation_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                keys.stream().map(key -> new Object[] {storedKey(key.key()), key.incidentId()}).toList());
+    }
+
+    /** What an alert did: the incident it opened or joined (null when ignored), and whether it was published. */
+    record AlertRecord(UUID alertId, UUID incidentId, Change change, boolean published, Instant receivedAt) {
+    }
+
+    void recordAlerts(Collection<AlertRecord> alerts) {
+        jdbc.batchUpdate("INSERT INTO incident_alert (alert_id, incident_id, change, published, received_at) "
+                + "VALUES (?, ?, ?, ?, ?)", alerts.stream().map(alert -> new Object[] {alert.alertId(),
+                alert.incidentId(), alert.change().name(), alert.published(), Timestamp.from(alert.receivedAt())})
+                .toList());
+    }
+
+    /** A key as the table holds it: cut to the column's size, and looked up cut the same way. */
+    static String storedKey(String key) {
+        return truncate(key, 1200);
+    }
+
+    /** IN lists of at most 500: far below both databases' limits on parameters. */
+    private static List<List<?>> chunks(Collection<?> values) {
+        List<?> all = List.copyOf(values);
+        List<List<?>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + 500)));
+        }
+        return chunks;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static String snapshot(Incident incident) {

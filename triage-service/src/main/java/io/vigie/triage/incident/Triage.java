@@ -6,10 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import io.vigie.events.Topics;
 import io.vigie.platform.outbox.Outbox;
 import io.vigie.platform.outbox.ProcessedEvents;
+import io.vigie.triage.incident.IncidentRepository.AlertRecord;
 import io.vigie.triage.alert.Alert;
-import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.inventory.Inventory;
-import io.vigie.triage.inventory.InventoryMatch;
 import io.vigie.triage.policy.ActivePolicy;
 import io.vigie.triage.policy.Classification;
 import io.vigie.triage.policy.PolicyEvaluator;
@@ -81,10 +80,40 @@ class Triage {
     @Transactional
     void classify(List<Alert> alerts) {
         incidents.planForCurrentSizes();
-        Set<String> keysStored = new HashSet<>();
+        boolean[] claimed = processedEvents.claimAll(alerts.stream().map(Alert::eventId).toList(),
+                Topics.ALERT_RAISED);
+        Set<UUID> seen = incidents.seenAlerts(alerts.stream().map(Alert::alertId).toList());
+
+        // Classification needs no database: every new alert is classified first, so that the open incidents under
+        // all of their correlation keys can be read (and locked) at once.
         List<Classified> done = new ArrayList<>(alerts.size());
-        for (Alert alert : alerts) {
-            done.add(classify(alert, keysStored));
+        List<Integer> fresh = new ArrayList<>(alerts.size());
+        Set<String> allKeys = new HashSet<>();
+        Instant since = null;
+        for (int i = 0; i < alerts.size(); i++) {
+            Alert alert = alerts.get(i);
+            Classified classified;
+            // A repeat of an alert an earlier record of this batch carries is as seen as one recorded before.
+            if (!claimed[i] || !seen.add(alert.alertId())) {
+                classified = new Classified(alert, null, null, List.of());
+            } else {
+                Classification classification = PolicyEvaluator.classify(policy.get(), alert, inventory.match(alert),
+                        knownThreats.matches(alert));
+                classified = new Classified(alert, null, classification,
+                        Correlation.keys(alert, classification.category()));
+                fresh.add(i);
+                allKeys.addAll(classified.keys());
+                Instant alertSince = alert.detectedAt().minus(settings.window());
+                since = since == null || alertSince.isBefore(since) ? alertSince : since;
+            }
+            done.add(classified);
+        }
+        if (!fresh.isEmpty()) {
+            ClassificationBatch batch = new ClassificationBatch(incidents.lockOpen(allKeys, since));
+            for (int i : fresh) {
+                done.set(i, correlate(done.get(i), batch));
+            }
+            batch.writeTo(incidents, outbox);
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -95,43 +124,34 @@ class Triage {
         });
     }
 
-    /** What one alert did (null: a duplicate), kept until the commit to be counted. */
-    private record Classified(Alert alert, Change change, Classification classification) {
+    /** What one alert did (change null: a duplicate, or not correlated yet), kept until the commit to be counted. */
+    private record Classified(Alert alert, Change change, Classification classification, List<String> keys) {
     }
 
-    private Classified classify(Alert alert, Set<String> keysStored) {
-        if (!processedEvents.claim(alert.eventId(), Topics.ALERT_RAISED) || incidents.alertSeen(alert.alertId())) {
-            return new Classified(alert, null, null);
-        }
-        InventoryMatch match = inventory.match(alert);
-        List<Indicator> threats = knownThreats.matches(alert);
-        Classification classification = PolicyEvaluator.classify(policy.get(), alert, match, threats);
-        List<String> keys = Correlation.keys(alert, classification.category());
-        Optional<Incident> open = incidents.findOpen(keys, alert.detectedAt().minus(settings.window()));
+    private Classified correlate(Classified classified, ClassificationBatch batch) {
+        Alert alert = classified.alert();
+        Classification classification = classified.classification();
+        Optional<Incident> open = batch.findOpen(classified.keys(), alert.detectedAt().minus(settings.window()));
         Correlation.Outcome outcome = Correlation.decide(open, alert, classification, settings, UUID.randomUUID());
 
         if (outcome.change() == Change.IGNORED) {
-            incidents.recordAlert(alert.alertId(), null, Change.IGNORED, false, alert.receivedAt());
+            batch.recordAlert(new AlertRecord(alert.alertId(), null, Change.IGNORED, false, alert.receivedAt()));
         } else {
             UUID incidentId = outcome.incident().id();
             if (outcome.change() == Change.OPENED) {
-                incidents.insert(outcome.incident());
+                batch.opened(outcome.incident());
             } else {
-                incidents.update(outcome.incident());
+                batch.updated(outcome.incident());
             }
-            // Keys are never deleted, so one stored earlier in this transaction need not be stored again: in a storm
-            // the alerts of a poll share the asset key of one incident.
-            List<String> newKeys = keys.stream().filter(key -> keysStored.add(incidentId + " " + key)).toList();
-            if (!newKeys.isEmpty()) {
-                incidents.addKeys(incidentId, newKeys);
-            }
-            incidents.recordAlert(alert.alertId(), incidentId, outcome.change(), outcome.publish(), alert.receivedAt());
+            batch.addKeys(incidentId, classified.keys());
+            batch.recordAlert(new AlertRecord(alert.alertId(), incidentId, outcome.change(), outcome.publish(),
+                    alert.receivedAt()));
             if (outcome.publish()) {
-                outbox.append(Topics.ALERT_CLASSIFIED, incidentId.toString(),
-                        AlertClassifiedMapper.toEvent(outcome, alert, clock.instant()));
+                batch.publish(new Outbox.Entry(Topics.ALERT_CLASSIFIED, incidentId.toString(),
+                        AlertClassifiedMapper.toEvent(outcome, alert, clock.instant())));
             }
         }
-        return new Classified(alert, outcome.change(), classification);
+        return new Classified(alert, outcome.change(), classification, classified.keys());
     }
 
     /**

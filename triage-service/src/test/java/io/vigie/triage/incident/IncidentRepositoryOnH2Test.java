@@ -4,6 +4,9 @@ import io.vigie.triage.alert.Alert;
 import io.vigie.triage.alert.DataCategory;
 import io.vigie.triage.alert.IncidentCategory;
 import io.vigie.triage.alert.Severity;
+import io.vigie.triage.incident.IncidentRepository.AlertRecord;
+import io.vigie.triage.incident.IncidentRepository.CorrelationKey;
+import io.vigie.triage.incident.IncidentRepository.OpenIncidents;
 import io.vigie.triage.policy.AffectedClient;
 import io.vigie.triage.policy.Classification;
 import io.vigie.triage.policy.RuleFired;
@@ -39,18 +42,20 @@ class IncidentRepositoryOnH2Test {
                 CorrelationSettings.defaults(), UUID.randomUUID()).incident();
         List<String> keys = Correlation.keys(first, IncidentCategory.DATA_BREACH);
 
-        repository.insert(opened);
-        repository.addKeys(opened.id(), keys);
-        repository.addKeys(opened.id(), keys);
-        repository.recordAlert(first.alertId(), opened.id(), Change.OPENED, true, now);
-        Incident found = repository.findOpen(List.of(keys.get(1)), now.minus(Duration.ofHours(1))).orElseThrow();
-        Incident escalated = Correlation.decide(Optional.of(found), alert().asset("db-1").detectedAt(now).build(),
-                classification(Severity.CRITICAL, now), CorrelationSettings.defaults(), UUID.randomUUID()).incident();
-        repository.update(escalated);
+        repository.insertAll(List.of(opened));
+        repository.addKeys(keyRows(opened, keys));
+        repository.addKeys(keyRows(opened, keys));
+        repository.recordAlerts(List.of(new AlertRecord(first.alertId(), opened.id(), Change.OPENED, true, now)));
+        OpenIncidents found = repository.lockOpen(List.of(keys.get(1)), now.minus(Duration.ofHours(1)));
+        Incident escalated = Correlation.decide(Optional.of(found.byId().get(opened.id())),
+                alert().asset("db-1").detectedAt(now).build(), classification(Severity.CRITICAL, now),
+                CorrelationSettings.defaults(), UUID.randomUUID()).incident();
+        repository.updateAll(List.of(escalated));
 
-        assertThat(found).isEqualTo(opened);
-        assertThat(repository.alertSeen(first.alertId())).isTrue();
-        assertThat(repository.findOpen(keys, now.plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(found.byId()).containsOnlyKeys(opened.id()).containsValue(opened);
+        assertThat(found.idsByKey()).containsOnlyKeys(keys.get(1));
+        assertThat(repository.seenAlerts(List.of(first.alertId(), UUID.randomUUID()))).containsExactly(first.alertId());
+        assertThat(repository.lockOpen(keys, now.plus(Duration.ofHours(1))).byId()).isEmpty();
         assertThat(repository.queue(now.minus(Duration.ofHours(1)), false, 10)).singleElement()
                 .satisfies(incident -> {
                     assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
@@ -76,10 +81,9 @@ class IncidentRepositoryOnH2Test {
                 CorrelationSettings.defaults(), UUID.randomUUID()).incident();
         Incident closed = Correlation.decide(Optional.empty(), other, classification(Severity.HIGH, now),
                 CorrelationSettings.defaults(), UUID.randomUUID()).incident();
-        repository.insert(resolved);
-        repository.addKeys(resolved.id(), keys);
-        repository.insert(closed);
-        repository.addKeys(closed.id(), otherKeys);
+        repository.insertAll(List.of(resolved, closed));
+        repository.addKeys(keyRows(resolved, keys));
+        repository.addKeys(keyRows(closed, otherKeys));
         assertThat(repository.queue(since, true, 10)).hasSize(2);
 
         assertThat(repository.markResolved(resolved.id(), now)).isTrue();
@@ -88,10 +92,14 @@ class IncidentRepositoryOnH2Test {
         assertThat(repository.markClosed(closed.id(), now)).isFalse();
         assertThat(repository.markResolved(UUID.randomUUID(), now)).isFalse();
 
-        assertThat(repository.findOpen(keys, since)).isEmpty();
-        assertThat(repository.findOpen(otherKeys, since)).isEmpty();
+        assertThat(repository.lockOpen(keys, since).byId()).isEmpty();
+        assertThat(repository.lockOpen(otherKeys, since).byId()).isEmpty();
         assertThat(repository.queue(since, true, 10)).isEmpty();
         assertThat(repository.find(resolved.id())).isPresent();
+    }
+
+    private static List<CorrelationKey> keyRows(Incident incident, List<String> keys) {
+        return keys.stream().map(key -> new CorrelationKey(key, incident.id())).toList();
     }
 
     private static Classification classification(Severity severity, Instant detected) {
