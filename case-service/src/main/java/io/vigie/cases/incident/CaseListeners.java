@@ -5,8 +5,12 @@ import io.vigie.events.AlertRaised;
 import io.vigie.events.ClientNotified;
 import io.vigie.events.IncidentClosed;
 import io.vigie.events.Topics;
+import io.vigie.platform.outbox.PollTransactions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** Every event of the other services that the case records; each is idempotent on its event id. */
 @Component
@@ -15,19 +19,23 @@ class CaseListeners {
     private static final String GROUP = "case-service";
 
     private final CaseProjection projection;
+    private final PollTransactions polls;
 
-    CaseListeners(CaseProjection projection) {
+    CaseListeners(CaseProjection projection, PollTransactions polls) {
         this.projection = projection;
+        this.polls = polls;
     }
 
-    @KafkaListener(topics = Topics.ALERT_RAISED, groupId = GROUP)
-    void on(AlertRaised event) {
-        projection.on(EventMapper.toRaisedAlert(event));
+    // One transaction per poll on the two topics that carry an event per alert (see PollTransactions); each event
+    // is still claimed and applied on its own, so the outcome is the one of a transaction per event.
+    @KafkaListener(topics = Topics.ALERT_RAISED, groupId = GROUP, batch = "true")
+    void raised(List<ConsumerRecord<String, AlertRaised>> records) {
+        polls.handle(records, event -> projection.on(EventMapper.toRaisedAlert(event)));
     }
 
-    @KafkaListener(topics = Topics.ALERT_CLASSIFIED, groupId = GROUP)
-    void on(AlertClassified event) {
-        projection.on(EventMapper.toClassification(event));
+    @KafkaListener(topics = Topics.ALERT_CLASSIFIED, groupId = GROUP, batch = "true")
+    void classified(List<ConsumerRecord<String, AlertClassified>> records) {
+        polls.handle(records, event -> projection.on(EventMapper.toClassification(event)));
     }
 
     @KafkaListener(topics = Topics.CLIENT_NOTIFIED, groupId = GROUP)

@@ -5,12 +5,17 @@ import io.vigie.events.IncidentClosed;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentUpdated;
 import io.vigie.events.Topics;
+import io.vigie.platform.outbox.PollTransactions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
- * The incident events that lead to notices. Each is handled in one transaction that claims the event id and creates
- * the notices; nothing is sent here: the delivery worker sends after the commit.
+ * The incident events that lead to notices. Each is handled in one transaction (AlertClassified events share their
+ * poll's) that claims the event id and creates the notices; nothing is sent here: the delivery worker sends after the
+ * commit.
  */
 @Component
 class IncidentEventsListener {
@@ -18,14 +23,18 @@ class IncidentEventsListener {
     private static final String GROUP = "notification-service";
 
     private final NoticePlanner planner;
+    private final PollTransactions polls;
 
-    IncidentEventsListener(NoticePlanner planner) {
+    IncidentEventsListener(NoticePlanner planner, PollTransactions polls) {
         this.planner = planner;
+        this.polls = polls;
     }
 
-    @KafkaListener(topics = Topics.ALERT_CLASSIFIED, groupId = GROUP)
-    void on(AlertClassified event) {
-        planner.classified(IncidentEventMapper.toClassification(event));
+    // One transaction per poll on the topic that carries an event per alert (see PollTransactions); each event is
+    // still claimed and planned on its own, so the outcome is the one of a transaction per event.
+    @KafkaListener(topics = Topics.ALERT_CLASSIFIED, groupId = GROUP, batch = "true")
+    void classified(List<ConsumerRecord<String, AlertClassified>> records) {
+        polls.handle(records, event -> planner.classified(IncidentEventMapper.toClassification(event)));
     }
 
     @KafkaListener(topics = Topics.INCIDENT_UPDATED, groupId = GROUP)

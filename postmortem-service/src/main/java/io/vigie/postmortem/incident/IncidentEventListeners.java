@@ -5,13 +5,18 @@ import io.vigie.events.ClientNotified;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentUpdated;
 import io.vigie.events.Topics;
+import io.vigie.platform.outbox.PollTransactions;
 import io.vigie.platform.outbox.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
+
 /**
- * Each event is claimed and applied in one transaction: a redelivery or a replay changes nothing. Spring Kafka times
+ * Each event is claimed and applied in one transaction (AlertClassified events share their poll's): a redelivery or a
+ * replay changes nothing. Spring Kafka times
  * every listener ({@code spring.kafka.listener}), so these need no meters of their own.
  */
 @Component
@@ -21,15 +26,22 @@ class IncidentEventListeners {
 
     private final ProcessedEvents processedEvents;
     private final IncidentProjection projection;
+    private final PollTransactions polls;
 
-    IncidentEventListeners(ProcessedEvents processedEvents, IncidentProjection projection) {
+    IncidentEventListeners(ProcessedEvents processedEvents, IncidentProjection projection, PollTransactions polls) {
         this.processedEvents = processedEvents;
         this.projection = projection;
+        this.polls = polls;
     }
 
-    @KafkaListener(topics = Topics.ALERT_CLASSIFIED, groupId = GROUP)
-    @Transactional
-    void on(AlertClassified event) {
+    // One transaction per poll on the topic that carries an event per alert (see PollTransactions); each event is
+    // still claimed and applied on its own, so the outcome is the one of a transaction per event.
+    @KafkaListener(topics = Topics.ALERT_CLASSIFIED, groupId = GROUP, batch = "true")
+    void classified(List<ConsumerRecord<String, AlertClassified>> records) {
+        polls.handle(records, this::on);
+    }
+
+    private void on(AlertClassified event) {
         if (processedEvents.claim(event.getEventId(), Topics.ALERT_CLASSIFIED)) {
             Incident.Classification classification = IncidentEventMapper.classification(event);
             projection.apply(event.getEventId(), event.getIncidentId(), i -> i.classified(classification),
