@@ -1,4 +1,5 @@
--- One ~1 KB generic alert per request, each with its own reference (so none is a duplicate), for
+-- One ~1 KB generic alert per request, each with its own reference and asset (so neither the reference nor the
+-- fingerprint window makes it a duplicate), for
 --   wrk -t2 -c64 -d30s --latency -s generic-alert.lua http://127.0.0.1:PORT/api/v1/alerts       (intake)
 --   wrk -t2 -c64 -d30s --latency -s generic-alert.lua http://127.0.0.1:PORT/bare                (bare endpoint)
 -- against `IntakeLoadDriver serve` (system-tests/README.md). The bare endpoint ignores the headers.
@@ -20,7 +21,7 @@ end
 
 local template = [[{"reference": "WRK-%s-%d-%d", "title": "Multiple failed logins followed by a success",
  "description": "User j.martin failed 27 logins from 198.51.100.23 in 2 minutes, then logged in successfully; the session then listed 1,400 mailbox folders. Correlated by the SIEM from the IdP and the mail gateway logs.",
- "severity": "high", "detectedAt": "2026-11-23T01:45:00Z", "asset": "mail-%d.acme.internal",
+ "severity": "high", "detectedAt": "2026-11-23T01:45:00Z", "asset": "mail-%s-%d-%d.acme.internal",
  "service": "webmail", "client": "acme", "accounts": ["j.martin"],
  "ipAddresses": ["198.51.100.23", "10.0.8.21"],
  "indicators": [{"type": "IP", "value": "198.51.100.23"}, {"type": "USER_AGENT", "value": "python-requests/2.31"}],
@@ -30,7 +31,7 @@ local template = [[{"reference": "WRK-%s-%d-%d", "title": "Multiple failed login
 
 function request()
    counter = counter + 1
-   return wrk.format(nil, nil, nil, string.format(template, run, id, counter, counter % 5000))
+   return wrk.format(nil, nil, nil, string.format(template, run, id, counter, run, id, counter))
 end
 
 function done(summary, latency, requests)

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The floor to compare intake with, in the same JVM and run: a Spring MVC endpoint that parses the alert JSON and
  * answers once the broker acknowledged its bytes (acks=all), and does nothing else (no auth, no database, no Avro).
+ * {@code /noop} only reads the body and answers: the ceiling of the web stack itself on the machine.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -30,7 +31,7 @@ class BareEndpoint {
     @Bean
     @Order(1)
     SecurityFilterChain bareSecurity(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/bare").authorizeHttpRequests(r -> r.anyRequest().permitAll())
+        return http.securityMatcher("/bare", "/noop").authorizeHttpRequests(r -> r.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable()).build();
     }
 
@@ -51,6 +52,12 @@ class BareEndpoint {
             JsonNode alert = JSON.readTree(body);
             kafka.send(TOPIC, alert.path("asset").asString(""), body).get(5, TimeUnit.SECONDS);
             return ResponseEntity.accepted().body(Map.of("ok", true));
+        }
+
+        /** The framework alone: reads the body and answers, so its rate is the ceiling of any endpoint here. */
+        @PostMapping("/noop")
+        ResponseEntity<Map<String, Object>> noop(@RequestBody byte[] body) {
+            return ResponseEntity.accepted().body(Map.of("ok", body.length > 0));
         }
     }
 }

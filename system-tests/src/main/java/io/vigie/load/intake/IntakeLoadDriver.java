@@ -97,7 +97,8 @@ public final class IntakeLoadDriver {
      */
     private static void serve(String base, String bareUrl) throws IOException {
         System.out.println("intake " + base + "/api/v1/alerts (source bench, token " + TOKEN + "), alertmanager "
-                + base + "/webhooks/alertmanager/bench-am, bare " + bareUrl);
+                + base + "/webhooks/alertmanager/bench-am, bare " + bareUrl + ", framework alone "
+                + bareUrl.replace("/bare", "/noop"));
         System.out.println("serving; close stdin (Ctrl-D) to stop");
         System.out.flush();
         while (System.in.read() != -1) {

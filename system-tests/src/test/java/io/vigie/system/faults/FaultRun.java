@@ -100,22 +100,26 @@ final class FaultRun implements AutoCloseable {
 
     /** Waits until the driver's alerts were all taken, the pipeline converged, and checks it lost and repeated nothing. */
     void assertEverythingAccountedFor() throws Exception {
+        Laps laps = new Laps(run);
         // Every alert sent is eventually accepted: the SIEM keeps retrying what Vigie could not take.
         await().atMost(STEP.multipliedBy(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(driver.failures()).as("alerts refused for good").isEmpty();
             assertThat(driver.accepted()).hasSize(driver.planned());
         });
         Set<String> accepted = driver.accepted();
+        laps.mark("all accepted");
 
         // Accepted alerts = AlertRaised events.
         await().atMost(STEP).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(alertRaisedIds()).as("AlertRaised of this run").isEqualTo(accepted));
+        laps.mark("AlertRaised = accepted");
 
         // = alerts in the run's incidents, each counted once.
         Map<String, List<AlertClassified>> incidents = await().atMost(STEP).pollInterval(Duration.ofSeconds(1))
                 .until(() -> classificationsByIncident(accepted), byIncident -> byIncident.size() == hosts.size()
                         && alertCount(byIncident.keySet()) == accepted.size());
         assertThat(alertCount(incidents.keySet())).as("alerts in the run's incidents").isEqualTo(accepted.size());
+        laps.mark("alerts in incidents");
 
         // Each incident's classifications in order.
         for (List<AlertClassified> events : incidents.values()) {
@@ -129,6 +133,7 @@ final class FaultRun implements AutoCloseable {
         Map<String, List<String>> contactsByIncident = contactsByIncident(incidents);
         await().atMost(STEP).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertOneEmailPerContact(contactsByIncident, INITIAL_SUBJECTS));
+        laps.mark("INITIAL emails");
 
         // The analyst resolves each incident: one RESOLUTION email per contact, one post-mortem draft per incident.
         // case-service may still be catching up (a restarted consumer): the analyst resolves the case once it shows.
@@ -143,6 +148,7 @@ final class FaultRun implements AutoCloseable {
         }
         await().atMost(STEP).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertOneEmailPerContact(contactsByIncident, RESOLUTION_SUBJECTS));
+        laps.mark("resolved, RESOLUTION emails");
 
         // case-service and postmortem-service applied every event once, in an intact timeline.
         await().atMost(STEP).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -152,6 +158,7 @@ final class FaultRun implements AutoCloseable {
                 assertPostmortemDraft(incident.getKey());
             }
         });
+        laps.mark("case timelines, post-mortems");
 
         // Exactly one email per contact and stage in all, and nothing given up on.
         Map<String, Long> perContactAndSubject = emailsOfRun(incidents.keySet()).stream()
@@ -160,6 +167,19 @@ final class FaultRun implements AutoCloseable {
                 .containsOnly(1L);
         assertThat(perContactAndSubject).hasSize(contactsByIncident.values().stream().mapToInt(List::size).sum() * 2);
         assertThat(deadLetters()).as("records on dead-letter topics").isEqualTo(Map.of());
+    }
+
+    /** The HTTP status of the service's health endpoint, or -1 when it does not answer. */
+    int health(VigieService service) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(stack.service(service).healthUrl()))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     @Override
@@ -348,5 +368,21 @@ final class FaultRun implements AutoCloseable {
     }
 
     private record Email(String to, String subject) {
+    }
+
+    /** Prints how long each convergence step took, so a slow run shows where its time went. */
+    private static final class Laps {
+        private final String run;
+        private long last = System.nanoTime();
+
+        Laps(String run) {
+            this.run = run;
+        }
+
+        void mark(String step) {
+            long now = System.nanoTime();
+            System.out.printf("FaultRun[%s]: %s after %.1f s%n", run, step, (now - last) / 1e9);
+            last = now;
+        }
     }
 }

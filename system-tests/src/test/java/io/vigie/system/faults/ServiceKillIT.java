@@ -35,13 +35,16 @@ class ServiceKillIT {
         String health = stack.service(victim).healthUrl();
         try (FaultRun run = FaultRun.on(stack, "kill-" + victim.shortName())) {
             SiemDriver siem = run.driver();
+            long phase = System.nanoTime();
             stack.stopService(victim);
             ServiceProcess child = ServiceProcess.of(stack, victim, faults.directory());
+            phase = lap(victim, "stopped in the stack", phase);
             long startedAt = System.nanoTime();
             try {
                 // given the service in its own JVM, up
                 child.start();
                 awaitUp(health, child);
+                phase = lap(victim, "child up", phase);
 
                 // when it is killed while the SIEM's alerts flow through the pipeline, and started again
                 siem.send(200, 20);
@@ -49,13 +52,17 @@ class ServiceKillIT {
                 // throughout: kill each when it has work in hand.
                 int killAfter = victim == VigieService.NOTIFICATION ? 4 : 40;
                 await().atMost(FaultRun.STEP).until(() -> siem.accepted().size() + siem.unavailableAnswers() >= killAfter);
+                phase = lap(victim, "kill point reached", phase);
                 child.kill();
                 int acceptedWhenKilled = siem.accepted().size();
+                phase = lap(victim, "killed", phase);
                 child.start();
                 awaitUp(health, child);
+                phase = lap(victim, "child up again", phase);
 
                 // then everything converges: nothing lost, nothing told twice
                 run.assertEverythingAccountedFor();
+                phase = lap(victim, "converged", phase);
                 System.out.printf("ServiceKillIT[%s]: killed with %d of %d alerts accepted; %d alerts accepted, %d answers "
                                 + "503/429, %d attempts unanswered; converged %.1f s after the first start%n",
                         victim.applicationName(), acceptedWhenKilled, siem.planned(), siem.accepted().size(),
@@ -63,9 +70,17 @@ class ServiceKillIT {
                         Duration.ofNanos(System.nanoTime() - startedAt).toMillis() / 1000.0);
             } finally {
                 child.terminate();
+                phase = lap(victim, "child terminated", phase);
                 stack.startService(victim);
+                lap(victim, "started in the stack again", phase);
             }
         }
+    }
+
+    private static long lap(VigieService victim, String phase, long since) {
+        long now = System.nanoTime();
+        System.out.printf("ServiceKillIT[%s]: %s after %.1f s%n", victim.applicationName(), phase, (now - since) / 1e9);
+        return now;
     }
 
     private static void awaitUp(String health, ServiceProcess child) {

@@ -44,6 +44,8 @@ final class SiemDriver implements AutoCloseable {
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger unavailable = new AtomicInteger();
     private final AtomicInteger unreachable = new AtomicInteger();
+    private final ConcurrentMap<String, Integer> unavailableReasons = new ConcurrentHashMap<>();
+    private final AtomicInteger withoutRetryAfter = new AtomicInteger();
     private final ConcurrentMap<Integer, String> failures = new ConcurrentHashMap<>();
     private volatile int planned;
 
@@ -83,6 +85,16 @@ final class SiemDriver implements AutoCloseable {
     /** Answers 503 (or 429), each retried. */
     int unavailableAnswers() {
         return unavailable.get();
+    }
+
+    /** The 503 and 429 answers by the problem's {@code reason} ({@code storage_unavailable}, …). */
+    Map<String, Integer> unavailableReasons() {
+        return Map.copyOf(unavailableReasons);
+    }
+
+    /** The 503 and 429 answers that did not say when to come back. */
+    int unavailableWithoutRetryAfter() {
+        return withoutRetryAfter.get();
     }
 
     /** Attempts that got no answer (connection refused, timeout), each retried. */
@@ -127,6 +139,10 @@ final class SiemDriver implements AutoCloseable {
             accepted.add(alertId(response.body()));
         } else if (status == 503 || status == 429) {
             unavailable.incrementAndGet();
+            unavailableReasons.merge(reason(response.body()), 1, Integer::sum);
+            if (response.headers().firstValue("Retry-After").isEmpty()) {
+                withoutRetryAfter.incrementAndGet();
+            }
             long retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(1);
             retry(number, Duration.ofSeconds(Math.max(1, Math.min(retryAfter, MAX_RETRY_DELAY.toSeconds()))));
         } else {
@@ -170,6 +186,15 @@ final class SiemDriver implements AutoCloseable {
             return answer.get("alertId").asText();
         } catch (IOException e) {
             throw new IllegalStateException("Not an intake answer: " + body, e);
+        }
+    }
+
+    private static String reason(String problem) {
+        try {
+            JsonNode reason = JSON.readTree(problem).get("reason");
+            return reason == null ? "none" : reason.asText();
+        } catch (IOException e) {
+            return "not a problem+json";
         }
     }
 
