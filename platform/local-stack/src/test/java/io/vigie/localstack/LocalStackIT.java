@@ -146,11 +146,15 @@ class LocalStackIT {
         LocalUsers.User viewer = stack.users().users().get("viewer");
         String credentials = Base64.getEncoder().encodeToString(
                 (viewer.name() + ":" + viewer.password()).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> cases = http.send(HttpRequest.newBuilder(URI.create(
-                        stack.service(VigieService.CASE).baseUrl() + "/api/cases?client=" + SeedData.CLIENT_A))
-                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(cases.statusCode()).isEqualTo(200);
-        assertThat(cases.body()).contains(SeedData.CLIENT_A_DOMAIN_CONTROLLER, "ACCOUNT_COMPROMISE");
+        // case-service reads the same events on its own consumer: the notice may reach the mailbox before the case
+        // reaches its record.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> cases = http.send(HttpRequest.newBuilder(URI.create(
+                            stack.service(VigieService.CASE).baseUrl() + "/api/cases?client=" + SeedData.CLIENT_A))
+                    .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(cases.statusCode()).isEqualTo(200);
+            assertThat(cases.body()).contains(SeedData.CLIENT_A_DOMAIN_CONTROLLER, "ACCOUNT_COMPROMISE");
+        });
     }
 
     private HttpResponse<String> post(String url, Map<String, String> headers) throws IOException, InterruptedException {
