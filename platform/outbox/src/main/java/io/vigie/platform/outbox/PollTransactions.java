@@ -43,6 +43,15 @@ public final class PollTransactions {
 
     /** Hands each record's value to {@code handler}, in order, all in one transaction (see the class comment). */
     public <V> void handle(List<ConsumerRecord<String, V>> records, Consumer<V> handler) {
+        handleTogether(records, values -> values.forEach(handler));
+    }
+
+    /**
+     * Hands the values of the poll's records, in order, to {@code handler} at once, in one transaction: for a handler
+     * that works on a set (one claim, one lock, one write for the poll). Its outcome for a list must be the one of
+     * handling each value on its own in that order, since a failure is narrowed down by handing it lists of one.
+     */
+    public <V> void handleTogether(List<ConsumerRecord<String, V>> records, Consumer<List<V>> handler) {
         for (int i = 0; i < records.size(); i++) {
             RuntimeException unreadable = unreadable(records.get(i));
             if (unreadable != null) {
@@ -54,12 +63,13 @@ public final class PollTransactions {
         handleAll(records, handler);
     }
 
-    private <V> void handleAll(List<ConsumerRecord<String, V>> records, Consumer<V> handler) {
+    private <V> void handleAll(List<ConsumerRecord<String, V>> records, Consumer<List<V>> handler) {
         if (records.isEmpty()) {
             return;
         }
         try {
-            transactions.executeWithoutResult(status -> records.forEach(record -> handler.accept(record.value())));
+            List<V> values = records.stream().map(ConsumerRecord::value).toList();
+            transactions.executeWithoutResult(status -> handler.accept(values));
             return;
         } catch (RuntimeException pollFailure) {
             if (records.size() == 1 || pollFailure instanceof CannotCreateTransactionException) {
@@ -72,7 +82,7 @@ public final class PollTransactions {
         }
         for (ConsumerRecord<String, V> record : records) {
             try {
-                transactions.executeWithoutResult(status -> handler.accept(record.value()));
+                transactions.executeWithoutResult(status -> handler.accept(List.of(record.value())));
             } catch (RuntimeException failure) {
                 throw new BatchListenerFailedException("Handling " + where(record) + " failed", failure, record);
             }

@@ -74,6 +74,28 @@ class PollTransactionsTest {
     }
 
     @Test
+    void shouldHandAPollToASetHandlerAtOnceAndNarrowAFailureDownToItsRecord() {
+        List<List<String>> handedOver = new ArrayList<>();
+        polls.handleTogether(records("a", "b"), values -> {
+            handedOver.add(values);
+            values.forEach(this::record);
+        });
+        assertThat(handedOver).containsExactly(List.of("a", "b"));
+
+        List<ConsumerRecord<String, String>> poll = records("c", "d", "fails", "f");
+        handedOver.clear();
+        assertThatThrownBy(() -> polls.handleTogether(poll, values -> {
+            handedOver.add(values);
+            values.forEach(failingOn("fails"));
+        })).isInstanceOfSatisfying(BatchListenerFailedException.class,
+                failure -> assertThat(failure.getRecord()).isSameAs(poll.get(2)));
+
+        assertThat(handedOver).containsExactly(List.of("c", "d", "fails", "f"), List.of("c"), List.of("d"),
+                List.of("fails"));
+        assertThat(handled()).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
     void shouldReportTheFirstRecordWhenNoTransactionCanBegin() {
         List<ConsumerRecord<String, String>> poll = records("a", "b");
         PollTransactions unreachable = new PollTransactions(new DataSourceTransactionManager(
