@@ -1,12 +1,17 @@
 package io.vigie.postmortem;
 
+import io.vigie.events.AlertClassified;
+import io.vigie.events.ClassificationChange;
 import io.vigie.events.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +96,41 @@ class DraftIT extends PostmortemITSupport {
         assertThat(draft.get("id").asString()).isEqualTo(draftId);
         assertThat(draft.get("timeline").size()).isEqualTo(7);
         assertThat(draft.get("incident").get("resolvedAt").asString()).isEqualTo("2026-11-20T14:00:00Z");
+    }
+
+    @Test
+    void shouldFoldEveryAttachedAlertIntoItsIncidentOnceWhenTheyArriveTogether() throws Exception {
+        Scenario first = Scenario.accountCompromise();
+        Scenario second = Scenario.accountCompromise();
+        List<AlertClassified> events = new ArrayList<>(List.of(first.classified(), second.classified()));
+        for (int i = 0; i < 20; i++) {
+            for (Scenario s : List.of(first, second)) {
+                events.add(AlertClassified.newBuilder(s.classified()).setEventId(UUID.randomUUID())
+                        .setAlertId(UUID.randomUUID()).setChange(ClassificationChange.ATTACHED)
+                        .setAffectedAssets(List.of("host-" + i)).build());
+            }
+            if (i == 10) {
+                events.add(events.get(4)); // a redelivery, in the middle of the others
+            }
+        }
+        // Sent without waiting for each: the listener gets them in few polls, each incident's in its order.
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (AlertClassified event : events) {
+            sent.add(kafka.send(Topics.ALERT_CLASSIFIED, event.getIncidentId().toString(), event));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        for (Scenario s : List.of(first, second)) {
+            String timeline = "SELECT COUNT(*) FROM timeline_entry WHERE incident_id = ?";
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(timeline, Integer.class,
+                    s.incidentId()) >= 21);
+            // the last event of the incident is handled, so the redelivery before it is too: it added nothing
+            assertThat(jdbc.queryForObject(timeline, Integer.class, s.incidentId())).isEqualTo(21);
+            JsonNode facts = json.readTree(jdbc.queryForObject("SELECT facts FROM incident WHERE incident_id = ?",
+                    String.class, s.incidentId()));
+            assertThat(strings(facts.get("affectedAssets"))).hasSize(21).contains("payroll-web-01", "host-0", "host-19");
+            assertThat(facts.get("title").asString()).isEqualTo("Account takeover on the payroll portal");
+        }
     }
 
     @Test

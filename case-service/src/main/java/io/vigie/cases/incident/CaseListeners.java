@@ -26,16 +26,18 @@ class CaseListeners {
         this.polls = polls;
     }
 
-    // One transaction per poll on the two topics that carry an event per alert (see PollTransactions); each event
-    // is still claimed and applied on its own, so the outcome is the one of a transaction per event.
+    // The two topics that carry an event per alert are handled a poll at a time: one transaction, one claim and one
+    // lock for the poll (see PollTransactions), with the outcome of handling each event on its own, in order.
     @KafkaListener(topics = Topics.ALERT_RAISED, groupId = GROUP, batch = "true")
     void raised(List<ConsumerRecord<String, AlertRaised>> records) {
-        polls.handle(records, event -> projection.on(EventMapper.toRaisedAlert(event)));
+        polls.handleTogether(records, events -> projection.onRaised(events.stream().map(EventMapper::toRaisedAlert)
+                .toList()));
     }
 
     @KafkaListener(topics = Topics.ALERT_CLASSIFIED, groupId = GROUP, batch = "true")
     void classified(List<ConsumerRecord<String, AlertClassified>> records) {
-        polls.handle(records, event -> projection.on(EventMapper.toClassification(event)));
+        polls.handleTogether(records, events -> projection.onClassified(events.stream()
+                .map(EventMapper::toClassification).toList()));
     }
 
     @KafkaListener(topics = Topics.CLIENT_NOTIFIED, groupId = GROUP)

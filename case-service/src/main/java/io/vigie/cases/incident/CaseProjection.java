@@ -11,11 +11,20 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Builds cases from the other services' events. Each event is handled in one transaction: claim its id, change the
- * case, write the timeline entry. A redelivered or replayed event changes nothing.
+ * case, write the timeline entry; the events that come one per alert (raised, classified) are handled a poll at a
+ * time, with the outcome of handling each on its own. A redelivered or replayed event changes nothing.
  */
 @Component
 class CaseProjection {
@@ -39,60 +48,144 @@ class CaseProjection {
 
     @Transactional
     public void on(Classification c) {
-        if (!processedEvents.claim(c.eventId(), Topics.ALERT_CLASSIFIED)) {
+        onClassified(List.of(c));
+    }
+
+    /**
+     * Triage's classifications (of one poll), in order, with the outcome of handling each on its own: one claim, one
+     * lock of the cases and one write per table for them all.
+     */
+    @Transactional
+    public void onClassified(List<Classification> classifications) {
+        boolean[] claimed = processedEvents.claimAll(classifications.stream().map(Classification::eventId).toList(),
+                Topics.ALERT_CLASSIFIED);
+        List<Classification> fresh = new ArrayList<>();
+        Map<UUID, Instant> firstReceivedAt = new HashMap<>();
+        for (int i = 0; i < classifications.size(); i++) {
+            if (claimed[i]) {
+                Classification c = classifications.get(i);
+                fresh.add(c);
+                firstReceivedAt.putIfAbsent(c.incidentId(), c.alertReceivedAt());
+            }
+        }
+        if (fresh.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        IncidentCase current = lockOrStub(c.incidentId(), c.alertReceivedAt(), now);
-        String what;
-        if (!current.classified()) {
-            cases.classifyStub(c, now);
-            what = "Incident opened";
-        } else {
-            boolean escalate = c.change() == Classification.Change.ESCALATED
-                    && c.severity().ordinal() < current.severity().ordinal();
-            cases.merge(current, c, escalate, now);
-            what = escalate ? "Escalated from " + current.severity() + " to " + c.severity() : "Alert attached";
+        Map<UUID, IncidentCase> current = lockOrStubAll(firstReceivedAt, now);
+        Map<UUID, Set<String>> clients = new HashMap<>();
+        List<Timeline.NewEntry> entries = new ArrayList<>();
+        for (Classification c : fresh) {
+            IncidentCase before = current.get(c.incidentId());
+            String what;
+            if (!before.classified()) {
+                current.put(c.incidentId(), before.classifiedBy(c));
+                what = "Incident opened";
+            } else {
+                boolean escalate = c.change() == Classification.Change.ESCALATED
+                        && c.severity().ordinal() < before.severity().ordinal();
+                current.put(c.incidentId(), before.mergedWith(c, escalate));
+                what = escalate ? "Escalated from " + before.severity() + " to " + c.severity() : "Alert attached";
+            }
+            clients.computeIfAbsent(c.incidentId(), id -> new LinkedHashSet<>()).addAll(c.clients());
+            entries.add(new Timeline.NewEntry(c.incidentId(), c.occurredAt(), c.producer(), EntryType.ALERT_CLASSIFIED,
+                    what + ": " + c.severity() + " " + c.category() + ", priority " + c.priority() + ". " + c.title()
+                            + (c.clients().isEmpty() ? "" : ". Clients: " + String.join(", ", c.clients()))
+                            + (c.personalData() ? ". Personal data involved (GDPR 72-hour clock)" : "")
+                            + (c.rulesFired().isEmpty() ? "" : ". Rules: " + String.join("; ", c.rulesFired()))));
         }
-        c.clients().forEach(client -> cases.addClientIfAbsent(c.incidentId(), client, now));
-        attachAlert(c);
-        timeline.append(c.incidentId(), c.occurredAt(), c.producer(), EntryType.ALERT_CLASSIFIED,
-                what + ": " + c.severity() + " " + c.category() + ", priority " + c.priority() + ". " + c.title()
-                        + (c.clients().isEmpty() ? "" : ". Clients: " + String.join(", ", c.clients()))
-                        + (c.personalData() ? ". Personal data involved (GDPR 72-hour clock)" : "")
-                        + (c.rulesFired().isEmpty() ? "" : ". Rules: " + String.join("; ", c.rulesFired())));
-        changes.publishEvent(new CaseChanged(c.incidentId()));
+        cases.saveClassified(current.values(), now);
+        cases.addClientsIfAbsent(clients, now);
+        attachAlerts(fresh);
+        timeline.appendAll(entries);
+        current.keySet().forEach(id -> changes.publishEvent(new CaseChanged(id)));
     }
 
-    private void attachAlert(Classification c) {
-        CaseRepository.AlertLink link = cases.alertLink(c.alertId()).orElse(null);
-        if (link == null) {
-            cases.insertClassifiedAlert(c);
-        } else if (link.incidentId() == null) {
-            cases.attachAlert(c.alertId(), c.incidentId());
+    /** Each classified alert joins its case's alerts, whether its AlertRaised came first or not. */
+    private void attachAlerts(List<Classification> classified) {
+        Map<UUID, CaseRepository.AlertLink> links = cases.alertLinks(classified.stream()
+                .map(Classification::alertId).toList());
+        Map<UUID, Classification> unknown = new LinkedHashMap<>();
+        Map<UUID, UUID> attach = new HashMap<>();
+        for (Classification c : classified) {
+            CaseRepository.AlertLink link = links.get(c.alertId());
+            if (link == null) {
+                unknown.putIfAbsent(c.alertId(), c);
+            } else if (link.incidentId() == null) {
+                attach.putIfAbsent(c.alertId(), c.incidentId());
+            }
         }
+        // The AlertRaised listener may have inserted some since they were looked up: those are attached instead.
+        // In the order of the alert ids, as the raised alerts' listener inserts them (no circular wait on a key).
+        List<Classification> toInsert = unknown.values().stream().sorted(Comparator.comparing(Classification::alertId))
+                .toList();
+        for (Classification c : cases.insertClassifiedAlertsIfAbsent(toInsert)) {
+            attach.putIfAbsent(c.alertId(), c.incidentId());
+        }
+        cases.attachAlerts(attach);
     }
 
     @Transactional
     public void on(RaisedAlert a) {
-        if (!processedEvents.claim(a.eventId(), Topics.ALERT_RAISED)) {
+        onRaised(List.of(a));
+    }
+
+    /**
+     * The alerts as their SIEMs raised them (of one poll), in order: each joins the record, and the timeline of its
+     * case when its classification overtook it on the other topic.
+     */
+    @Transactional
+    public void onRaised(List<RaisedAlert> raised) {
+        boolean[] claimed = processedEvents.claimAll(raised.stream().map(RaisedAlert::eventId).toList(),
+                Topics.ALERT_RAISED);
+        Map<UUID, RaisedAlert> fresh = new LinkedHashMap<>();
+        for (int i = 0; i < raised.size(); i++) {
+            if (claimed[i]) {
+                fresh.putIfAbsent(raised.get(i).alertId(), raised.get(i));
+            }
+        }
+        if (fresh.isEmpty()) {
             return;
         }
-        CaseRepository.AlertLink link = cases.alertLink(a.alertId()).orElse(null);
-        if (link == null) {
-            cases.insertRaisedAlert(a);
-            return;
+        Map<UUID, CaseRepository.AlertLink> links = cases.alertLinks(fresh.keySet());
+        List<RaisedAlert> known = new ArrayList<>();
+        List<RaisedAlert> unknown = new ArrayList<>();
+        fresh.values().forEach(a -> (links.containsKey(a.alertId()) ? known : unknown).add(a));
+        // The cases first, then the alerts, as the classifications' listener does: two polls never wait for each
+        // other in a circle (one holding a case and inserting an alert the other inserted while waiting for the case).
+        Set<UUID> incidents = new LinkedHashSet<>();
+        known.forEach(a -> incidents.add(links.get(a.alertId()).incidentId()));
+        incidents.remove(null);
+        cases.lockAll(incidents);
+        // Inserted by the classification's listener since they were looked up: they complete its rows instead.
+        unknown.sort(Comparator.comparing(RaisedAlert::alertId));
+        List<RaisedAlert> overtaken = cases.insertRaisedAlertsIfAbsent(unknown);
+        if (!overtaken.isEmpty()) {
+            known.addAll(overtaken);
+            Map<UUID, CaseRepository.AlertLink> overtakenLinks = cases.alertLinks(overtaken.stream()
+                    .map(RaisedAlert::alertId).toList());
+            links.putAll(overtakenLinks);
+            Set<UUID> more = new LinkedHashSet<>();
+            overtakenLinks.values().forEach(link -> more.add(link.incidentId()));
+            more.remove(null);
+            more.removeAll(incidents);
+            cases.lockAll(more);
+            incidents.addAll(more);
         }
-        cases.completeWithRaised(a);
-        if (link.incidentId() != null) {
-            // The classification overtook the alert on the other topic: the alert's own details join the record now,
-            // under the case's lock like every other entry of its timeline.
-            cases.lock(link.incidentId());
-            timeline.append(link.incidentId(), a.receivedAt(), a.producer(), EntryType.ALERT_RAISED,
-                    "Alert from " + a.sourceName() + " (" + a.source() + ", " + a.sourceReference() + "): "
-                            + a.title() + (a.asset() == null ? "" : " on " + a.asset()));
-            changes.publishEvent(new CaseChanged(link.incidentId()));
+        cases.completeWithRaised(known);
+        List<Timeline.NewEntry> entries = new ArrayList<>();
+        for (RaisedAlert a : known) {
+            UUID incidentId = links.get(a.alertId()).incidentId();
+            if (incidentId != null) {
+                // The classification overtook the alert on the other topic: the alert's own details join the
+                // record now, under the case's lock like every other entry of its timeline.
+                entries.add(new Timeline.NewEntry(incidentId, a.receivedAt(), a.producer(), EntryType.ALERT_RAISED,
+                        "Alert from " + a.sourceName() + " (" + a.source() + ", " + a.sourceReference() + "): "
+                                + a.title() + (a.asset() == null ? "" : " on " + a.asset())));
+            }
         }
+        timeline.appendAll(entries);
+        incidents.forEach(id -> changes.publishEvent(new CaseChanged(id)));
     }
 
     @Transactional
@@ -173,5 +266,15 @@ class CaseProjection {
             cases.insertStubIfAbsent(id, openedAt, now);
             return cases.lock(id).orElseThrow();
         });
+    }
+
+    /** {@link #lockOrStub} for several cases (id to when its first alert was received), in the order of their ids. */
+    private Map<UUID, IncidentCase> lockOrStubAll(Map<UUID, Instant> openedAtById, Instant now) {
+        cases.insertStubsIfAbsent(openedAtById, now);
+        Map<UUID, IncidentCase> locked = cases.lockAll(openedAtById.keySet());
+        if (!locked.keySet().equals(openedAtById.keySet())) {
+            throw new IllegalStateException("cases vanished while they were locked: " + openedAtById.keySet());
+        }
+        return locked;
     }
 }

@@ -11,10 +11,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 
@@ -23,6 +24,14 @@ import java.util.UUID;
 class CaseRepository {
 
     private static final RowMapper<IncidentCase> CASES = CaseRepository::toCase;
+    private static final String ADD_CLIENT = "INSERT INTO case_client (incident_id, client_id, status, updated_at) "
+            + "VALUES (?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING";
+    private static final String STUB = "INSERT INTO incident_case (incident_id, classified, title, priority, status, "
+            + "notify_clients, personal_data, affected_assets, affected_services, data_categories, opened_at, "
+            + "updated_at) VALUES (?, FALSE, '(awaiting classification)', 0, 'OPEN', FALSE, FALSE, '', '', '', ?, ?) "
+            + "ON CONFLICT DO NOTHING";
+    /** Identifiers per IN list: far below any driver's limit on parameters. */
+    private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -38,6 +47,20 @@ class CaseRepository {
     Optional<IncidentCase> lock(UUID id) {
         return jdbc.query("SELECT * FROM incident_case WHERE incident_id = ? FOR UPDATE", CASES, id).stream()
                 .findFirst();
+    }
+
+    /** Reads and locks the cases that exist among {@code ids}, in the order of their ids (see {@link #lock}). */
+    Map<UUID, IncidentCase> lockAll(Collection<UUID> ids) {
+        Map<UUID, IncidentCase> locked = new HashMap<>();
+        if (ids.isEmpty()) {
+            return locked;
+        }
+        for (List<UUID> chunk : chunks(ids.stream().distinct().sorted().toList())) {
+            jdbc.query("SELECT * FROM incident_case WHERE incident_id IN (" + placeholders(chunk.size()) + ") "
+                    + "ORDER BY incident_id FOR UPDATE", CASES, chunk.toArray())
+                    .forEach(found -> locked.put(found.id(), found));
+        }
+        return locked;
     }
 
     List<IncidentCase> list(CaseFilter filter, int limit) {
@@ -87,37 +110,27 @@ class CaseRepository {
 
     /** The row of a case before its classification: made by whichever event of a new incident comes first. */
     void insertStubIfAbsent(UUID id, Instant openedAt, Instant now) {
-        jdbc.update("INSERT INTO incident_case (incident_id, classified, title, priority, status, notify_clients, "
-                        + "personal_data, affected_assets, affected_services, data_categories, opened_at, updated_at) "
-                        + "VALUES (?, FALSE, ?, 0, 'OPEN', FALSE, FALSE, '', '', '', ?, ?) ON CONFLICT DO NOTHING",
-                id, "(awaiting classification)", utc(openedAt), utc(now));
+        jdbc.update(STUB, id, utc(openedAt), utc(now));
     }
 
-    /** A stub receives its first classification: everything but the status it may already have moved to. */
-    void classifyStub(Classification c, Instant now) {
-        jdbc.update("UPDATE incident_case SET classified = TRUE, title = ?, summary = ?, severity = ?, priority = ?, "
+    /** {@link #insertStubIfAbsent} for several cases, in the order of their ids, as {@link #lockAll} locks them. */
+    void insertStubsIfAbsent(Map<UUID, Instant> openedAtById, Instant now) {
+        OffsetDateTime at = utc(now);
+        jdbc.batchUpdate(STUB, openedAtById.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(stub -> new Object[] {stub.getKey(), utc(stub.getValue()), at}).toList());
+    }
+
+    /** Writes what classifications change in a case: everything but its status and what people and notices set. */
+    void saveClassified(Collection<IncidentCase> classified, Instant now) {
+        jdbc.batchUpdate("UPDATE incident_case SET classified = ?, title = ?, summary = ?, severity = ?, priority = ?, "
                         + "category = ?, notify_clients = ?, personal_data = ?, gdpr_deadline = ?, impact = ?, "
                         + "affected_assets = ?, affected_services = ?, data_categories = ?, detected_at = ?, "
                         + "opened_at = ?, classified_at = ?, updated_at = ? WHERE incident_id = ?",
-                c.title(), c.summary(), c.severity().name(), c.priority(), c.category(), c.notifyClients(),
-                c.personalData(), utc(c.gdprDeadline()), c.impact(), lines(c.assets()), lines(c.services()),
-                lines(c.dataCategories()), utc(c.detectedAt()), utc(c.alertReceivedAt()), utc(c.occurredAt()),
-                utc(now), c.incidentId());
-    }
-
-    /** A later alert of the same incident: what it touches joins the case; an escalation raises the severity. */
-    void merge(IncidentCase current, Classification c, boolean escalate, Instant now) {
-        Severity severity = escalate ? c.severity() : current.severity();
-        int priority = escalate ? Math.max(current.priority(), c.priority()) : current.priority();
-        boolean personalData = current.personalData() || c.personalData();
-        Instant gdprDeadline = current.gdprDeadline() != null ? current.gdprDeadline() : c.gdprDeadline();
-        jdbc.update("UPDATE incident_case SET severity = ?, priority = ?, notify_clients = ?, personal_data = ?, "
-                        + "gdpr_deadline = ?, affected_assets = ?, affected_services = ?, data_categories = ?, "
-                        + "updated_at = ? WHERE incident_id = ?",
-                severity.name(), priority, current.notifyClients() || c.notifyClients(), personalData,
-                utc(gdprDeadline), lines(union(current.assets(), c.assets())),
-                lines(union(current.services(), c.services())),
-                lines(union(current.dataCategories(), c.dataCategories())), utc(now), c.incidentId());
+                classified.stream().map(c -> new Object[] {c.classified(), c.title(), c.summary(),
+                        c.severity() == null ? null : c.severity().name(), c.priority(), c.category(),
+                        c.notifyClients(), c.personalData(), utc(c.gdprDeadline()), c.impact(), lines(c.assets()),
+                        lines(c.services()), lines(c.dataCategories()), utc(c.detectedAt()), utc(c.openedAt()),
+                        utc(c.classifiedAt()), utc(now), c.id()}).toList());
     }
 
     void set(UUID id, Instant now, String column, Object value) {
@@ -148,8 +161,15 @@ class CaseRepository {
     }
 
     void addClientIfAbsent(UUID id, String clientId, Instant now) {
-        jdbc.update("INSERT INTO case_client (incident_id, client_id, status, updated_at) VALUES (?, ?, 'PENDING', ?) "
-                + "ON CONFLICT DO NOTHING", id, clientId, utc(now));
+        jdbc.update(ADD_CLIENT, id, clientId, utc(now));
+    }
+
+    /** Adds each case's clients it does not list yet, as PENDING. */
+    void addClientsIfAbsent(Map<UUID, ? extends Collection<String>> clientsByCase, Instant now) {
+        OffsetDateTime at = utc(now);
+        jdbc.batchUpdate(ADD_CLIENT, clientsByCase.entrySet().stream()
+                .flatMap(clients -> clients.getValue().stream().map(client -> new Object[] {clients.getKey(), client, at}))
+                .toList());
     }
 
     void recordNotice(UUID id, String clientId, NoticeStatus status, String stage, String channel, String error,
@@ -167,35 +187,64 @@ class CaseRepository {
                         rs.getString("asset"), instant(rs, "received_at")), id);
     }
 
-    /** The incident an alert is attached to, and whether its AlertRaised arrived; empty when the alert is unknown. */
-    Optional<AlertLink> alertLink(UUID alertId) {
-        return jdbc.query("SELECT incident_id, raised_known FROM case_alert WHERE alert_id = ?",
-                (rs, row) -> new AlertLink(rs.getObject("incident_id", UUID.class), rs.getBoolean("raised_known")),
-                alertId).stream().findFirst();
+    /** {@link #alertLink} of several alerts at once: the unknown ones are left out. */
+    Map<UUID, AlertLink> alertLinks(Collection<UUID> alertIds) {
+        Map<UUID, AlertLink> links = new HashMap<>();
+        for (List<UUID> chunk : chunks(alertIds.stream().distinct().toList())) {
+            jdbc.query("SELECT alert_id, incident_id, raised_known FROM case_alert WHERE alert_id IN ("
+                    + placeholders(chunk.size()) + ")", row -> {
+                        links.put(row.getObject(1, UUID.class),
+                                new AlertLink(row.getObject(2, UUID.class), row.getBoolean(3)));
+                    }, chunk.toArray());
+        }
+        return links;
     }
 
-    void insertRaisedAlert(RaisedAlert a) {
-        jdbc.update("INSERT INTO case_alert (alert_id, raised_known, title, source, source_name, source_reference, "
-                        + "asset, description, detected_at, received_at) VALUES (?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?)",
-                a.alertId(), a.title(), a.source(), a.sourceName(), a.sourceReference(), a.asset(), a.description(),
-                utc(a.detectedAt()), utc(a.receivedAt()));
+    /**
+     * Inserts the alerts that are not there yet and answers the others: those another transaction inserted since
+     * they were looked up (the other topic's listener), after waiting for it to commit.
+     */
+    List<RaisedAlert> insertRaisedAlertsIfAbsent(List<RaisedAlert> alerts) {
+        int[] inserted = jdbc.batchUpdate("INSERT INTO case_alert (alert_id, raised_known, title, source, source_name, "
+                        + "source_reference, asset, description, detected_at, received_at) "
+                        + "VALUES (?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                alerts.stream().map(a -> new Object[] {a.alertId(), a.title(), a.source(), a.sourceName(),
+                        a.sourceReference(), a.asset(), a.description(), utc(a.detectedAt()), utc(a.receivedAt())})
+                        .toList());
+        return notInserted(alerts, inserted);
     }
 
-    void completeWithRaised(RaisedAlert a) {
-        jdbc.update("UPDATE case_alert SET raised_known = TRUE, title = ?, source_name = ?, asset = ?, description = ?, "
-                        + "detected_at = ? WHERE alert_id = ?",
-                a.title(), a.sourceName(), a.asset(), a.description(), utc(a.detectedAt()), a.alertId());
+    void completeWithRaised(List<RaisedAlert> alerts) {
+        jdbc.batchUpdate("UPDATE case_alert SET raised_known = TRUE, title = ?, source_name = ?, asset = ?, "
+                        + "description = ?, detected_at = ? WHERE alert_id = ?",
+                alerts.stream().map(a -> new Object[] {a.title(), a.sourceName(), a.asset(), a.description(),
+                        utc(a.detectedAt()), a.alertId()}).toList());
     }
 
-    void insertClassifiedAlert(Classification c) {
-        jdbc.update("INSERT INTO case_alert (alert_id, incident_id, raised_known, title, source, source_reference, "
-                        + "detected_at, received_at) VALUES (?, ?, FALSE, ?, ?, ?, ?, ?)",
-                c.alertId(), c.incidentId(), c.title(), c.source(), c.sourceReference(), utc(c.detectedAt()),
-                utc(c.alertReceivedAt()));
+    /** Inserts the classified alerts that are not there yet and answers the others, as insertRaisedAlertsIfAbsent. */
+    List<Classification> insertClassifiedAlertsIfAbsent(List<Classification> classifications) {
+        int[] inserted = jdbc.batchUpdate("INSERT INTO case_alert (alert_id, incident_id, raised_known, title, source, "
+                        + "source_reference, detected_at, received_at) VALUES (?, ?, FALSE, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING",
+                classifications.stream().map(c -> new Object[] {c.alertId(), c.incidentId(), c.title(), c.source(),
+                        c.sourceReference(), utc(c.detectedAt()), utc(c.alertReceivedAt())}).toList());
+        return notInserted(classifications, inserted);
     }
 
-    void attachAlert(UUID alertId, UUID incidentId) {
-        jdbc.update("UPDATE case_alert SET incident_id = ? WHERE alert_id = ?", incidentId, alertId);
+    private static <T> List<T> notInserted(List<T> rows, int[] inserted) {
+        List<T> present = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (inserted[i] == 0) {
+                present.add(rows.get(i));
+            }
+        }
+        return present;
+    }
+
+    /** Attaches known alerts (alert id to incident id) to their incidents. */
+    void attachAlerts(Map<UUID, UUID> incidentByAlert) {
+        jdbc.batchUpdate("UPDATE case_alert SET incident_id = ? WHERE alert_id = ?", incidentByAlert.entrySet().stream()
+                .map(attached -> new Object[] {attached.getValue(), attached.getKey()}).toList());
     }
 
     record AlertLink(UUID incidentId, boolean raisedKnown) {
@@ -239,17 +288,23 @@ class CaseRepository {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    private static List<List<UUID>> chunks(List<UUID> ids) {
+        List<List<UUID>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String placeholders(int count) {
+        return "?, ".repeat(count - 1) + "?";
+    }
+
     private static String lines(List<String> values) {
         return String.join("\n", values);
     }
 
     private static List<String> list(String lines) {
         return lines == null || lines.isEmpty() ? List.of() : Arrays.asList(lines.split("\n"));
-    }
-
-    private static List<String> union(List<String> a, List<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
     }
 }

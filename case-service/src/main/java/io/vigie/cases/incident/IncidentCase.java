@@ -1,7 +1,9 @@
 package io.vigie.cases.incident;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,6 +21,35 @@ public record IncidentCase(UUID id, boolean classified, String title, String sum
                            Instant classifiedAt, Instant firstNotifiedAt, Instant firstAcknowledgedAt,
                            Instant regulatorNotifiedAt, Instant resolvedAt, Instant closedAt,
                            String resolutionSummary, Boolean dataCompromised, Instant updatedAt) {
+
+    /** The case once its first classification arrived: everything but the status it may already have moved to. */
+    IncidentCase classifiedBy(Classification c) {
+        return new IncidentCase(id, true, c.title(), c.summary(), c.severity(), c.priority(), c.category(), status,
+                assignee, c.notifyClients(), c.personalData(), c.gdprDeadline(), c.impact(), c.assets(), c.services(),
+                c.dataCategories(), c.detectedAt(), c.alertReceivedAt(), c.occurredAt(), firstNotifiedAt,
+                firstAcknowledgedAt, regulatorNotifiedAt, resolvedAt, closedAt, resolutionSummary, dataCompromised,
+                updatedAt);
+    }
+
+    /**
+     * A later alert of the same incident: what it touches joins the case; an escalation raises the severity (and the
+     * priority, never lowering it).
+     */
+    IncidentCase mergedWith(Classification c, boolean escalate) {
+        return new IncidentCase(id, classified, title, summary, escalate ? c.severity() : severity,
+                escalate ? Math.max(priority, c.priority()) : priority, category, status, assignee,
+                notifyClients || c.notifyClients(), personalData || c.personalData(),
+                gdprDeadline != null ? gdprDeadline : c.gdprDeadline(), impact, union(assets, c.assets()),
+                union(services, c.services()), union(dataCategories, c.dataCategories()), detectedAt, openedAt,
+                classifiedAt, firstNotifiedAt, firstAcknowledgedAt, regulatorNotifiedAt, resolvedAt, closedAt,
+                resolutionSummary, dataCompromised, updatedAt);
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     /** Refuses a command the case's state does not allow, with the reason a person can act on. */
     void requireAllows(Command command) {

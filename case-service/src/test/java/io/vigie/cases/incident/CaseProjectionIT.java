@@ -1,6 +1,8 @@
 package io.vigie.cases.incident;
 
 import io.vigie.cases.CaseServiceTestBase;
+import io.vigie.cases.timeline.Timeline;
+import io.vigie.cases.timeline.TimelineEntry;
 import io.vigie.events.AlertClassified;
 import io.vigie.events.AlertRaised;
 import io.vigie.events.Channel;
@@ -15,11 +17,14 @@ import io.vigie.events.SourceKind;
 import io.vigie.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +33,15 @@ public class CaseProjectionIT extends CaseServiceTestBase {
 
     @Autowired
     CaseQueries cases;
+
+    @Autowired
+    CaseProjection projection;
+
+    @Autowired
+    Timeline timeline;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void shouldBuildTheCaseFromTheClassificationAndTheClientNotices() throws Exception {
@@ -107,6 +121,58 @@ public class CaseProjectionIT extends CaseServiceTestBase {
         IncidentCase c = cases.get(incidentId);
         assertThat(c.personalData()).isTrue();
         assertThat(cases.clients(incidentId)).extracting(ClientNotice::clientId).containsExactly("acme", "initech");
+    }
+
+    @Test
+    void shouldHandleAPollOfClassificationsAndRaisedAlertsAsIfOneByOne() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID opening = UUID.randomUUID();
+        UUID attachedAlert = UUID.randomUUID();
+        UUID escalating = UUID.randomUUID();
+        AlertClassified attached = classified(first, attachedAlert, Severity.HIGH, "Locked accounts",
+                ClassificationChange.ATTACHED, false, "globex");
+        List<Classification> poll = Stream.of(
+                classified(first, opening, Severity.HIGH, "Locked accounts", ClassificationChange.OPENED, false, "acme"),
+                attached,
+                classified(second, UUID.randomUUID(), Severity.LOW, "Port scan", ClassificationChange.OPENED, false,
+                        "acme"),
+                classified(first, escalating, Severity.CRITICAL, "Locked accounts", ClassificationChange.ESCALATED,
+                        true, "initech"),
+                attached).map(EventMapper::toClassification).toList();
+
+        transactions.executeWithoutResult(status -> projection.onClassified(poll));
+        // The alerts as raised: two overtaken by their classification, one not classified yet, one delivered twice.
+        RaisedAlert unclassified = EventMapper.toRaisedAlert(raised(UUID.randomUUID(), "wazuh-lyon"));
+        List<RaisedAlert> raisedPoll = List.of(EventMapper.toRaisedAlert(raised(opening, "splunk-paris")),
+                unclassified, EventMapper.toRaisedAlert(raised(attachedAlert, "splunk-paris")), unclassified);
+        transactions.executeWithoutResult(status -> projection.onRaised(raisedPoll));
+
+        IncidentCase c = cases.get(first);
+        assertThat(c.classified()).isTrue();
+        assertThat(c.severity()).isEqualTo(io.vigie.cases.incident.Severity.CRITICAL);
+        assertThat(c.personalData()).isTrue();
+        assertThat(cases.clients(first)).extracting(ClientNotice::clientId).containsExactly("acme", "globex", "initech");
+        assertThat(cases.alerts(first)).extracting(AttachedAlert::alertId)
+                .containsExactlyInAnyOrder(opening, attachedAlert, escalating);
+        assertThat(cases.alerts(first)).filteredOn(alert -> "splunk-paris".equals(alert.sourceName())).hasSize(2);
+        assertThat(timeline.entries(first)).extracting(TimelineEntry::content).satisfiesExactly(
+                entry -> assertThat(entry).startsWith("Incident opened: HIGH"),
+                entry -> assertThat(entry).startsWith("Alert attached: HIGH"),
+                entry -> assertThat(entry).startsWith("Escalated from HIGH to CRITICAL"),
+                entry -> assertThat(entry).startsWith("Alert from splunk-paris"),
+                entry -> assertThat(entry).startsWith("Alert from splunk-paris"));
+        assertThat(timeline.verify(first).intact()).isTrue();
+        assertThat(cases.get(second).severity()).isEqualTo(io.vigie.cases.incident.Severity.LOW);
+        assertThat(timeline.entries(second)).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_alert WHERE alert_id = ? AND incident_id IS NULL",
+                Integer.class, unclassified.alertId())).isEqualTo(1);
+
+        // The same polls again (a replay): nothing changes.
+        transactions.executeWithoutResult(status -> projection.onClassified(poll));
+        transactions.executeWithoutResult(status -> projection.onRaised(raisedPoll));
+        assertThat(timeline.entries(first)).hasSize(5);
+        assertThat(cases.alerts(first)).hasSize(3);
     }
 
     @Test

@@ -12,12 +12,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Each event is claimed and applied in one transaction (AlertClassified events share their poll's): a redelivery or a
- * replay changes nothing. Spring Kafka times
- * every listener ({@code spring.kafka.listener}), so these need no meters of their own.
+ * replay changes nothing. Spring Kafka times every listener ({@code spring.kafka.listener}), so these need no meters of their own.
  */
 @Component
 class IncidentEventListeners {
@@ -34,19 +34,26 @@ class IncidentEventListeners {
         this.polls = polls;
     }
 
-    // One transaction per poll on the topic that carries an event per alert (see PollTransactions); each event is
-    // still claimed and applied on its own, so the outcome is the one of a transaction per event.
+    // The topic carries an event per alert: one transaction, one claim and one lock for the poll (see PollTransactions),
+    // with the outcome of applying each event on its own, in order.
     @KafkaListener(topics = Topics.ALERT_CLASSIFIED, groupId = GROUP, batch = "true")
     void classified(List<ConsumerRecord<String, AlertClassified>> records) {
-        polls.handle(records, this::on);
+        polls.handleTogether(records, this::applyClassifications);
     }
 
-    private void on(AlertClassified event) {
-        if (processedEvents.claim(event.getEventId(), Topics.ALERT_CLASSIFIED)) {
-            Incident.Classification classification = IncidentEventMapper.classification(event);
-            projection.apply(event.getEventId(), event.getIncidentId(), i -> i.classified(classification),
-                    IncidentEventMapper.classificationEntry(event));
+    private void applyClassifications(List<AlertClassified> events) {
+        boolean[] claimed = processedEvents.claimAll(events.stream().map(AlertClassified::getEventId).toList(),
+                Topics.ALERT_CLASSIFIED);
+        List<IncidentProjection.Change> changes = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (claimed[i]) {
+                AlertClassified event = events.get(i);
+                Incident.Classification classification = IncidentEventMapper.classification(event);
+                changes.add(new IncidentProjection.Change(event.getEventId(), event.getIncidentId(),
+                        incident -> incident.classified(classification), IncidentEventMapper.classificationEntry(event)));
+            }
         }
+        projection.applyAll(changes);
     }
 
     @KafkaListener(topics = Topics.CLIENT_NOTIFIED, groupId = GROUP)

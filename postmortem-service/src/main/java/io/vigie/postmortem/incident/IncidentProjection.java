@@ -6,7 +6,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -40,14 +42,37 @@ public class IncidentProjection {
 
     /** Runs in the caller's transaction, with the event's claim. */
     void apply(UUID eventId, UUID incidentId, UnaryOperator<Incident> change, TimelineEntry entry) {
-        Instant now = clock.instant();
-        Incident known = incidents.lock(incidentId, now);
-        Incident changed = change.apply(known);
-        incidents.save(changed, now);
-        incidents.append(eventId, incidentId, entry);
-        if (changed.resolvedAt() != null && !changed.resolvedAt().equals(known.resolvedAt())) {
-            // Synchronous and in this transaction: the draft commits with the resolution, or neither does.
-            events.publishEvent(new IncidentResolvedInProjection(changed));
+        applyAll(List.of(new Change(eventId, incidentId, change, entry)));
+    }
+
+    /**
+     * Applies the changes in order, in the caller's transaction, with their events' claims: the outcome of applying
+     * them one by one, in one lock, one update and one insert for them all.
+     */
+    void applyAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
         }
+        Instant now = clock.instant();
+        Map<UUID, Incident> incidentsNow = incidents.lockAll(changes.stream().map(Change::incidentId).toList(), now);
+        List<Incident> resolved = new ArrayList<>();
+        for (Change change : changes) {
+            Incident known = incidentsNow.get(change.incidentId());
+            Incident changed = change.change().apply(known);
+            incidentsNow.put(change.incidentId(), changed);
+            if (changed.resolvedAt() != null && !changed.resolvedAt().equals(known.resolvedAt())) {
+                resolved.add(changed);
+            }
+        }
+        incidents.saveAll(incidentsNow.values(), now);
+        incidents.appendAll(changes);
+        for (Incident incident : resolved) {
+            // Synchronous and in this transaction: the draft commits with the resolution, or neither does.
+            events.publishEvent(new IncidentResolvedInProjection(incident));
+        }
+    }
+
+    /** What one event changes in an incident, and the entry it adds to its timeline. */
+    record Change(UUID eventId, UUID incidentId, UnaryOperator<Incident> change, TimelineEntry entry) {
     }
 }

@@ -6,12 +6,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 @Repository
 class IncidentRepository {
+
+    /** Identifiers per IN list: far below any driver's limit on parameters. */
+    private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -22,15 +28,25 @@ class IncidentRepository {
     }
 
     /**
-     * Locks the incident's row, creating it first when this is the first event about it. Events of one incident read
-     * from different topics at once thus apply one after the other, and a race on the first one waits rather than
-     * failing on the key.
+     * Locks the incidents' rows, creating those this is the first event about. Events of one incident read from
+     * different topics at once thus apply one after the other, and a race on the first one waits rather than failing
+     * on the key. The rows are created and locked in the order of their ids, so two transactions that lock several
+     * never wait for each other in a circle.
      */
-    Incident lock(UUID id, Instant now) {
-        jdbc.update("INSERT INTO incident (incident_id, facts, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                id, json.writeValueAsString(Incident.unknown(id)), Timestamp.from(now));
-        return jdbc.queryForObject("SELECT facts FROM incident WHERE incident_id = ? FOR UPDATE",
-                (rs, n) -> json.readValue(rs.getString(1), Incident.class), id);
+    Map<UUID, Incident> lockAll(Collection<UUID> ids, Instant now) {
+        List<UUID> sorted = ids.stream().distinct().sorted().toList();
+        Timestamp at = Timestamp.from(now);
+        jdbc.batchUpdate("INSERT INTO incident (incident_id, facts, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                sorted.stream().map(id -> new Object[] {id, json.writeValueAsString(Incident.unknown(id)), at}).toList());
+        Map<UUID, Incident> locked = new HashMap<>();
+        for (int from = 0; from < sorted.size(); from += CHUNK) {
+            List<UUID> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
+            jdbc.query("SELECT facts FROM incident WHERE incident_id IN (" + "?, ".repeat(chunk.size() - 1) + "?) "
+                            + "ORDER BY incident_id FOR UPDATE",
+                    (rs, n) -> json.readValue(rs.getString(1), Incident.class), chunk.toArray())
+                    .forEach(incident -> locked.put(incident.id(), incident));
+        }
+        return locked;
     }
 
     Optional<Incident> find(UUID id) {
@@ -38,15 +54,17 @@ class IncidentRepository {
                 (rs, n) -> json.readValue(rs.getString(1), Incident.class), id).stream().findFirst();
     }
 
-    void save(Incident incident, Instant now) {
-        jdbc.update("UPDATE incident SET facts = ?, updated_at = ? WHERE incident_id = ?",
-                json.writeValueAsString(incident), Timestamp.from(now), incident.id());
+    void saveAll(Collection<Incident> incidents, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        jdbc.batchUpdate("UPDATE incident SET facts = ?, updated_at = ? WHERE incident_id = ?", incidents.stream()
+                .map(incident -> new Object[] {json.writeValueAsString(incident), at, incident.id()}).toList());
     }
 
-    void append(UUID eventId, UUID incidentId, TimelineEntry entry) {
-        jdbc.update("INSERT INTO timeline_entry (event_id, incident_id, occurred_at, kind, actor, description) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", eventId, incidentId, Timestamp.from(entry.at()), entry.kind(),
-                entry.actor(), entry.description());
+    void appendAll(List<IncidentProjection.Change> changes) {
+        jdbc.batchUpdate("INSERT INTO timeline_entry (event_id, incident_id, occurred_at, kind, actor, description) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", changes.stream().map(change -> new Object[] {change.eventId(),
+                change.incidentId(), Timestamp.from(change.entry().at()), change.entry().kind(), change.entry().actor(),
+                change.entry().description()}).toList());
     }
 
     List<TimelineEntry> timeline(UUID incidentId) {
