@@ -1,5 +1,6 @@
 package io.vigie.cases.incident;
 
+import io.vigie.platform.outbox.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -30,8 +31,6 @@ class CaseRepository {
             + "notify_clients, personal_data, affected_assets, affected_services, data_categories, opened_at, "
             + "updated_at) VALUES (?, FALSE, '(awaiting classification)', 0, 'OPEN', FALSE, FALSE, '', '', '', ?, ?) "
             + "ON CONFLICT DO NOTHING";
-    /** Identifiers per IN list: far below any driver's limit on parameters. */
-    private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -52,11 +51,8 @@ class CaseRepository {
     /** Reads and locks the cases that exist among {@code ids}, in the order of their ids (see {@link #lock}). */
     Map<UUID, IncidentCase> lockAll(Collection<UUID> ids) {
         Map<UUID, IncidentCase> locked = new HashMap<>();
-        if (ids.isEmpty()) {
-            return locked;
-        }
-        for (List<UUID> chunk : chunks(ids.stream().distinct().sorted().toList())) {
-            jdbc.query("SELECT * FROM incident_case WHERE incident_id IN (" + placeholders(chunk.size()) + ") "
+        for (List<UUID> chunk : InLists.slices(ids.stream().distinct().sorted().toList())) {
+            jdbc.query("SELECT * FROM incident_case WHERE incident_id IN (" + InLists.placeholders(chunk.size()) + ") "
                     + "ORDER BY incident_id FOR UPDATE", CASES, chunk.toArray())
                     .forEach(found -> locked.put(found.id(), found));
         }
@@ -190,9 +186,9 @@ class CaseRepository {
     /** {@link #alertLink} of several alerts at once: the unknown ones are left out. */
     Map<UUID, AlertLink> alertLinks(Collection<UUID> alertIds) {
         Map<UUID, AlertLink> links = new HashMap<>();
-        for (List<UUID> chunk : chunks(alertIds.stream().distinct().toList())) {
+        for (List<UUID> chunk : InLists.slices(alertIds.stream().distinct().toList())) {
             jdbc.query("SELECT alert_id, incident_id, raised_known FROM case_alert WHERE alert_id IN ("
-                    + placeholders(chunk.size()) + ")", row -> {
+                    + InLists.placeholders(chunk.size()) + ")", row -> {
                         links.put(row.getObject(1, UUID.class),
                                 new AlertLink(row.getObject(2, UUID.class), row.getBoolean(3)));
                     }, chunk.toArray());
@@ -286,18 +282,6 @@ class CaseRepository {
 
     static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static List<List<UUID>> chunks(List<UUID> ids) {
-        List<List<UUID>> chunks = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
-        }
-        return chunks;
-    }
-
-    private static String placeholders(int count) {
-        return "?, ".repeat(count - 1) + "?";
     }
 
     private static String lines(List<String> values) {

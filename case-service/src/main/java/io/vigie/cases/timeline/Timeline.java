@@ -1,5 +1,6 @@
 package io.vigie.cases.timeline;
 
+import io.vigie.platform.outbox.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,6 @@ import java.util.UUID;
 @Component
 public class Timeline {
 
-    /** Identifiers per IN list: far below any driver's limit on parameters. */
-    private static final int CHUNK = 500;
 
     private static final String COLUMNS = "incident_id, sequence_no, entry_id, occurred_at, recorded_at, actor, "
             + "entry_type, content, previous_hash, hash";
@@ -88,9 +87,8 @@ public class Timeline {
     /** The last entry of each incident's chain; an incident without entries is left out. */
     private Map<UUID, ChainEnd> ends(List<UUID> incidentIds) {
         Map<UUID, ChainEnd> ends = new HashMap<>();
-        for (int from = 0; from < incidentIds.size(); from += CHUNK) {
-            List<UUID> chunk = incidentIds.subList(from, Math.min(incidentIds.size(), from + CHUNK));
-            String in = "?, ".repeat(chunk.size() - 1) + "?";
+        for (List<UUID> chunk : InLists.slices(incidentIds)) {
+            String in = InLists.placeholders(chunk.size());
             jdbc.query("SELECT t.incident_id, t.sequence_no, t.hash FROM timeline_entry t JOIN (SELECT incident_id, "
                             + "MAX(sequence_no) AS last_no FROM timeline_entry WHERE incident_id IN (" + in + ") "
                             + "GROUP BY incident_id) last ON last.incident_id = t.incident_id "

@@ -1,5 +1,6 @@
 package io.vigie.postmortem.incident;
 
+import io.vigie.platform.outbox.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,9 +16,6 @@ import java.util.UUID;
 
 @Repository
 class IncidentRepository {
-
-    /** Identifiers per IN list: far below any driver's limit on parameters. */
-    private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -39,9 +37,8 @@ class IncidentRepository {
         jdbc.batchUpdate("INSERT INTO incident (incident_id, facts, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 sorted.stream().map(id -> new Object[] {id, json.writeValueAsString(Incident.unknown(id)), at}).toList());
         Map<UUID, Incident> locked = new HashMap<>();
-        for (int from = 0; from < sorted.size(); from += CHUNK) {
-            List<UUID> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
-            jdbc.query("SELECT facts FROM incident WHERE incident_id IN (" + "?, ".repeat(chunk.size() - 1) + "?) "
+        for (List<UUID> chunk : InLists.slices(sorted)) {
+            jdbc.query("SELECT facts FROM incident WHERE incident_id IN (" + InLists.placeholders(chunk.size()) + ") "
                             + "ORDER BY incident_id FOR UPDATE",
                     (rs, n) -> json.readValue(rs.getString(1), Incident.class), chunk.toArray())
                     .forEach(incident -> locked.put(incident.id(), incident));

@@ -1,5 +1,6 @@
 package io.vigie.triage.incident;
 
+import io.vigie.platform.outbox.InLists;
 import io.vigie.triage.alert.SourceKind;
 import io.vigie.triage.policy.Classification;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -10,9 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,9 +66,9 @@ class IncidentRepository {
     /** The ones of {@code alertIds} already recorded here: a redelivered or replayed alert, or a repeat of one. */
     Set<UUID> seenAlerts(Collection<UUID> alertIds) {
         Set<UUID> seen = new HashSet<>();
-        for (List<?> chunk : chunks(alertIds)) {
+        for (List<?> chunk : InLists.slices(alertIds)) {
             seen.addAll(jdbc.queryForList("SELECT alert_id FROM incident_alert WHERE alert_id IN ("
-                    + placeholders(chunk.size()) + ")", UUID.class, chunk.toArray()));
+                    + InLists.placeholders(chunk.size()) + ")", UUID.class, chunk.toArray()));
         }
         return seen;
     }
@@ -86,20 +85,20 @@ class IncidentRepository {
      */
     OpenIncidents lockOpen(Collection<String> keys, Instant since) {
         Map<String, Set<UUID>> idsByKey = new HashMap<>();
-        for (List<?> chunk : chunks(keys.stream().map(IncidentRepository::storedKey).distinct().toList())) {
+        for (List<?> chunk : InLists.slices(keys.stream().map(IncidentRepository::storedKey).distinct().toList())) {
             jdbc.query("SELECT correlation_key, incident_id FROM correlation_key WHERE correlation_key IN ("
-                    + placeholders(chunk.size()) + ")", row -> {
+                    + InLists.placeholders(chunk.size()) + ")", row -> {
                         idsByKey.computeIfAbsent(row.getString(1), key -> new HashSet<>())
                                 .add(row.getObject(2, UUID.class));
                     }, chunk.toArray());
         }
         List<UUID> ids = idsByKey.values().stream().flatMap(Set::stream).distinct().sorted().toList();
         Map<UUID, Incident> open = new HashMap<>();
-        for (List<?> chunk : chunks(ids)) {
+        for (List<?> chunk : InLists.slices(ids)) {
             Object[] args = new Object[chunk.size() + 1];
             System.arraycopy(chunk.toArray(), 0, args, 0, chunk.size());
             args[chunk.size()] = Timestamp.from(since);
-            jdbc.query("SELECT * FROM incident WHERE id IN (" + placeholders(chunk.size()) + ") AND last_detected >= ? "
+            jdbc.query("SELECT * FROM incident WHERE id IN (" + InLists.placeholders(chunk.size()) + ") AND last_detected >= ? "
                     + "AND resolved_at IS NULL AND closed_at IS NULL ORDER BY id FOR UPDATE", ROW, args)
                     .forEach(incident -> open.put(incident.id(), incident));
         }
@@ -179,20 +178,6 @@ class IncidentRepository {
     /** A key as the table holds it: cut to the column's size, and looked up cut the same way. */
     static String storedKey(String key) {
         return truncate(key, 1200);
-    }
-
-    /** IN lists of at most 500: far below both databases' limits on parameters. */
-    private static List<List<?>> chunks(Collection<?> values) {
-        List<?> all = List.copyOf(values);
-        List<List<?>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += 500) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + 500)));
-        }
-        return chunks;
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static String snapshot(Incident incident) {
