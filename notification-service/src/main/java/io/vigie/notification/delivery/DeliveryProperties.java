@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param initialBackOff wait before the second attempt, doubled each time
  * @param maxBackOff     longest wait between attempts
  * @param lease          a delivery being sent is retried after this long without an outcome (the instance died)
+ * @param smtpMaxIdle    an SMTP connection idle longer than this is closed rather than used again
+ * @param smtpMaxMessages emails sent on one SMTP connection before it is closed (relays often limit it)
  */
 @ConfigurationProperties("vigie.notification.delivery")
 public record DeliveryProperties(
@@ -26,7 +28,9 @@ public record DeliveryProperties(
         @DefaultValue("4") int maxAttempts,
         @DefaultValue("30s") Duration initialBackOff,
         @DefaultValue("15m") Duration maxBackOff,
-        @DefaultValue("5m") Duration lease) {
+        @DefaultValue("5m") Duration lease,
+        @DefaultValue("30s") Duration smtpMaxIdle,
+        @DefaultValue("100") int smtpMaxMessages) {
 
     Duration backOff(int failedAttempts) {
         Duration wait = initialBackOff;

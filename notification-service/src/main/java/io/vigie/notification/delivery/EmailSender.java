@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailSendException;
@@ -17,15 +18,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Email over SMTP, with a plain-text and an HTML part. The Message-ID is derived from the notice and the contact, so
- * the rare resend after a crash (see the README) carries the same id and mail clients show it once.
+ * the rare resend after a crash (see the README) carries the same id and mail clients show it once. Connections to the
+ * server are kept between emails ({@link SmtpConnections}).
  */
 @Component
-class EmailSender implements ChannelSender {
+class EmailSender implements ChannelSender, DisposableBean {
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
@@ -52,6 +55,8 @@ class EmailSender implements ChannelSender {
 
     private final JavaMailSender mail;
     private final DeliveryProperties properties;
+    /** Null when the sender is not Spring's SMTP one (then each email goes through {@link JavaMailSender#send}). */
+    private final SmtpConnections connections;
 
     EmailSender(JavaMailSender mail, DeliveryProperties properties) {
         this.mail = mail;
@@ -60,6 +65,9 @@ class EmailSender implements ChannelSender {
             // Read when the first email opens the session: an object, which the string properties cannot carry.
             sender.getJavaMailProperties().put("mail.smtp.executor.writetimeout", WRITE_TIMEOUTS);
             sender.getJavaMailProperties().put("mail.smtps.executor.writetimeout", WRITE_TIMEOUTS);
+            this.connections = new SmtpConnections(sender, properties.smtpMaxIdle(), properties.smtpMaxMessages());
+        } else {
+            this.connections = null;
         }
     }
 
@@ -80,9 +88,34 @@ class EmailSender implements ChannelSender {
 
     @Override
     public void send(Outgoing message) throws DeliveryException {
-        MimeMessage mime;
+        MimeMessage mime = build(message);
+        if (connections == null) {
+            sendThroughSpring(mime);
+            return;
+        }
+        SmtpConnections.Connection connection;
         try {
-            mime = new FixedIdMessage(messageId(message));
+            connection = connections.borrow();
+        } catch (MessagingException e) {
+            throw DeliveryException.transientFailure("SMTP: " + e.getMessage(), e);
+        }
+        boolean sent = false;
+        try {
+            connection.transport.sendMessage(mime, mime.getAllRecipients());
+            sent = true;
+        } catch (SendFailedException e) {
+            boolean refusedAddress = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
+            throw new DeliveryException("SMTP: " + e.getMessage(), refusedAddress, e);
+        } catch (MessagingException e) {
+            throw DeliveryException.transientFailure("SMTP: " + e.getMessage(), e);
+        } finally {
+            connections.release(connection, sent);
+        }
+    }
+
+    private MimeMessage build(Outgoing message) throws DeliveryException {
+        try {
+            MimeMessage mime = new FixedIdMessage(messageId(message));
             MimeMessageHelper helper = new Helper(mime);
             helper.setFrom(properties.from());
             helper.setTo(message.recipient());
@@ -90,9 +123,16 @@ class EmailSender implements ChannelSender {
             helper.setText(message.rendered().text(), message.rendered().html());
             mime.setHeader("Auto-Submitted", "auto-generated");
             mime.setHeader("X-Vigie-Notice-Id", message.notice().id().toString());
+            // What Spring's sender does before it writes a message: the Date header, then the final headers.
+            mime.setSentDate(new Date());
+            mime.saveChanges();
+            return mime;
         } catch (MessagingException e) {
             throw DeliveryException.permanent("Cannot build the email: " + e.getMessage());
         }
+    }
+
+    private void sendThroughSpring(MimeMessage mime) throws DeliveryException {
         try {
             mail.send(mime);
         } catch (MailParseException e) {
@@ -104,6 +144,13 @@ class EmailSender implements ChannelSender {
             throw new DeliveryException("SMTP: " + e.getMessage(), refusedAddress, e);
         } catch (MailException e) {
             throw DeliveryException.transientFailure("SMTP: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (connections != null) {
+            connections.close();
         }
     }
 
