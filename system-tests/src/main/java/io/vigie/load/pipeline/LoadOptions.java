@@ -18,7 +18,7 @@ record LoadOptions(
         int connections,
         int warmUpSeconds,
         int drainTimeoutSeconds,
-        int maxInFlight,
+        int jitWaitSeconds,
         String stackHeap,
         int sourceRate,
         Path reportDirectory) {
@@ -31,11 +31,13 @@ record LoadOptions(
               --alerts-per-incident=N  steady: consecutive alerts about one asset, one incident (default 10)
               --clients=N              clients with two email contacts each; steady incidents cycle over them (default 20)
               --batch=N                burst: alerts per Alertmanager notification (default 50)
-              --connections=N          burst: concurrent connections posting back to back (default 8)
+              --connections=N          keep-alive connections posting, each one request at a time (steady: default
+                                       32, a due request waits for a free one; burst: default 8, back to back)
               --warm-up=SECONDS        the steady rate (burst: 50/s) on other assets first, drained, left out of the
                                        figures, so that the JIT has compiled the hot paths (default 60; 0 = none)
+              --jit-wait=SECONDS       after the warm-up, longest wait for the stack's JIT compilers to go quiet (under
+                                       5 % of a compiler thread over 5 s) before measuring (default 300; 0 = none)
               --drain-timeout=SECONDS  longest wait after the last post for the pipeline to finish (default 300)
-              --max-in-flight=N        steady: unanswered requests before the sender waits (default 512)
               --stack-heap=SIZE        -Xmx of the stack's JVM (default 2g)
               --source-rate=N          intake's per-source rate limit during the run (default 100000/s, i.e. off)
               --report=DIR             where report.md, latency.html and the CSV files go
@@ -80,10 +82,10 @@ record LoadOptions(
                 positive("--alerts-per-incident", options.remove("alerts-per-incident"), 10),
                 positive("--clients", options.remove("clients"), 20),
                 positive("--batch", options.remove("batch"), 50),
-                positive("--connections", options.remove("connections"), 8),
+                positive("--connections", options.remove("connections"), mode == Mode.STEADY ? 32 : 8),
                 atLeastZero("--warm-up", options.remove("warm-up"), 60),
                 positive("--drain-timeout", options.remove("drain-timeout"), 300),
-                positive("--max-in-flight", options.remove("max-in-flight"), 512),
+                atLeastZero("--jit-wait", options.remove("jit-wait"), 300),
                 options.getOrDefault("stack-heap", "2g"),
                 positive("--source-rate", options.remove("source-rate"), 100_000),
                 options.containsKey("report") ? Path.of(options.remove("report")) : null);

@@ -2,7 +2,8 @@ package io.vigie.load.pipeline;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -90,8 +92,7 @@ public final class PipelineLoadDriver {
         long startingAt = System.nanoTime();
         try (StackHandle stack = StackHandle.start(work, stackJvmOptions(), environment, Duration.ofMinutes(5));
              ProcessMonitor processes = new ProcessMonitor();
-             LagMonitor lag = new LagMonitor(stack.property("kafka.bootstrap"));
-             WebhookLoad load = new WebhookLoad()) {
+             LagMonitor lag = new LagMonitor(stack.property("kafka.bootstrap"))) {
             System.out.printf(Locale.ROOT, "  up in %.1f s (stack's own figure %.1f s), pid %d%n",
                     (System.nanoTime() - startingAt) / 1e9, Long.parseLong(stack.property("startup.millis")) / 1e3, stack.pid());
             processes.watch("driver", ProcessHandle.current().pid());
@@ -113,15 +114,23 @@ public final class PipelineLoadDriver {
                     seedSeconds);
 
             Senders senders = new Senders(stack, world);
+            WebhookLoad load = new WebhookLoad(options.connections());
+            String warmUp = "none";
             if (options.warmUpSeconds() > 0) {
                 int count = options.warmUpRate() * options.warmUpSeconds();
                 System.out.printf("warm-up: %d alerts/s for %d s on other assets (left out of the figures)…%n",
                         options.warmUpRate(), options.warmUpSeconds());
-                load.fixedRate("warm-up", count, options.warmUpRate(), options.maxInFlight(), i -> senders.generic(
+                long warmingUp = System.nanoTime();
+                load.fixedRate("warm-up", count, options.warmUpRate(), options.connections(), i -> senders.generic(
                         i / options.alertsPerIncident(), i % options.alertsPerIncident(), true));
                 Drain warm = awaitDrain(stack, lag, options.warmUpIncidents() * BenchWorld.CONTACTS_PER_CLIENT,
                         Duration.ofSeconds(120));
                 System.out.printf(Locale.ROOT, "  warm-up drained: %s%n", warm);
+                String jit = options.jitWaitSeconds() == 0 ? "not awaited"
+                        : awaitQuietJit(stack, Duration.ofSeconds(options.jitWaitSeconds()));
+                System.out.println("  JIT: " + jit);
+                warmUp = String.format(Locale.ROOT, "%s; all done %.0f s after its first request; JIT %s", warm,
+                        (System.nanoTime() - warmingUp) / 1e9, jit);
             }
             int emailsBefore = stack.emails().size();
             StackHandle.JvmFigures jvmBefore = stack.jvm();
@@ -131,7 +140,7 @@ public final class PipelineLoadDriver {
             if (options.mode() == LoadOptions.Mode.STEADY) {
                 System.out.printf("steady: %d alerts/s for %d s, %d alerts per incident (%d incidents)…%n",
                         options.rate(), options.seconds(), options.alertsPerIncident(), options.incidents());
-                requests = load.fixedRate("steady", options.alerts(), options.rate(), options.maxInFlight(),
+                requests = load.fixedRate("steady", options.alerts(), options.rate(), options.connections(),
                         i -> senders.generic(i / options.alertsPerIncident(), i % options.alertsPerIncident(), false));
                 expectedEmails = options.incidents() * BenchWorld.CONTACTS_PER_CLIENT;
             } else {
@@ -155,7 +164,7 @@ public final class PipelineLoadDriver {
             System.out.println("reading the topics and the mailbox…");
             TopicReader topics = new TopicReader(stack.property("kafka.bootstrap"), stack.property("registry.url"));
             PipelineReport.Run run = new PipelineReport.Run(options, runId, machine, Machine.currentLoadAverage(), database,
-                    Long.parseLong(stack.property("startup.millis")), seedSeconds, requests, measuredFrom, postedUntil,
+                    Long.parseLong(stack.property("startup.millis")), seedSeconds, warmUp, requests, measuredFrom, postedUntil,
                     drain, stack.emails(),
                     topics.readAll(Topics.ALERT_RAISED, AlertRaised.class, PipelineReport.Raised::of),
                     topics.readAll(Topics.ALERT_CLASSIFIED, AlertClassified.class, PipelineReport.Classified::of),
@@ -280,20 +289,47 @@ public final class PipelineLoadDriver {
         }
     }
 
+    /**
+     * Waits until the stack's JIT compilers are nearly idle: under 5 % of one compiler thread over the last 5 s, or the
+     * timeout. On two cores shared with the load, the C2 compiler falls minutes behind while the warm-up runs (its queue
+     * still held over a hundred methods after 3 minutes at 200 alerts/s, and most of the compiled code was still C1's
+     * profiled tier), so the measured phase would otherwise measure the compiler catching up.
+     */
+    private static String awaitQuietJit(StackHandle stack, Duration timeout) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        ArrayDeque<Long> lastSeconds = new ArrayDeque<>();
+        while (true) {
+            lastSeconds.addLast(stack.compilationMillis());
+            if (lastSeconds.size() > 6) {
+                lastSeconds.removeFirst();
+            }
+            long compiling = lastSeconds.getLast() - lastSeconds.getFirst();
+            double waited = (System.nanoTime() - started) / 1e9;
+            if (lastSeconds.size() == 6 && compiling < 250) {
+                return String.format(Locale.ROOT, "quiet after %.0f s (%d ms compiling in the last 5 s)", waited, compiling);
+            }
+            if (System.nanoTime() > deadline) {
+                return String.format(Locale.ROOT, "still compiling after %.0f s (%d ms in the last 5 s)", waited, compiling);
+            }
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+        }
+    }
+
     /** Builds the webhook requests: generic-API alerts signed with the source's HMAC secret, Alertmanager storms. */
     private final class Senders {
 
         private final BenchWorld world;
-        private final String genericUrl;
-        private final String alertmanagerUrl;
+        private final URL genericUrl;
+        private final URL alertmanagerUrl;
         private final String alertmanagerToken;
         private final ThreadLocal<Mac> hmac;
 
         Senders(StackHandle stack, BenchWorld world) {
             this.world = world;
             String intake = stack.serviceUrl("intake");
-            this.genericUrl = intake + "/api/v1/alerts";
-            this.alertmanagerUrl = intake + "/webhooks/alertmanager/" + LocalWebhookSources.ALERTMANAGER;
+            this.genericUrl = url(intake + "/api/v1/alerts");
+            this.alertmanagerUrl = url(intake + "/webhooks/alertmanager/" + LocalWebhookSources.ALERTMANAGER);
             this.alertmanagerToken = stack.property("source.alertmanager.token");
             byte[] secret = stack.property("source.generic.secret").getBytes(StandardCharsets.UTF_8);
             this.hmac = ThreadLocal.withInitial(() -> {
@@ -307,33 +343,34 @@ public final class PipelineLoadDriver {
             });
         }
 
+        private static URL url(String address) {
+            try {
+                return URI.create(address).toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException("Not a URL: " + address, e);
+            }
+        }
+
         WebhookLoad.Outgoing generic(int incident, int position, boolean warmUp) {
-            String body = world.genericAlert(incident, position, warmUp, Instant.now());
+            byte[] body = world.genericAlert(incident, position, warmUp, Instant.now()).getBytes(StandardCharsets.UTF_8);
             String timestamp = Long.toString(Instant.now().getEpochSecond());
-            String signature = HexFormat.of().formatHex(
-                    hmac.get().doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(genericUrl))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("X-Vigie-Source", LocalWebhookSources.GENERIC)
-                    .header("X-Vigie-Timestamp", timestamp)
-                    .header("X-Vigie-Signature", "sha256=" + signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                    .build();
-            return new WebhookLoad.Outgoing(request, 1, warmUp ? -1 : incident);
+            Mac mac = hmac.get();
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            String signature = HexFormat.of().formatHex(mac.doFinal(body));
+            return new WebhookLoad.Outgoing(genericUrl, Map.of(
+                    "Content-Type", "application/json",
+                    "X-Vigie-Source", LocalWebhookSources.GENERIC,
+                    "X-Vigie-Timestamp", timestamp,
+                    "X-Vigie-Signature", "sha256=" + signature), body, 1, warmUp ? -1 : incident);
         }
 
         WebhookLoad.Outgoing storm(int batch, Instant startsAt) {
             int first = batch * options.batchSize();
             int count = Math.min(options.batchSize(), options.stormAlerts() - first);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(alertmanagerUrl))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + alertmanagerToken)
-                    .POST(HttpRequest.BodyPublishers.ofString(world.stormNotification(batch, first, count, startsAt),
-                            StandardCharsets.UTF_8))
-                    .build();
-            return new WebhookLoad.Outgoing(request, count, 0);
+            byte[] body = world.stormNotification(batch, first, count, startsAt).getBytes(StandardCharsets.UTF_8);
+            return new WebhookLoad.Outgoing(alertmanagerUrl, Map.of(
+                    "Content-Type", "application/json",
+                    "Authorization", "Bearer " + alertmanagerToken), body, count, 0);
         }
     }
 }

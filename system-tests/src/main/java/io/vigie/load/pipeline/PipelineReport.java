@@ -40,7 +40,7 @@ final class PipelineReport {
 
     /** Everything a run collected. */
     record Run(LoadOptions options, String runId, Machine machine, String loadAverageAfter, String database,
-               long stackStartupMillis, double seedSeconds, RequestLog requests, long measuredFromMillis,
+               long stackStartupMillis, double seedSeconds, String warmUp, RequestLog requests, long measuredFromMillis,
                long postedUntilMillis, PipelineLoadDriver.Drain drain, List<StackHandle.Email> emails,
                List<Raised> raised, List<Classified> classified, List<Notified> notified,
                List<LagMonitor.Sample> lag, List<ProcessMonitor.Sample> processes, Map<String, Long> deadLetters,
@@ -388,8 +388,8 @@ final class PipelineReport {
         }
         row(md, "Clients", String.format(Locale.ROOT, "%d, 2 email contacts each (fr, en), minimum severity MEDIUM", o.clients()));
         row(md, "Warm-up", o.warmUpSeconds() == 0 ? "none" : String.format(Locale.ROOT,
-                "%d alerts/s for %d s on other assets, drained before the measured phase, left out of the figures",
-                o.warmUpRate(), o.warmUpSeconds()));
+                "%d alerts/s for %d s on other assets, drained before the measured phase, left out of the figures: %s",
+                o.warmUpRate(), o.warmUpSeconds(), run.warmUp()));
         row(md, "Stack", "the local stack (Kafka broker, schema registry, SMTP mailbox, five services) in one child JVM, -Xmx"
                 + o.stackHeap() + String.format(Locale.ROOT, ", up in %.1f s; seeding took %.1f s", run.stackStartupMillis() / 1e3,
                 run.seedSeconds()));

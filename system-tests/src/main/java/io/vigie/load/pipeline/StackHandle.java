@@ -107,6 +107,11 @@ final class StackHandle implements AutoCloseable {
         return List.copyOf(emails);
     }
 
+    /** Milliseconds the stack JVM's JIT compilers have spent compiling so far. */
+    long compilationMillis() {
+        return Long.parseLong(get("/jit").trim());
+    }
+
     /** The stack JVM's live threads by id, and its heap and GC totals. */
     JvmFigures jvm() {
         JvmFigures figures = new JvmFigures();

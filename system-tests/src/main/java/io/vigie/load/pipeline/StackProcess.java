@@ -91,6 +91,8 @@ public final class StackProcess {
         }));
         control.createContext("/mail", exchange -> answer(exchange, mailbox.since(from(exchange.getRequestURI()))));
         control.createContext("/jvm", exchange -> answer(exchange, jvm(stack, owners)));
+        control.createContext("/jit", exchange -> answer(exchange,
+                Long.toString(ManagementFactory.getCompilationMXBean().getTotalCompilationTime())));
         control.start();
 
         Properties ready = describe(stack);
