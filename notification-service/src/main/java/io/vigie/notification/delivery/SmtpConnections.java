@@ -47,7 +47,14 @@ final class SmtpConnections implements AutoCloseable {
             kept.close();
         }
         Transport transport = mail.getSession().getTransport(protocol());
-        transport.connect(mail.getHost(), mail.getPort(), mail.getUsername(), mail.getPassword());
+        // As Spring's sender connects: an empty user name (spring.mail.username set to "") means no authentication.
+        String username = mail.getUsername();
+        String password = mail.getPassword();
+        if ("".equals(username)) {
+            username = null;
+            password = "".equals(password) ? null : password;
+        }
+        transport.connect(mail.getHost(), mail.getPort(), username, password);
         return new Connection(transport, endpoint);
     }
 

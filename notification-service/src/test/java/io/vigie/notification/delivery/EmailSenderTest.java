@@ -74,6 +74,19 @@ class EmailSenderTest {
     }
 
     @Test
+    void shouldSendWithoutAuthenticationWhenTheUserNameIsEmpty() throws Exception {
+        // given the settings of a service whose VIGIE_SMTP_USER and VIGIE_SMTP_PASSWORD are unset (spring.mail.* = "")
+        mail.setUsername("");
+        mail.setPassword("");
+        EmailSender sender = sender(100);
+
+        sender.send(email("contact@client.example"));
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        sender.destroy();
+    }
+
+    @Test
     void shouldKeepTheDerivedMessageIdAndTheNoticeHeaderOnAKeptConnection() throws Exception {
         EmailSender sender = sender(100);
         Outgoing first = email("a@client.example");
