@@ -104,8 +104,7 @@ class EmailSender implements ChannelSender, DisposableBean {
             connection.transport.sendMessage(mime, mime.getAllRecipients());
             sent = true;
         } catch (SendFailedException e) {
-            boolean refusedAddress = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
-            throw new DeliveryException("SMTP: " + e.getMessage(), refusedAddress, e);
+            throw new DeliveryException("SMTP: " + e.getMessage(), refusedAddress(e), e);
         } catch (MessagingException e) {
             throw DeliveryException.transientFailure("SMTP: " + e.getMessage(), e);
         } finally {
@@ -139,12 +138,16 @@ class EmailSender implements ChannelSender, DisposableBean {
             throw DeliveryException.permanent("Cannot build the email: " + e.getMessage());
         } catch (MailSendException e) {
             boolean refusedAddress = e.getFailedMessages().values().stream()
-                    .anyMatch(cause -> cause instanceof SendFailedException failed
-                            && failed.getInvalidAddresses() != null && failed.getInvalidAddresses().length > 0);
+                    .anyMatch(cause -> cause instanceof SendFailedException failed && refusedAddress(failed));
             throw new DeliveryException("SMTP: " + e.getMessage(), refusedAddress, e);
         } catch (MailException e) {
             throw DeliveryException.transientFailure("SMTP: " + e.getMessage(), e);
         }
+    }
+
+    /** The server refused the address itself: permanent, unlike a refusal for a passing reason. */
+    private static boolean refusedAddress(SendFailedException failure) {
+        return failure.getInvalidAddresses() != null && failure.getInvalidAddresses().length > 0;
     }
 
     @Override

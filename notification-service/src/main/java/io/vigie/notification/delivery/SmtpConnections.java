@@ -91,11 +91,6 @@ final class SmtpConnections implements AutoCloseable {
         return idle.poll();
     }
 
-    /** How many connections wait for the next email. */
-    synchronized int idleCount() {
-        return idle.size();
-    }
-
     @Override
     public void close() {
         Deque<Connection> toClose;

@@ -41,6 +41,7 @@ class EmailSenderTest {
     private GreenMail smtp;
     private CountingRelay relay;
     private JavaMailSenderImpl mail;
+    private EmailSender sender;
 
     @BeforeEach
     void startSmtpServer() throws IOException {
@@ -54,13 +55,16 @@ class EmailSenderTest {
 
     @AfterEach
     void stopSmtpServer() throws IOException {
+        if (sender != null) {
+            sender.destroy();
+        }
         relay.close();
         smtp.stop();
     }
 
     @Test
     void shouldSendSuccessiveEmailsOverOneKeptConnection() throws Exception {
-        EmailSender sender = sender(100);
+        sender = sender(100);
 
         for (int i = 0; i < 5; i++) {
             sender.send(email("contact" + i + "@client.example"));
@@ -70,7 +74,6 @@ class EmailSenderTest {
                 .containsExactly("contact0@client.example", "contact1@client.example", "contact2@client.example",
                         "contact3@client.example", "contact4@client.example");
         assertThat(relay.accepted()).isEqualTo(1);
-        sender.destroy();
     }
 
     @Test
@@ -78,17 +81,16 @@ class EmailSenderTest {
         // given the settings of a service whose VIGIE_SMTP_USER and VIGIE_SMTP_PASSWORD are unset (spring.mail.* = "")
         mail.setUsername("");
         mail.setPassword("");
-        EmailSender sender = sender(100);
+        sender = sender(100);
 
         sender.send(email("contact@client.example"));
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        sender.destroy();
     }
 
     @Test
     void shouldKeepTheDerivedMessageIdAndTheNoticeHeaderOnAKeptConnection() throws Exception {
-        EmailSender sender = sender(100);
+        sender = sender(100);
         Outgoing first = email("a@client.example");
         Outgoing second = email("b@client.example");
 
@@ -99,12 +101,11 @@ class EmailSenderTest {
         assertThat(received[1].getMessageID()).isEqualTo(EmailSender.messageId(second));
         assertThat(received[1].getHeader("X-Vigie-Notice-Id")[0]).isEqualTo(second.notice().id().toString());
         assertThat(received[1].getSentDate()).isNotNull();
-        sender.destroy();
     }
 
     @Test
     void shouldOpenANewConnectionWhenTheServerDroppedTheKeptOne() throws Exception {
-        EmailSender sender = sender(100);
+        sender = sender(100);
         sender.send(email("first@client.example"));
 
         // given the server closed the idle connection (a relay's idle timeout)
@@ -115,12 +116,11 @@ class EmailSenderTest {
         // then it is sent, on a new connection, and not lost or failed
         assertThat(smtp.getReceivedMessages()).hasSize(2);
         assertThat(relay.accepted()).isEqualTo(2);
-        sender.destroy();
     }
 
     @Test
     void shouldOpenANewConnectionAfterTheMessagesAllowedOnOne() throws Exception {
-        EmailSender sender = sender(2);
+        sender = sender(2);
 
         for (int i = 0; i < 5; i++) {
             sender.send(email("contact" + i + "@client.example"));
@@ -128,12 +128,11 @@ class EmailSenderTest {
 
         assertThat(smtp.getReceivedMessages()).hasSize(5);
         assertThat(relay.accepted()).isEqualTo(3);
-        sender.destroy();
     }
 
     @Test
     void shouldNotUseAKeptConnectionOnceTheSenderPointsElsewhere() throws Exception {
-        EmailSender sender = sender(100);
+        sender = sender(100);
         sender.send(email("first@client.example"));
 
         // given the SMTP settings now name a server that does not answer
@@ -148,12 +147,11 @@ class EmailSenderTest {
                     assertThat(failure.getMessage()).startsWith("SMTP");
                 });
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        sender.destroy();
     }
 
     @Test
     void shouldCloseTheKeptConnectionsWhenTheServiceStops() throws Exception {
-        EmailSender sender = sender(100);
+        sender = sender(100);
         sender.send(email("first@client.example"));
 
         sender.destroy();
