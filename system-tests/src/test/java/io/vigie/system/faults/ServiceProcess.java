@@ -49,11 +49,9 @@ final class ServiceProcess {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
                 "-cp", System.getProperty("java.class.path"),
                 MAIN_CLASSES.get(service).getName()));
+        // With the stack's own consumer session timeout (6 s): the killed consumer's partitions go to its restarted
+        // self once the broker has given up on it.
         command.addAll(stack.launchArguments(service));
-        // The killed consumer's partitions go to its restarted self once the broker has given up on it, after the
-        // session timeout: Kafka's 45 s were most of a case. The same rebalance on a shorter clock (heartbeats stay
-        // 3 s apart), for the child only.
-        command.add("--spring.kafka.consumer.properties.session.timeout.ms=10000");
         return new ServiceProcess(service, command, logDirectory.resolve(service.shortName() + ".log"));
     }
 
