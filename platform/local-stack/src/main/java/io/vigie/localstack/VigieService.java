@@ -46,7 +46,7 @@ public enum VigieService {
     }
 
     /** Prefix of the environment variables that point this service at an external database: {@code VIGIE_TRIAGE_DB_}. */
-    String environmentPrefix() {
+    public String environmentPrefix() {
         return "VIGIE_" + shortName.toUpperCase(Locale.ROOT) + "_DB_";
     }
 

@@ -21,13 +21,18 @@ record LoadOptions(
         int jitWaitSeconds,
         String stackHeap,
         int sourceRate,
+        int secondsAfterRestart,
         Path reportDirectory) {
 
-    enum Mode { STEADY, BURST }
+    enum Mode { STEADY, BURST, CRASH }
 
     static final String USAGE = """
             Usage: PipelineLoadDriver steady [RATE [SECONDS]] [options]    fixed rate (default 200 alerts/s for 600 s)
                    PipelineLoadDriver burst [ALERTS] [options]             a storm about one incident (default 10000)
+                   PipelineLoadDriver crash [RATE [SECONDS]] [options]     SIGKILL the stack after SECONDS at RATE
+                                                                           (default 100 alerts/s, 60 s), start it again
+                                                                           on its data, then look for every acknowledged
+                                                                           alert in every stage (see CrashRecoveryIT)
               --alerts-per-incident=N  steady: consecutive alerts about one asset, one incident (default 10)
               --clients=N              clients with two email contacts each; steady incidents cycle over them (default 20)
               --batch=N                burst: alerts per Alertmanager notification (default 50)
@@ -38,6 +43,7 @@ record LoadOptions(
               --jit-wait=SECONDS       after the warm-up, longest wait for the stack's JIT compilers to go quiet (under
                                        5 % of a compiler thread over 5 s) before measuring (default 300; 0 = none)
               --drain-timeout=SECONDS  longest wait after the last post for the pipeline to finish (default 300)
+              --after=SECONDS          crash: load after the restart (default 10)
               --stack-heap=SIZE        -Xmx of the stack's JVM (default 2g)
               --source-rate=N          intake's per-source rate limit during the run (default 100000/s, i.e. off)
               --report=DIR             where report.md, latency.html and the CSV files go
@@ -67,12 +73,17 @@ record LoadOptions(
         Mode mode = switch (positional.get(0)) {
             case "steady" -> Mode.STEADY;
             case "burst", "storm" -> Mode.BURST;
+            case "crash" -> Mode.CRASH;
             default -> throw new IllegalArgumentException("Unknown mode '" + positional.get(0) + "'");
         };
         int rate = 200;
         int seconds = 600;
         int stormAlerts = 10_000;
-        if (mode == Mode.STEADY) {
+        if (mode == Mode.CRASH) {
+            rate = 100;
+            seconds = 60;
+        }
+        if (mode != Mode.BURST) {
             rate = positional.size() > 1 ? positive("RATE", positional.get(1)) : rate;
             seconds = positional.size() > 2 ? positive("SECONDS", positional.get(2)) : seconds;
         } else {
@@ -88,6 +99,7 @@ record LoadOptions(
                 atLeastZero("--jit-wait", options.remove("jit-wait"), 300),
                 options.getOrDefault("stack-heap", "2g"),
                 positive("--source-rate", options.remove("source-rate"), 100_000),
+                positive("--after", options.remove("after"), 10),
                 options.containsKey("report") ? Path.of(options.remove("report")) : null);
         options.remove("stack-heap");
         if (!options.isEmpty()) {

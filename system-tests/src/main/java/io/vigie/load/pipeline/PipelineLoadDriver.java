@@ -1,10 +1,6 @@
 package io.vigie.load.pipeline;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +11,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,9 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.vigie.events.AlertClassified;
 import io.vigie.events.AlertRaised;
@@ -87,6 +79,10 @@ public final class PipelineLoadDriver {
         String database = databases == null ? "H2 files (PostgreSQL mode), as ./local-stack.sh" : "PostgreSQL " + databases.describe();
         System.out.printf("Vigie pipeline load, %s; %d cores, load average %s; database: %s%n",
                 describe(), machine.cores(), machine.loadAverage(), database);
+        if (options.mode() == LoadOptions.Mode.CRASH) {
+            crash(runId, work, environment, reportDirectory);
+            return;
+        }
         System.out.println("starting the stack in a child JVM (log: " + work.resolve("stack.log") + ")…");
 
         long startingAt = System.nanoTime();
@@ -113,7 +109,7 @@ public final class PipelineLoadDriver {
                     options.incidents() + options.warmUpIncidents() + (options.mode() == LoadOptions.Mode.BURST ? 1 : 0),
                     seedSeconds);
 
-            Senders senders = new Senders(stack, world);
+            AlertRequests senders = new AlertRequests(stack, world, options.batchSize(), options.stormAlerts());
             WebhookLoad load = new WebhookLoad(options.connections());
             String warmUp = "none";
             if (options.warmUpSeconds() > 0) {
@@ -182,6 +178,26 @@ public final class PipelineLoadDriver {
     }
 
     /**
+     * The stack killed with SIGKILL under steady load and started again on its data, then every acknowledged alert
+     * looked for in every stage ({@link CrashRun}, as the suite's {@code CrashRecoveryIT} at a larger size). Writes the
+     * report as {@code report.md} too, with the stack's logs.
+     */
+    private void crash(String runId, Path work, Map<String, String> environment, Path reportDirectory) throws Exception {
+        CrashRun.Settings settings = new CrashRun.Settings(options.rate(), options.seconds(), options.secondsAfterRestart(),
+                options.alertsPerIncident(), options.clients(), options.stackHeap(), environment,
+                Duration.ofSeconds(options.drainTimeoutSeconds()));
+        CrashReport report = new CrashRun(settings, runId, System.out::println).run(work);
+        String summary = report.summary();
+        List<String> failures = report.failures();
+        System.out.println();
+        System.out.print(summary);
+        System.out.println(failures.isEmpty() ? "nothing lost or doubled" : failures.size() + " checks failed");
+        Files.writeString(reportDirectory.resolve("report.md"), "```\n" + summary + "```\n");
+        System.out.println("report: " + reportDirectory.toAbsolutePath().resolve("report.md"));
+        keepLogsAndRemove(work, reportDirectory);
+    }
+
+    /**
      * Listener deliveries that failed and were retried during the measured phase, by topic and cause, from the
      * warnings kafka-support logs ({@code Delivery n of <topic>-<partition>@<offset> failed: <cause>}): a record that
      * succeeds on a later attempt leaves no other trace, and one that never does ends on the DLT.
@@ -234,9 +250,12 @@ public final class PipelineLoadDriver {
     }
 
     private String describe() {
-        return options.mode() == LoadOptions.Mode.STEADY
-                ? String.format(Locale.ROOT, "steady %d alerts/s for %d s", options.rate(), options.seconds())
-                : String.format(Locale.ROOT, "burst of %d alerts", options.stormAlerts());
+        return switch (options.mode()) {
+            case STEADY -> String.format(Locale.ROOT, "steady %d alerts/s for %d s", options.rate(), options.seconds());
+            case BURST -> String.format(Locale.ROOT, "burst of %d alerts", options.stormAlerts());
+            case CRASH -> String.format(Locale.ROOT, "crash: %d alerts/s, SIGKILL after %d s, %d s more after the restart",
+                    options.rate(), options.seconds(), options.secondsAfterRestart());
+        };
     }
 
     private List<String> stackJvmOptions() {
@@ -317,64 +336,6 @@ public final class PipelineLoadDriver {
                 return String.format(Locale.ROOT, "still compiling after %.0f s (%d ms in the last 5 s)", waited, compiling);
             }
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-        }
-    }
-
-    /** Builds the webhook requests: generic-API alerts signed with the source's HMAC secret, Alertmanager storms. */
-    private final class Senders {
-
-        private final BenchWorld world;
-        private final URL genericUrl;
-        private final URL alertmanagerUrl;
-        private final String alertmanagerToken;
-        private final ThreadLocal<Mac> hmac;
-
-        Senders(StackHandle stack, BenchWorld world) {
-            this.world = world;
-            String intake = stack.serviceUrl("intake");
-            this.genericUrl = url(intake + "/api/v1/alerts");
-            this.alertmanagerUrl = url(intake + "/webhooks/alertmanager/" + LocalWebhookSources.ALERTMANAGER);
-            this.alertmanagerToken = stack.property("source.alertmanager.token");
-            byte[] secret = stack.property("source.generic.secret").getBytes(StandardCharsets.UTF_8);
-            this.hmac = ThreadLocal.withInitial(() -> {
-                try {
-                    Mac mac = Mac.getInstance("HmacSHA256");
-                    mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-                    return mac;
-                } catch (java.security.GeneralSecurityException e) {
-                    throw new IllegalStateException("No HMAC-SHA256 in this JVM", e);
-                }
-            });
-        }
-
-        private static URL url(String address) {
-            try {
-                return URI.create(address).toURL();
-            } catch (MalformedURLException e) {
-                throw new IllegalStateException("Not a URL: " + address, e);
-            }
-        }
-
-        WebhookLoad.Outgoing generic(int incident, int position, boolean warmUp) {
-            byte[] body = world.genericAlert(incident, position, warmUp, Instant.now()).getBytes(StandardCharsets.UTF_8);
-            String timestamp = Long.toString(Instant.now().getEpochSecond());
-            Mac mac = hmac.get();
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            String signature = HexFormat.of().formatHex(mac.doFinal(body));
-            return new WebhookLoad.Outgoing(genericUrl, Map.of(
-                    "Content-Type", "application/json",
-                    "X-Vigie-Source", LocalWebhookSources.GENERIC,
-                    "X-Vigie-Timestamp", timestamp,
-                    "X-Vigie-Signature", "sha256=" + signature), body, 1, warmUp ? -1 : incident);
-        }
-
-        WebhookLoad.Outgoing storm(int batch, Instant startsAt) {
-            int first = batch * options.batchSize();
-            int count = Math.min(options.batchSize(), options.stormAlerts() - first);
-            byte[] body = world.stormNotification(batch, first, count, startsAt).getBytes(StandardCharsets.UTF_8);
-            return new WebhookLoad.Outgoing(alertmanagerUrl, Map.of(
-                    "Content-Type", "application/json",
-                    "Authorization", "Bearer " + alertmanagerToken), body, count, 0);
         }
     }
 }

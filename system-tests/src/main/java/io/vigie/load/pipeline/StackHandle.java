@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +41,18 @@ final class StackHandle implements AutoCloseable {
 
     static StackHandle start(Path work, List<String> jvmOptions, Map<String, String> environment, Duration timeout)
             throws IOException, InterruptedException {
+        return start(work, jvmOptions, List.of(), environment, timeout);
+    }
+
+    /**
+     * As {@link #start(Path, List, Map, Duration)}, with {@link StackProcess}'s service arguments
+     * ({@code notification:--name=value}). On a directory a stack ran on before, it starts on that stack's data.
+     */
+    static StackHandle start(Path work, List<String> jvmOptions, List<String> serviceArguments,
+                             Map<String, String> environment, Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(work);
+        // The previous stack's: this one writes its own once up.
+        Files.deleteIfExists(work.resolve(StackProcess.READY_FILE));
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
@@ -48,6 +60,7 @@ final class StackHandle implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(StackProcess.class.getName());
         command.add(work.toString());
+        command.addAll(serviceArguments);
         Path log = work.resolve("stack.log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -146,6 +159,33 @@ final class StackHandle implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while asking the stack for " + path, e);
         }
+    }
+
+    /** SIGKILL, as a crash or the kernel's OOM killer: no shutdown hook, nothing flushed or committed on the way out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The stack (pid " + process.pid() + ") was still running 30 s after SIGKILL");
+        }
+    }
+
+    /**
+     * SIGTERM, and how long the stack took to close everything and exit; empty when it was still running after
+     * {@code timeout} (it is then killed).
+     */
+    Optional<Duration> stop(Duration timeout) throws InterruptedException {
+        long stopping = System.nanoTime();
+        process.destroy();
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return Optional.of(Duration.ofNanos(System.nanoTime() - stopping));
+        }
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        return Optional.empty();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGTERM, so the stack closes its services, mailbox, registry and broker in order; killed after a minute. */

@@ -33,6 +33,7 @@ import io.vigie.localstack.LocalStackSettings;
 import io.vigie.localstack.LocalUsers;
 import io.vigie.localstack.LocalWebhookSources;
 import io.vigie.localstack.RunningService;
+import io.vigie.localstack.VigieService;
 import io.vigie.localstack.demo.SeedData;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -50,9 +51,13 @@ import org.slf4j.LoggerFactory;
  * separated; the time is the mailbox's own receipt time, so polling slowly loses no precision); {@code GET /jvm} gives
  * the CPU time of every live thread and the heap and GC figures. SIGTERM closes the stack.
  *
- * <pre>java -cp ... io.vigie.load.pipeline.StackProcess WORK_DIRECTORY</pre>
- * Databases: {@code VIGIE_<NAME>_DB_URL}-style environment variables, as {@code ./local-stack.sh} takes them; H2 files
- * under {@code WORK_DIRECTORY/var} otherwise.
+ * <pre>java -cp ... io.vigie.load.pipeline.StackProcess WORK_DIRECTORY [service:--name=value ...]</pre>
+ * Every port is any free one. An argument {@code notification:--spring.mail.port=2525} is one Spring Boot argument of
+ * that service (by its short name: intake, triage, notification, case, postmortem), which wins over the stack's own.
+ * Databases:
+ * {@code VIGIE_<NAME>_DB_URL}-style environment variables, as {@code ./local-stack.sh} takes them; H2 files under
+ * {@code WORK_DIRECTORY/var} otherwise. Started again on the same directory, it finds its broker, registry and
+ * databases as they were.
  */
 public final class StackProcess {
 
@@ -64,9 +69,7 @@ public final class StackProcess {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]).toAbsolutePath();
         configureLogging(work.resolve("var").resolve("logs").resolve("local-stack.log"));
-        LocalStackSettings settings = LocalStackSettings.fromCommandLine(
-                        new String[] {"--var-dir=" + work.resolve("var")}, System.getenv(), System.getProperties())
-                .withAnyFreePorts();
+        LocalStackSettings settings = settings(work, Arrays.asList(args).subList(1, args.length));
         LocalStack stack = LocalStack.start(settings, System.out::println);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -105,6 +108,22 @@ public final class StackProcess {
         }
         Files.move(partial, work.resolve(READY_FILE), StandardCopyOption.ATOMIC_MOVE);
         System.out.println("stack ready, started in " + stack.startupTime().toMillis() + " ms");
+    }
+
+    /** Any free ports, H2 files under the work directory unless the environment names databases; then each service's own arguments. */
+    static LocalStackSettings settings(Path work, List<String> arguments) {
+        LocalStackSettings settings = LocalStackSettings.fromCommandLine(
+                        new String[] {"--var-dir=" + work.resolve("var")}, System.getenv(), System.getProperties())
+                .withAnyFreePorts();
+        for (String argument : arguments) {
+            int colon = argument.indexOf(':');
+            String name = colon > 0 ? argument.substring(0, colon) : "";
+            VigieService service = Arrays.stream(VigieService.values())
+                    .filter(candidate -> candidate.shortName().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Not a service argument (service:--name=value): " + argument));
+            settings = settings.withServiceArguments(service, argument.substring(colon + 1));
+        }
+        return settings;
     }
 
     /**

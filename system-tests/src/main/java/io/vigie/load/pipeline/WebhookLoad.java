@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  */
 final class WebhookLoad {
 
+    private static final Pattern ALERT_ID = Pattern.compile("\"alertId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern PUBLISHED = Pattern.compile("\"published\"\\s*:\\s*(\\d+)");
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 30_000;
@@ -55,6 +57,12 @@ final class WebhookLoad {
      */
     RequestLog fixedRate(String label, int count, double rate, int connections, IntFunction<Outgoing> requests)
             throws InterruptedException {
+        return fixedRate(label, count, rate, connections, requests, (answer, request) -> { });
+    }
+
+    /** As {@link #fixedRate(String, int, double, int, IntFunction)}, telling {@code answers} what each request got. */
+    RequestLog fixedRate(String label, int count, double rate, int connections, IntFunction<Outgoing> requests,
+                         ObjIntConsumer<Answer> answers) throws InterruptedException {
         RequestLog log = new RequestLog(count);
         AtomicInteger next = new AtomicInteger();
         AtomicLong failed = new AtomicLong();
@@ -73,6 +81,7 @@ final class WebhookLoad {
                 if (answer.status() / 100 != 2) {
                     failed.incrementAndGet();
                 }
+                answers.accept(answer, i);
                 log.record(startMicros + (due - startNanos) / 1000, System.nanoTime() - due, answer.status(),
                         outgoing.alerts(), answer.published(), outgoing.incident());
             }
@@ -110,7 +119,15 @@ final class WebhookLoad {
         return log;
     }
 
-    private record Answer(int status, int published) {
+    /**
+     * What intake answered one request: its status (0 for no answer), how many alerts it published, and the alert's id
+     * when the request carried one alert (null otherwise).
+     */
+    record Answer(int status, int published, String alertId) {
+
+        boolean accepted() {
+            return status / 100 == 2;
+        }
     }
 
     /**
@@ -136,13 +153,14 @@ final class WebhookLoad {
             try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
                 body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            return new Answer(status, published(body));
+            Matcher alertId = ALERT_ID.matcher(body);
+            return new Answer(status, published(body), alertId.find() ? alertId.group(1) : null);
         } catch (IOException | RuntimeException e) {
             log.failed(e);
             if (connection != null) {
                 connection.disconnect();
             }
-            return new Answer(0, 0);
+            return new Answer(0, 0, null);
         }
     }
 
