@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -141,26 +142,32 @@ final class CrashRun {
 
         progress.accept("starting the stack in a child JVM (" + work + ")…");
         StackHandle stack = StackHandle.start(work, jvmOptions(), serviceArguments, settings.environment(), Duration.ofMinutes(5));
-        report.cleanStartMillis = Long.parseLong(stack.property("startup.millis"));
-        world.seed(stack, settings.incidents(), 0, false);
-        progress.accept(String.format(Locale.ROOT, "  up in %.1f s; %d alerts/s, SIGKILL after %d s…",
-                report.cleanStartMillis / 1e3, settings.rate(), settings.secondsBeforeKill()));
-
-        ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
-        StackHandle dying = stack;
-        long[] killedAt = new long[1];
-        killer.schedule(() -> {
-            killedAt[0] = System.currentTimeMillis();
-            dying.kill();
-            return null;
-        }, settings.secondsBeforeKill() * 1000L + 100, TimeUnit.MILLISECONDS);
-        AlertRequests before = new AlertRequests(stack, world, 1, 0);
-        load.fixedRate("before the kill", settings.alertsBeforeKill(), settings.rate(), CONNECTIONS,
-                i -> before.generic(i / settings.alertsPerIncident(), i % settings.alertsPerIncident(), false),
-                (answer, i) -> answers.put(i, answer));
-        killer.shutdown();
-        if (!killer.awaitTermination(1, TimeUnit.MINUTES) || stack.isAlive()) {
-            throw new IllegalStateException("The stack was not killed");
+        AtomicLong killedAt = new AtomicLong();
+        try {
+            report.cleanStartMillis = Long.parseLong(stack.property("startup.millis"));
+            world.seed(stack, settings.incidents(), 0, false);
+            progress.accept(String.format(Locale.ROOT, "  up in %.1f s; %d alerts/s, SIGKILL after %d s…",
+                    report.cleanStartMillis / 1e3, settings.rate(), settings.secondsBeforeKill()));
+            ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+            StackHandle dying = stack;
+            killer.schedule(() -> {
+                killedAt.set(System.currentTimeMillis());
+                dying.kill();
+                return null;
+            }, settings.secondsBeforeKill() * 1000L + 100, TimeUnit.MILLISECONDS);
+            AlertRequests before = new AlertRequests(stack, world, 1, 0);
+            load.fixedRate("before the kill", settings.alertsBeforeKill(), settings.rate(), CONNECTIONS,
+                    i -> before.generic(i / settings.alertsPerIncident(), i % settings.alertsPerIncident(), false),
+                    (answer, i) -> answers.put(i, answer));
+            killer.shutdown();
+            if (!killer.awaitTermination(1, TimeUnit.MINUTES) || stack.isAlive()) {
+                throw new IllegalStateException("The stack was not killed");
+            }
+        } finally {
+            // Whatever went wrong, no stack is left running behind the caller.
+            if (stack.isAlive()) {
+                stack.kill();
+            }
         }
         report.acceptedBeforeKill = (int) answers.values().stream().filter(WebhookLoad.Answer::accepted).count();
         report.unansweredAtKill = settings.alertsBeforeKill() - report.acceptedBeforeKill;
@@ -169,7 +176,7 @@ final class CrashRun {
         long restarting = System.nanoTime();
         stack = StackHandle.start(work, jvmOptions(), serviceArguments, settings.environment(), Duration.ofMinutes(5));
         report.restartMillis = Long.parseLong(stack.property("startup.millis"));
-        report.killToUpMillis = System.currentTimeMillis() - killedAt[0];
+        report.killToUpMillis = System.currentTimeMillis() - killedAt.get();
         progress.accept(String.format(Locale.ROOT, "  up again in %.1f s (%.1f s after the kill)",
                 (System.nanoTime() - restarting) / 1e9, report.killToUpMillis / 1e3));
         try {
@@ -181,12 +188,8 @@ final class CrashRun {
             report.acceptedAfterRestart = (int) answers.values().stream().filter(WebhookLoad.Answer::accepted).count()
                     - report.acceptedBeforeKill;
 
-            Map<String, String> accepted = new TreeMap<>();
-            answers.forEach((i, answer) -> {
-                if (answer.accepted() && answer.alertId() != null) {
-                    accepted.put(answer.alertId(), world.asset(i / settings.alertsPerIncident(), false));
-                }
-            });
+            Set<String> accepted = new TreeSet<>();
+            answers.values().stream().filter(WebhookLoad.Answer::accepted).forEach(answer -> accepted.add(answer.alertId()));
             progress.accept("waiting for the pipeline to drain…");
             long draining = System.nanoTime();
             Books books = awaitBooks(stack, mailbox, world);
@@ -332,13 +335,13 @@ final class CrashRun {
         return false;
     }
 
-    private void check(CrashReport report, StackHandle stack, Books books, Map<String, String> accepted, BenchWorld world) {
+    private void check(CrashReport report, StackHandle stack, Books books, Set<String> accepted, BenchWorld world) {
         report.accepted = accepted.size();
         report.raised = books.raised.size();
 
-        List<String> noEvidence = problems(accepted.keySet(), alertId ->
+        List<String> noEvidence = problems(accepted, alertId ->
                 get(stack, "intake", "/api/v1/evidence/" + alertId).statusCode() == 200 ? null : alertId);
-        List<String> notRaised = accepted.keySet().stream().filter(alertId -> !books.raised.containsKey(alertId)).toList();
+        List<String> notRaised = accepted.stream().filter(alertId -> !books.raised.containsKey(alertId)).toList();
         report.check("every acknowledged alert's evidence is in intake", noEvidence);
         report.check("every acknowledged alert is one AlertRaised", notRaised);
         List<String> raisedTwice = new ArrayList<>();
