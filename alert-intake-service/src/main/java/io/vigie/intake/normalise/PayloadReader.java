@@ -147,12 +147,11 @@ final class PayloadReader {
             return null;
         }
         if (node.isNumber()) {
-            double asDouble = node.doubleValue();
-            if (node.isFloatingPointNumber() && !Double.isFinite(asDouble)) {
+            BigDecimal value = finite(node);
+            if (value == null) {
                 error(pointer, "is out of range");
-                return null;
             }
-            return node.decimalValue();
+            return value;
         }
         if (node.isString() && node.stringValue().strip().length() <= 30) {
             try {
@@ -163,6 +162,17 @@ final class PayloadReader {
         }
         error(pointer, "must be a number");
         return null;
+    }
+
+    /**
+     * The number's exact value, or null when it has none: JSON allows {@code 1e400}, which the parser reads as an
+     * infinite double, and an infinite double has no decimal value (asking for one throws).
+     */
+    private static BigDecimal finite(JsonNode number) {
+        if (number.isFloatingPointNumber() && !Double.isFinite(number.doubleValue())) {
+            return null;
+        }
+        return number.decimalValue();
     }
 
     Boolean bool(JsonNode node, String pointer) {
@@ -186,8 +196,8 @@ final class PayloadReader {
         }
         Instant value = null;
         if (node.isNumber() || node.isString() && UNIX_SECONDS.matcher(node.stringValue().strip()).matches()) {
-            BigDecimal seconds = node.isNumber() ? node.decimalValue() : new BigDecimal(node.stringValue().strip());
-            if (seconds.signum() >= 0 && seconds.compareTo(BigDecimal.valueOf(253_402_300_799L)) <= 0) {
+            BigDecimal seconds = node.isNumber() ? finite(node) : new BigDecimal(node.stringValue().strip());
+            if (seconds != null && seconds.signum() >= 0 && seconds.compareTo(BigDecimal.valueOf(253_402_300_799L)) <= 0) {
                 value = Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
             }
         } else if (node.isString()) {

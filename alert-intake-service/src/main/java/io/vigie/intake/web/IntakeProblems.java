@@ -3,6 +3,8 @@ package io.vigie.intake.web;
 import io.vigie.intake.IntakeRejection;
 import io.vigie.intake.IntakeRejection.Reason;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -16,6 +18,8 @@ import java.util.regex.Pattern;
 
 /** Every refusal as RFC 9457 problem+json, with the offending fields for a 400 and Retry-After for 429 and 503. */
 @RestControllerAdvice(assignableTypes = WebhookController.class)
+// Before IntakeMvcProblems, whose catch-all would otherwise answer these too.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class IntakeProblems {
 
     // The last segment of a Splunk webhook path is its token: never echoed back, never logged.

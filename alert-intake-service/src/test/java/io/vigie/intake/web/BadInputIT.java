@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,6 +119,55 @@ class BadInputIT extends IntakeITSupport {
         assertProblem(number, 400);
         assertThat(json(number).get("detail").stringValue()).contains("Number value length");
         assertThat(published(event -> event.getSourceReference().contains(id))).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer400NamingTheFieldForATimeBeyondEveryNumberType() {
+        String id = newId();
+        // 1e400 is valid JSON; the parser reads it as an infinite double, which has no date and no decimal value.
+        String splunk = payload("splunk-alert.json", id).replace("\"_time\": \"1763862900.000\"", "\"_time\": 1e400");
+        String generic = GenericApiIT.alert("INF-" + id, "inf-" + id)
+                .replaceFirst("\"detectedAt\"\\s*:\\s*\"[^\"]*\"", "\"detectedAt\": -1e400");
+
+        HttpResponse<String> splunkAnswer = post("/webhooks/splunk/splunk-paris/" + SPLUNK_TOKEN, splunk);
+        HttpResponse<String> genericAnswer = post("/api/v1/alerts", generic, "X-Vigie-Source", "soar",
+                "Authorization", bearer(GENERIC_TOKEN));
+
+        assertProblem(splunkAnswer, 400);
+        assertThat(json(splunkAnswer).get("errors").get(0).get("field").stringValue()).isEqualTo("/result/_time");
+        assertProblem(genericAnswer, 400);
+        assertThat(json(genericAnswer).get("errors").get(0).get("field").stringValue()).isEqualTo("/detectedAt");
+        assertThat(published(event -> event.getSourceReference().contains(id))).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer401NamingTheHeaderForASignatureTimeBeyondALong() {
+        String id = newId();
+
+        HttpResponse<String> response = post("/api/v1/alerts", GenericApiIT.alert("TS-" + id, "ts-" + id),
+                "X-Vigie-Source", "soar", "X-Vigie-Timestamp", "9".repeat(30), "X-Vigie-Signature", "sha256=00");
+
+        assertProblem(response, 401);
+        assertThat(json(response).get("detail").stringValue()).contains("X-Vigie-Timestamp");
+        assertThat(publishedFrom("soar", id)).isEmpty();
+    }
+
+    @Test
+    void shouldNeverEchoASplunkTokenInAnAnswer() {
+        String url = "/webhooks/splunk/splunk-paris/" + SPLUNK_TOKEN;
+
+        HttpResponse<String> wrongMethod = get(url);
+        HttpResponse<String> wrongType = post(url, "{}", "Content-Type", "text/plain");
+        HttpResponse<String> badTime = post(url, payload("splunk-alert.json", newId())
+                .replace("\"_time\": \"1763862900.000\"", "\"_time\": 1e400"));
+
+        assertProblem(wrongMethod, 405);
+        assertProblem(wrongType, 415);
+        assertProblem(badTime, 400);
+        for (HttpResponse<String> answer : List.of(wrongMethod, wrongType, badTime)) {
+            assertThat(answer.body()).doesNotContain(SPLUNK_TOKEN);
+            assertThat(json(answer).get("instance").stringValue()).isEqualTo("/webhooks/splunk/splunk-paris/***");
+        }
     }
 
     @Test

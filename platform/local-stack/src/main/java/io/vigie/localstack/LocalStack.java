@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -46,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     private GreenMail mailbox;
     private MailboxPage mailboxPage;
     private LocalUsers users;
+    private boolean usersMadeNow;
     private LocalWebhookSources webhookSources;
     private int smtpPort;
     private Duration startupTime;
@@ -78,7 +80,8 @@ public final class LocalStack implements AutoCloseable {
         }
         long startedAt = System.nanoTime();
         try {
-            createDirectory(varDirectory);
+            createOwnerOnlyDirectory(varDirectory);
+            usersMadeNow = !Files.exists(varDirectory.resolve(LocalUsers.FILE));
             users = LocalUsers.loadOrCreate(varDirectory);
             webhookSources = LocalWebhookSources.loadOrCreate(varDirectory);
             PortClaim.requireFree(settings.bindAddress(), portClaims());
@@ -115,6 +118,14 @@ public final class LocalStack implements AutoCloseable {
     /** One user per role, for the dashboard and the APIs of every service. */
     public LocalUsers users() {
         return users;
+    }
+
+    /**
+     * Whether this start made the users' passwords (the first start on this directory): the summary shows them then,
+     * and afterwards only points at the file.
+     */
+    boolean usersMadeNow() {
+        return usersMadeNow;
     }
 
     /** The alert sources alert-intake-service accepts, with their tokens and HMAC secret. */
@@ -402,6 +413,22 @@ public final class LocalStack implements AutoCloseable {
 
     private static String since(long startedAt) {
         return String.format(" (%.1f s)", (System.nanoTime() - startedAt) / 1e9);
+    }
+
+    /**
+     * The var directory holds secrets in every file: the users' passwords, the webhook sources' secrets, and in the
+     * databases the clients' contacts and webhook secrets. Only its owner may enter it, whatever the mode of the files
+     * inside (H2 and Kafka create theirs readable by all); a directory made by an earlier version is tightened too.
+     */
+    private static void createOwnerOnlyDirectory(Path directory) {
+        createDirectory(directory);
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (Windows): the user's profile directory's own permissions apply.
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make " + directory + " readable by its owner only", e);
+        }
     }
 
     private static void createDirectory(Path directory) {

@@ -42,10 +42,14 @@ final class LocalStackSummary {
             }
             out.append(line).append('\n');
         }
-        out.append("\n  Users (every service; passwords kept in ").append(stack.varDirectory().resolve(LocalUsers.FILE))
-                .append(")\n");
+        Path usersFile = stack.varDirectory().resolve(LocalUsers.FILE);
+        // Shown once, when they are made: a console is often scrolled back, logged or shared afterwards.
+        out.append(stack.usersMadeNow()
+                ? "\n  Users (every service; made on this first start, shown this once, kept in " + usersFile + ")\n"
+                : "\n  Users (every service; passwords in " + usersFile + ", readable by its owner only)\n");
         for (LocalUsers.User user : stack.users().users().values()) {
-            out.append(String.format("    %-8s %-15s %s%n", user.name(), user.role(), user.password()));
+            out.append(String.format("    %-8s %-15s %s%n", user.name(), user.role(),
+                    stack.usersMadeNow() ? user.password() : ""));
         }
         String intake = stack.service(VigieService.ALERT_INTAKE).baseUrl();
         LocalWebhookSources sources = stack.webhookSources();

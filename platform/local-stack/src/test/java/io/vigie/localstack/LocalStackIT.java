@@ -53,7 +53,7 @@ class LocalStackIT {
             assertThat(LocalStackSummary.render(stack, null)).contains(
                     stack.webhookSources().splunkUrl(stack.service(VigieService.ALERT_INTAKE).baseUrl()),
                     stack.webhookSources().wazuhToken(), stack.webhookSources().alertmanagerToken(),
-                    stack.webhookSources().genericHmacSecret());
+                    stack.webhookSources().genericHmacSecret(), stack.users().users().get("analyst").password());
             assertThat(stack.services()).extracting(RunningService::service).containsExactly(VigieService.values());
             for (RunningService service : stack.services()) {
                 awaitHealthUp(service);
@@ -80,6 +80,9 @@ class LocalStackIT {
                 awaitHealthUp(service);
             }
             assertThat(again.users()).isEqualTo(firstUsers);
+            // The passwords were shown on the first start; now the summary points at the file.
+            assertThat(LocalStackSummary.render(again, null)).contains(LocalUsers.FILE)
+                    .doesNotContain(firstUsers.users().values().stream().map(LocalUsers.User::password).toList());
             assertThat(again.webhookSources()).isEqualTo(firstSources);
             assertDemoReachesClientAsContacts(again);
         }
@@ -87,6 +90,10 @@ class LocalStackIT {
             assertThat(Files.getPosixFilePermissions(varDirectory.resolve(file))).as(file)
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
+        // The databases hold the clients' contacts and webhook secrets in files H2 makes readable by all: the var
+        // directory itself is closed to everyone but its owner.
+        assertThat(Files.getPosixFilePermissions(varDirectory)).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
     }
 
     // Every service's API refuses anonymous callers and knows the stack's users: what a newcomer logs in with.

@@ -8,6 +8,8 @@ import io.vigie.postmortem.report.ResponseMetrics;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.vigie.postmortem.export.ReportSections.humanize;
 import static io.vigie.postmortem.export.ReportSections.orNone;
@@ -15,6 +17,10 @@ import static io.vigie.postmortem.export.ReportSections.when;
 
 /** The report as Markdown, for a wiki or a ticket. */
 final class MarkdownReport {
+
+    /** An inline link or image: {@code [label](target)}, {@code ![alt](target "title")}. */
+    private static final Pattern LINK = Pattern.compile("(!)?\\[([^\\[\\]\\n]*)\\]\\(\\s*([^)\\s]*)[^)\\n]*\\)");
+    private static final Pattern SAFE_TARGET = Pattern.compile("(?i)(https?://|mailto:)[^\\s]+");
 
     private MarkdownReport() {
     }
@@ -109,9 +115,32 @@ final class MarkdownReport {
         items.forEach(item -> md.append("- ").append(text(item)).append("\n"));
     }
 
-    /** Markdown passes raw HTML through to whatever renders it, so user text never carries markup. */
+    /**
+     * A value from a person or an event, as Markdown text. Markdown passes raw HTML through to whatever renders it, so
+     * the value is HTML escaped; and links kept only when they lead to http,
+     * https or mailto. Every other bracket is escaped, so no {@code [x](javascript:…)}, {@code ![x](data:…)} or
+     * reference definition {@code [1]: vbscript:…} becomes a link in the wiki or ticket the report is pasted into.
+     */
     static String text(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        StringBuilder out = new StringBuilder(escaped.length() + 16);
+        Matcher link = LINK.matcher(escaped);
+        int from = 0;
+        while (link.find()) {
+            out.append(brackets(escaped.substring(from, link.start())));
+            boolean image = link.group(1) != null;
+            if (!image && SAFE_TARGET.matcher(link.group(3)).lookingAt()) {
+                out.append('[').append(link.group(2)).append("](").append(link.group(3)).append(')');
+            } else {
+                out.append(brackets(link.group()));
+            }
+            from = link.end();
+        }
+        return out.append(brackets(escaped.substring(from))).toString();
+    }
+
+    private static String brackets(String text) {
+        return text.replace("[", "\\[").replace("]", "\\]");
     }
 
     private static String cell(String value) {

@@ -58,6 +58,26 @@ class ReportExportTest {
     }
 
     @Test
+    void shouldLinkOnlyToHttpHttpsAndMailtoInEveryFormat() {
+        String lesson = "See [the runbook](https://wiki.example/runbook) and [ask](mailto:soc@example.org); "
+                + "not [this](javascript:alert(document.cookie)), [that]( JAVASCRIPT:alert(1) \"t\"), "
+                + "![pixel](https://tracker.example/p.gif), [data](data:text/html;base64,PHNjcmlwdD4=) "
+                + "or [ref][1]\n[1]: vbscript:msgbox(1)";
+        Postmortem p = ReportFixtures.postmortem(ReportFixtures.incident(), ReportFixtures.analysis(lesson),
+                Postmortem.Status.DRAFT);
+
+        String markdown = MarkdownReport.render(p);
+        String html = HtmlReport.render(p);
+
+        assertThat(markdown).contains("[the runbook](https://wiki.example/runbook)", "[ask](mailto:soc@example.org)")
+                .doesNotContain("[this](", "[that](", "![pixel](", "[data](", "[ref][1]", "\n[1]: ")
+                .contains("\\[this\\](javascript:alert(document.cookie))", "\\[1\\]: vbscript:msgbox(1)");
+        assertThat(html.toLowerCase(java.util.Locale.ROOT)).doesNotContain("href=\"javascript", "href=\"data",
+                "href=\"vbscript", "src=\"https://tracker");
+        assertThat(PdfReport.render(html)).isNotEmpty();
+    }
+
+    @Test
     void shouldWriteMarkdownWithTheSameSections() {
         String markdown = MarkdownReport.render(approved);
 
