@@ -34,6 +34,27 @@ class PagesIT extends PostmortemITSupport {
     }
 
     @Test
+    void shouldKeepTheSessionInItsOwnLaxHttpOnlyCookieAndSendAStrictPolicyOnEveryPage() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> loginPage = browser.get("/login");
+        browser.csrf = Browser.token(loginPage.body());
+
+        HttpResponse<String> login = browser.post("/login", List.of(Map.entry("username", ANALYST),
+                Map.entry("password", ANALYST + "-pw")), true);
+        HttpResponse<String> list = browser.get("/postmortems");
+
+        // Not JSESSIONID: the dashboard on the same host keeps its own session under its own name.
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("VIGIE_POSTMORTEM_SESSION=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        assertThat(login.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+        for (HttpResponse<String> page : List.of(loginPage, list)) {
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                    assertThat(policy).contains("script-src 'self';", "object-src 'none'", "frame-ancestors 'none'"));
+        }
+    }
+
+    @Test
     void shouldLetAnAnalystCompleteAndAManagerApproveThroughThePages() throws Exception {
         JsonNode draft = drafted(Scenario.accountCompromise());
         String id = draft.get("id").asString();

@@ -1,6 +1,7 @@
 package io.vigie.cases.dashboard;
 
 import io.vigie.platform.security.Roles;
+import io.vigie.platform.security.VigiePages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,17 +21,13 @@ class DashboardSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain dashboardFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/dashboard", "/dashboard/**", "/webjars/**")
+        VigiePages.withPageHeaders(http).securityMatcher("/dashboard", "/dashboard/**", "/webjars/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LOGIN, "/dashboard/assets/**", "/webjars/**").permitAll()
                         .anyRequest().hasAnyRole(Roles.VIEWER, Roles.ANALYST, Roles.COMMUNICATIONS, Roles.MANAGER))
                 .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/dashboard", false)
                         .failureUrl(LOGIN + "?error"))
-                .logout(logout -> logout.logoutUrl("/dashboard/logout").logoutSuccessUrl(LOGIN + "?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
-                                + "form-action 'self'")));
+                .logout(logout -> logout.logoutUrl("/dashboard/logout").logoutSuccessUrl(LOGIN + "?logout"));
         return http.build();
     }
 }

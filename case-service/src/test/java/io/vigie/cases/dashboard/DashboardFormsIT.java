@@ -36,6 +36,26 @@ class DashboardFormsIT extends CaseServiceTestBase {
     }
 
     @Test
+    void shouldKeepTheSessionInItsOwnLaxHttpOnlyCookieAndSendAStrictPolicyOnEveryPage() throws Exception {
+        HttpClient browser = browser();
+        HttpResponse<String> loginPage = browser.send(get("/dashboard/login"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = browser.send(form("/dashboard/login",
+                "username=analyst&password=analyst-pw&_csrf=" + csrf(loginPage.body())), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> board = browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString());
+
+        // Its own name: the post-mortem pages share the host, and JSESSIONID for both logged one out of the other.
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("VIGIE_DASHBOARD_SESSION=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        assertThat(login.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+        for (HttpResponse<String> page : java.util.List.of(loginPage, board)) {
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+                    .contains("script-src 'self';", "object-src 'none'", "frame-ancestors 'none'")
+                    .doesNotContain("script-src 'self' 'unsafe-inline'");
+        }
+    }
+
+    @Test
     void shouldRefuseAWrongPassword() throws Exception {
         HttpClient browser = browser();
         String token = csrf(browser.send(get("/dashboard/login"), HttpResponse.BodyHandlers.ofString()).body());

@@ -1,5 +1,6 @@
 package io.vigie.notification.ack;
 
+import io.vigie.platform.security.VigiePages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,7 +18,7 @@ class AckSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain acknowledgementLinks(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/ack", "/agreement")
+        return VigiePages.withPageHeaders(http).securityMatcher("/ack", "/agreement")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 // The form carries the signed token, which a forger cannot produce: it is the CSRF protection here.
                 .csrf(csrf -> csrf.disable())

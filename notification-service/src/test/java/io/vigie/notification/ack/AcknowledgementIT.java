@@ -56,6 +56,11 @@ class AcknowledgementIT extends NotificationIntegrationTest {
         HttpResponse<String> page = get(token);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Confirm receipt").contains("<form method=\"post\"");
+        // A client's page is held to the same policy as the SOC's: no inline or foreign script, no framing, and the
+        // signed link never leaves in a Referer.
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("script-src 'self';", "frame-ancestors 'none'", "form-action 'self'"));
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(acknowledgements()).isZero();
 
         HttpResponse<String> confirmed = post(token, "Alice Martin");

@@ -1,6 +1,7 @@
 package io.vigie.postmortem.web;
 
 import io.vigie.platform.security.Roles;
+import io.vigie.platform.security.VigiePages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,7 +19,7 @@ class PageSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain postmortemPageSecurity(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/postmortems", "/postmortems/**", "/learning", "/login", "/logout")
+        return VigiePages.withPageHeaders(http).securityMatcher("/postmortems", "/postmortems/**", "/learning", "/login", "/logout")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login").permitAll()
                         .anyRequest().hasAnyRole(Roles.VIEWER, Roles.ANALYST, Roles.COMMUNICATIONS, Roles.MANAGER))
