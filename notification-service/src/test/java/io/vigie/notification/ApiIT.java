@@ -67,6 +67,31 @@ class ApiIT extends NotificationIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAWebhookUrlThatIsNotAllowListedOrPointsInsideAtRegistration() throws Exception {
+        String id = unique("hook");
+        String client = """
+                {"name": "ACME", "minimumSeverity": "HIGH", "channels": ["WEBHOOK"], "webhookUrl": "%s",
+                 "webhookSecret": "a-secret-of-more-than-16",
+                 "contacts": [{"id": "jm", "name": "Jeanne Martin", "email": "jeanne@acme.example", "language": "fr"}]}""";
+
+        HttpResponse<String> elsewhere = send("PUT", "/api/clients/" + id, "comms",
+                client.formatted("https://tickets.evil.example/hooks"));
+        HttpResponse<String> metadata = send("PUT", "/api/clients/" + id, "comms",
+                client.formatted("http://169.254.169.254/latest/meta-data/"));
+        HttpResponse<String> decimal = send("PUT", "/api/clients/" + id, "comms",
+                client.formatted("http://2130706433/hooks"));
+
+        assertThat(List.of(elsewhere, metadata, decimal)).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("\"field\":\"webhookUrl\"");
+        });
+        assertThat(elsewhere.body()).contains("not in vigie.notification.webhook.allowed-hosts");
+        assertThat(metadata.body()).contains("169.254.169.254 is a loopback, private, link-local or reserved address");
+        assertThat(decimal.body()).contains("a number in a form other than a.b.c.d");
+        assertThat(directory.find(id)).isEmpty();
+    }
+
+    @Test
     void shouldImportAllClientsOrNone() throws Exception {
         String first = unique("import");
         String second = unique("import");

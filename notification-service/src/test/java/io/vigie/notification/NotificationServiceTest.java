@@ -27,8 +27,9 @@ import java.lang.annotation.Target;
         "vigie.notification.escalation.on-duty-phone=+33 6 99 99 99 99",
         "vigie.notification.links.secret=integration-test-secret-of-32-characters-at-least",
         "vigie.notification.links.base-url=http://vigie.test",
-        // Allow-listed on purpose: the webhook test proves the address check refuses it anyway.
-        "vigie.notification.webhook.allowed-hosts=127.0.0.1,localhost,169.254.169.254",
+        // Loopback and the metadata address allow-listed on purpose: the webhook tests prove the address check
+        // refuses them anyway (at registration and at send time); tickets.acme.example is a client's ticketing host.
+        "vigie.notification.webhook.allowed-hosts=127.0.0.1,localhost,169.254.169.254,tickets.acme.example",
         "vigie.outbox.poll-interval=200ms",
         "spring.mail.properties.mail.smtp.connectiontimeout=2000",
         "spring.mail.properties.mail.smtp.timeout=2000",

@@ -9,7 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,10 +37,6 @@ class WebhookSender implements ChannelSender {
     private final Clock clock;
 
     @Autowired
-    WebhookSender(WebhookProperties properties, Clock clock) {
-        this(new WebhookGuard(properties.allowedHosts(), InetAddress::getAllByName), properties, clock);
-    }
-
     WebhookSender(WebhookGuard guard, WebhookProperties properties, Clock clock) {
         this.guard = guard;
         this.properties = properties;

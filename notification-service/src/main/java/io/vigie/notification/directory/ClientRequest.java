@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,7 +34,7 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
     }
 
     /** Collects every problem under {@code prefix} (e.g. {@code [2].} in an import) instead of stopping at the first. */
-    List<Map<String, String>> problems(String prefix, String storedSecret) {
+    List<Map<String, String>> problems(String prefix, String storedSecret, Function<String, Optional<String>> webhookRefusal) {
         List<Map<String, String>> errors = new ArrayList<>();
         if (id == null || !ID.matcher(id).matches()) {
             errors.add(InvalidInputException.field(prefix + "id", "1 to 64 letters, digits, '.', '_' or '-'"));
@@ -55,6 +57,10 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
             if (!absoluteHttpUrl(webhookUrl)) {
                 errors.add(InvalidInputException.field(prefix + "webhookUrl",
                         "an absolute http(s) URL is required with the WEBHOOK channel"));
+            } else {
+                // Refused now, with the reason, rather than failing at every send.
+                webhookRefusal.apply(webhookUrl).ifPresent(reason ->
+                        errors.add(InvalidInputException.field(prefix + "webhookUrl", "refused: " + reason)));
             }
             String secret = blank(webhookSecret) ? storedSecret : webhookSecret;
             if (blank(secret) || secret.length() < 16) {

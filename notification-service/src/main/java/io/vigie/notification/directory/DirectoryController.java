@@ -29,9 +29,11 @@ class DirectoryController {
     private static final String WRITERS = "hasAnyRole('COMMUNICATIONS', 'MANAGER')";
 
     private final ClientDirectory directory;
+    private final WebhookTargets webhooks;
 
-    DirectoryController(ClientDirectory directory) {
+    DirectoryController(ClientDirectory directory, WebhookTargets webhooks) {
         this.directory = directory;
+        this.webhooks = webhooks;
     }
 
     @GetMapping
@@ -50,7 +52,7 @@ class DirectoryController {
     ClientView replace(@PathVariable String id, @RequestBody ClientRequest request) {
         ClientRequest withId = request.withId(id);
         String storedSecret = directory.find(id).map(Client::webhookSecret).orElse(null);
-        List<Map<String, String>> problems = withId.problems("", storedSecret);
+        List<Map<String, String>> problems = withId.problems("", storedSecret, webhooks::refusal);
         if (!problems.isEmpty()) {
             throw InvalidInputException.badRequest(problems);
         }
@@ -77,7 +79,7 @@ class DirectoryController {
             }
             String storedSecret = request.id() == null ? null
                     : directory.find(request.id()).map(Client::webhookSecret).orElse(null);
-            List<Map<String, String>> own = request.problems("[" + i + "].", storedSecret);
+            List<Map<String, String>> own = request.problems("[" + i + "].", storedSecret, webhooks::refusal);
             problems.addAll(own);
             if (own.isEmpty()) {
                 clients.add(request.toClient(storedSecret));

@@ -17,7 +17,9 @@ class WebhookGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "10.0.0.8", "172.16.5.4", "192.168.1.1", "169.254.169.254",
             "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fd00:ec2::254",
-            "fc00::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "::ffff:10.0.0.1", "198.18.0.1"})
+            "fc00::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "::ffff:10.0.0.1", "198.18.0.1",
+            "::ffff:a9fe:a9fe", "::127.0.0.1", "::a9fe:a9fe", "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1",
+            "64:ff9b:1::a00:1", "2002:7f00:1::1", "2002:a9fe:a9fe::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2"})
     void shouldRefuseAHostThatResolvesToAnInternalAddress(String address) {
         WebhookGuard guard = new WebhookGuard(List.of("tickets.client.example"),
                 host -> new InetAddress[]{InetAddress.getByName(address)});
@@ -25,6 +27,37 @@ class WebhookGuardTest {
         assertThatThrownBy(() -> guard.check(URI.create("https://tickets.client.example/hook")))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isTrue())
                 .hasMessageContaining("resolves to");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://2130706433/hook", "http://0177.0.0.1/hook", "http://0x7f.1/hook",
+            "http://127.1/hook", "http://017700000001/hook", "http://[::ffff:127.0.0.1]/hook",
+            "http://[::ffff:a9fe:a9fe]/hook", "http://[64:ff9b::a9fe:a9fe]/hook", "http://[::127.0.0.1]/hook",
+            "http://169.254.169.254/latest/meta-data/", "http://0.0.0.0/hook"})
+    void shouldRefuseNumericAndInternalAddressFormsBeforeAnyLookup(String url) {
+        // Every host above is allow-listed: the form or the address itself is what is refused, with no DNS asked.
+        // (0x7f.1 and 127.1 are not even host names to java.net.URI: no host at all.)
+        String host = URI.create(url).getHost();
+        WebhookGuard guard = new WebhookGuard(List.of(host == null ? "tickets.client.example" : host), name -> {
+            throw new UnknownHostException("must not be resolved");
+        });
+
+        assertThat(guard.refusal(url)).hasValueSatisfying(reason ->
+                assertThat(reason).containsAnyOf("a number in a form other than a.b.c.d", "reserved address", "no host"));
+        assertThatThrownBy(() -> guard.check(URI.create(url)))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+    }
+
+    @Test
+    void shouldRegisterAnAllowListedNameOrPublicAddressWithoutResolvingIt() {
+        WebhookGuard guard = new WebhookGuard(List.of("tickets.client.example", "93.184.216.34"), name -> {
+            throw new UnknownHostException("must not be resolved");
+        });
+
+        assertThat(guard.refusal("https://tickets.client.example/hook")).isEmpty();
+        assertThat(guard.refusal("https://93.184.216.34/hook")).isEmpty();
+        assertThat(guard.refusal("https://tickets.client.example:8443/hook?x=1")).isEmpty();
+        assertThat(guard.refusal("not a url at all")).isPresent();
     }
 
     @Test

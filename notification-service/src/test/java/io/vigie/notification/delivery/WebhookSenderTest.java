@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,9 +63,14 @@ class WebhookSenderTest {
             exchange.close();
         });
         server.start();
-        // The guard is told 127.0.0.1 is public here, to reach a local server; WebhookGuardTest covers the refusals.
+        // The guard lets 127.0.0.1 through here, to reach a local server; WebhookGuardTest covers the refusals.
         WebhookGuard permissive = new WebhookGuard(List.of("127.0.0.1"),
-                host -> new InetAddress[]{InetAddress.getByName("93.184.216.34")});
+                host -> new InetAddress[]{InetAddress.getByName("93.184.216.34")}) {
+            @Override
+            Optional<String> refusal(URI target) {
+                return Optional.empty();
+            }
+        };
         sender = new WebhookSender(permissive, new WebhookProperties(List.of("127.0.0.1"), Duration.ofSeconds(5)),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
