@@ -1,15 +1,24 @@
 package io.vigie.platform.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,7 +30,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -87,6 +98,36 @@ public class VigieWebSecurityAutoConfiguration {
                         .build())
                 .toList();
         return new InMemoryUserDetailsManager(users);
+    }
+
+    /** Failed logins counted per user and per address, whatever chain checked the password. */
+    @Bean
+    @ConditionalOnMissingBean
+    LoginThrottle vigieLoginThrottle(ObjectProvider<MeterRegistry> meters) {
+        return new LoginThrottle(LoginThrottle.Policy.defaults(), Clock.systemUTC(), meters.getIfAvailable());
+    }
+
+    /** Ahead of Spring Security's own filter, so a locked login never reaches a password check. */
+    @Bean
+    FilterRegistrationBean<LoginThrottleFilter> vigieLoginThrottleFilter(LoginThrottle throttle) {
+        FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
+
+    @Bean
+    ApplicationListener<AbstractAuthenticationEvent> vigieLoginOutcomes(LoginThrottle throttle) {
+        return event -> {
+            if (event instanceof AbstractAuthenticationFailureEvent failure
+                    && failure.getException() instanceof BadCredentialsException) {
+                Object details = failure.getAuthentication().getDetails();
+                throttle.failed(failure.getAuthentication().getName(),
+                        details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null);
+            } else if (event instanceof AuthenticationSuccessEvent success
+                    && success.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
+                throttle.succeeded(success.getAuthentication().getName());
+            }
+        };
     }
 
     /** Reads "{bcrypt}…", "{argon2}…", "{noop}…": the id in the stored password says how it was hashed. */

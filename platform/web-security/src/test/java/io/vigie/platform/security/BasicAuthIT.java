@@ -30,6 +30,9 @@ class BasicAuthIT {
         registry.add("vigie.security.users[1].password",
                 () -> "{bcrypt}" + new BCryptPasswordEncoder().encode("analyst-secret"));
         registry.add("vigie.security.users[1].roles", () -> "ANALYST");
+        registry.add("vigie.security.users[2].name", () -> "gwen");
+        registry.add("vigie.security.users[2].password", () -> "{noop}guessed-by-nobody");
+        registry.add("vigie.security.users[2].roles", () -> "VIEWER");
     }
 
     @LocalServerPort
@@ -52,6 +55,24 @@ class BasicAuthIT {
     @Test
     void shouldRefuseAWrongPassword() throws Exception {
         assertThat(send("GET", "/api/incidents", basic("alice", "guess")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldPauseAUsersLoginsAfterRepeatedWrongPasswordsAndCountThem() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(send("GET", "/api/incidents", basic("gwen", "guess-" + i)).statusCode()).isEqualTo(401);
+        }
+
+        // Even the right password is refused now, before it is checked; another user is not held up.
+        HttpResponse<String> locked = send("GET", "/api/incidents", basic("gwen", "guessed-by-nobody"));
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Integer.parseInt(seconds)).isBetween(1, 30));
+        assertThat(locked.body()).contains("Too many failed logins").doesNotContain("guessed-by-nobody");
+        assertThat(send("GET", "/api/incidents", basic("vera", "viewer-secret")).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/prometheus", null).body())
+                .contains("vigie_security_login_failures_total", "vigie_security_login_lockouts_total{scope=\"user\"}",
+                        "vigie_security_login_refused_total");
     }
 
     @Test
