@@ -32,10 +32,20 @@ class ApiIT extends NotificationIntegrationTest {
                                "phone": "+33 6 12 34 56 78", "language": "fr"}]}""");
         assertThat(saved.statusCode()).isEqualTo(200);
 
-        HttpResponse<String> read = send("GET", "/api/clients/" + id, "viewer", null);
+        HttpResponse<String> read = send("GET", "/api/clients/" + id, "comms", null);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("\"channels\":[\"WEBHOOK\",\"EMAIL\",\"SMS\"]", "\"webhookSecretSet\":true",
-                "\"email\":\"jeanne@acme.example\"", "\"minimumSeverity\":\"HIGH\"").doesNotContain("a-secret");
+                "\"email\":\"jeanne@acme.example\"", "\"phone\":\"+33 6 12 34 56 78\"", "\"minimumSeverity\":\"HIGH\"")
+                .doesNotContain("a-secret");
+
+        // A viewer reads the directory, but not how to reach the client's people: masked, as in the deliveries.
+        for (String path : List.of("/api/clients/" + id, "/api/clients")) {
+            HttpResponse<String> viewed = send("GET", path, "viewer", null);
+            assertThat(viewed.statusCode()).isEqualTo(200);
+            assertThat(viewed.body()).contains("\"email\":\"j***@acme.example\"", "\"phone\":\"+33*******78\"")
+                    .doesNotContain("jeanne@acme.example", "12 34 56", "a-secret");
+        }
+        assertThat(send("GET", "/api/clients/" + id, null, null).statusCode()).as("anonymous").isEqualTo(401);
 
         // replacing it without the secret keeps the stored one
         HttpResponse<String> replaced = send("PUT", "/api/clients/" + id, "comms", """

@@ -161,14 +161,14 @@ class LockedAccountEndToEndIT {
     @Test
     void shouldLeaveTheSeedDataAsItWasWhenLoadedAgain() throws Exception {
         JsonNode inventory = VigieSystem.json(system.call("GET", VigieService.TRIAGE, "/api/inventory", "viewer", null));
-        JsonNode client = VigieSystem.json(system.call("GET", VigieService.NOTIFICATION, "/api/clients/" + SeedData.CLIENT_A, "viewer", null));
+        JsonNode client = VigieSystem.json(system.call("GET", VigieService.NOTIFICATION, "/api/clients/" + SeedData.CLIENT_A, "comms", null));
         assertThat(inventory.toString()).contains(SeedData.CLIENT_A_DOMAIN_CONTROLLER, SeedData.CLIENT_B_DATABASE);
         assertThat(client.toString()).contains("jeanne.martin@client-a.example", "tom.baker@client-a.example");
 
         SeedData.load(stack);
 
         assertThat(VigieSystem.json(system.call("GET", VigieService.TRIAGE, "/api/inventory", "viewer", null))).isEqualTo(inventory);
-        assertThat(VigieSystem.json(system.call("GET", VigieService.NOTIFICATION, "/api/clients/" + SeedData.CLIENT_A, "viewer", null)))
+        assertThat(VigieSystem.json(system.call("GET", VigieService.NOTIFICATION, "/api/clients/" + SeedData.CLIENT_A, "comms", null)))
                 .isEqualTo(client);
     }
 

@@ -3,8 +3,13 @@ package io.vigie.notification.directory;
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.NotFoundException;
+import io.vigie.notification.notice.RecipientMask;
+import io.vigie.platform.security.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -101,13 +106,31 @@ class DirectoryController {
         return ResponseEntity.noContent().build();
     }
 
-    /** A client as the API shows it: the webhook secret never leaves the service. */
+    /**
+     * A client as the API shows it: the webhook secret never leaves the service, and a caller who only reads (the
+     * VIEWER role, nothing more) sees the contacts' email addresses and phone numbers masked, as in the deliveries.
+     */
     record ClientView(String id, String name, String minimumSeverity, List<String> channels, boolean outOfBand,
                       String webhookUrl, boolean webhookSecretSet, List<Contact> contacts) {
         static ClientView of(Client client) {
             return new ClientView(client.id(), client.name(), client.minimumSeverity().name(),
                     client.channels().stream().map(Enum::name).toList(), client.outOfBand(), client.webhookUrl(),
-                    client.webhookSecret() != null, client.contacts());
+                    client.webhookSecret() != null, readerMayContact() ? client.contacts()
+                    : client.contacts().stream().map(ClientView::masked).toList());
+        }
+
+        private static Contact masked(Contact contact) {
+            return new Contact(contact.id(), contact.name(), contact.role(),
+                    contact.email() == null ? null : RecipientMask.mask(Channel.EMAIL, contact.email()),
+                    contact.phone() == null ? null : RecipientMask.mask(Channel.SMS, contact.phone()), contact.language());
+        }
+
+        /** Whether the caller holds a role that acts (analyst, communications, manager), not only VIEWER. */
+        private static boolean readerMayContact() {
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            return caller != null && caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .anyMatch(role -> role.equals("ROLE_" + Roles.ANALYST) || role.equals("ROLE_" + Roles.COMMUNICATIONS)
+                            || role.equals("ROLE_" + Roles.MANAGER));
         }
     }
 }
