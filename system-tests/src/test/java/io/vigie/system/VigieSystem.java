@@ -440,6 +440,7 @@ public final class VigieSystem implements AutoCloseable {
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password()));
+        arguments.addAll(stack.registryClientArguments());
         int index = 0;
         for (LocalUsers.User user : stack.users().users().values()) {
             arguments.add("--vigie.security.users[" + index + "].name=" + user.name());

@@ -49,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalUsers users;
     private boolean usersMadeNow;
     private LocalWebhookSources webhookSources;
+    private LocalRegistryUser registryUser;
     private int smtpPort;
     private Duration startupTime;
     private boolean closed;
@@ -84,6 +85,7 @@ public final class LocalStack implements AutoCloseable {
             usersMadeNow = !Files.exists(varDirectory.resolve(LocalUsers.FILE));
             users = LocalUsers.loadOrCreate(varDirectory);
             webhookSources = LocalWebhookSources.loadOrCreate(varDirectory);
+            registryUser = LocalRegistryUser.loadOrCreate(varDirectory);
             PortClaim.requireFree(settings.bindAddress(), portClaims());
             startBroker();
             checkNotStopped();
@@ -113,6 +115,14 @@ public final class LocalStack implements AutoCloseable {
 
     public int smtpPort() {
         return smtpPort;
+    }
+
+    /**
+     * The registry client settings of a service on this stack (Spring Boot arguments): its registry lets only the
+     * services' user write, and a producer registers its schema on its first record.
+     */
+    public List<String> registryClientArguments() {
+        return registryUser.asArguments();
     }
 
     /** One user per role, for the dashboard and the APIs of every service. */
@@ -246,9 +256,10 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("starting schema registry…");
         long startedAt = System.nanoTime();
         Path directory = varDirectory.resolve("registry");
-        registry = settings.registryPort() == 0
-                ? SchemaRegistryServer.start(directory)
-                : SchemaRegistryServer.start(directory, settings.bindAddress(), settings.registryPort());
+        // Writes only for the services' user: anyone reaching the port could otherwise register, change compatibility
+        // or delete subjects.
+        registry = SchemaRegistryServer.start(directory, settings.registryPort() == 0 ? "127.0.0.1" : settings.bindAddress(),
+                settings.registryPort(), registryUser.access());
         progress.accept("  schema registry up at " + registry.url() + since(startedAt));
     }
 
@@ -344,6 +355,7 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password()));
         arguments.addAll(users.asArguments());
+        arguments.addAll(registryUser.asArguments());
         if (service == VigieService.ALERT_INTAKE) {
             arguments.addAll(webhookSources.asArguments());
         }

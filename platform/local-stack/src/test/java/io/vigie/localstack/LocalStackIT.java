@@ -49,6 +49,7 @@ class LocalStackIT {
             firstUsers = stack.users();
             firstSources = stack.webhookSources();
             assertApisAnswerOnlyTheLocalUsers(stack);
+            assertRegistryTakesWritesOnlyFromTheServices(stack);
             assertWebhooksTakeOnlyTheirSourcesSecrets(stack);
             assertThat(LocalStackSummary.render(stack, null)).contains(
                     stack.webhookSources().splunkUrl(stack.service(VigieService.ALERT_INTAKE).baseUrl()),
@@ -86,7 +87,7 @@ class LocalStackIT {
             assertThat(again.webhookSources()).isEqualTo(firstSources);
             assertDemoReachesClientAsContacts(again);
         }
-        for (String file : List.of(LocalUsers.FILE, LocalWebhookSources.FILE)) {
+        for (String file : List.of(LocalUsers.FILE, LocalWebhookSources.FILE, LocalRegistryUser.FILE)) {
             assertThat(Files.getPosixFilePermissions(varDirectory.resolve(file))).as(file)
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
@@ -94,6 +95,24 @@ class LocalStackIT {
         // directory itself is closed to everyone but its owner.
         assertThat(Files.getPosixFilePermissions(varDirectory)).containsExactlyInAnyOrder(
                 PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    // The services registered their schemas with their user; a stranger on the port reads, and changes nothing.
+    private void assertRegistryTakesWritesOnlyFromTheServices(LocalStack stack) throws Exception {
+        String registry = stack.schemaRegistryUrl();
+        HttpResponse<String> subjects = http.send(HttpRequest.newBuilder(URI.create(registry + "/subjects")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(subjects.statusCode()).isEqualTo(200);
+        HttpResponse<String> register = http.send(HttpRequest.newBuilder(URI.create(registry + "/subjects/probe-value/versions"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"schema\": \"\\\"string\\\"\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> loosen = http.send(HttpRequest.newBuilder(URI.create(registry + "/config"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\": \"NONE\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(register.statusCode()).as(register.body()).isEqualTo(401);
+        assertThat(loosen.statusCode()).as(loosen.body()).isEqualTo(401);
     }
 
     // Every service's API refuses anonymous callers and knows the stack's users: what a newcomer logs in with.

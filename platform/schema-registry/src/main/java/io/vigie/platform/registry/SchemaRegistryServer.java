@@ -63,9 +63,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
         return start(dataDirectory, "127.0.0.1", 0);
     }
 
-    /** Starts on {@code host}:{@code port}; port 0 picks a free one. */
+    /** Starts on {@code host}:{@code port}, open to anyone who reaches it (tests); port 0 picks a free one. */
     public static SchemaRegistryServer start(Path dataDirectory, String host, int port) {
+        return start(dataDirectory, host, port, RegistryAccess.open());
+    }
+
+    /** As {@link #start(Path, String, int)}, writes (and reads, if so set) only for {@code access}'s users. */
+    public static SchemaRegistryServer start(Path dataDirectory, String host, int port, RegistryAccess access) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(host, "host");
         Registry registry = Registry.open(dataDirectory);
         HttpServer http;
@@ -81,7 +87,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 // dropping connections.
                 new ThreadPoolExecutor.CallerRunsPolicy());
         workers.allowCoreThreadTimeOut(true);
-        http.createContext("/", new RegistryHttpHandler(registry));
+        http.createContext("/", new RegistryHttpHandler(registry, access));
         http.setExecutor(workers);
         http.start();
         String url = "http://" + hostForUrl(host) + ":" + http.getAddress().getPort();

@@ -22,9 +22,21 @@ final class RegistryHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String baseUrl;
+    private final String authorization;
 
     RegistryHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private RegistryHttp(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same client sending HTTP Basic credentials with every request. */
+    RegistryHttp as(String user, String password) {
+        return new RegistryHttp(baseUrl, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     record Reply(int status, String body, String contentType) {
@@ -85,6 +97,9 @@ final class RegistryHttp {
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             var response = client.send(request.build(), BodyHandlers.ofString());

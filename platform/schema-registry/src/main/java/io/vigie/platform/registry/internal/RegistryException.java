@@ -31,6 +31,16 @@ final class RegistryException extends RuntimeException {
         return new RegistryException(400, message);
     }
 
+    static RegistryException unauthorized() {
+        return new RegistryException(401, "Unauthorized: send the credentials of a registry user (HTTP Basic)");
+    }
+
+    /** 42209 is not Confluent's; 422 is its status for a request it understands but refuses. */
+    static RegistryException subjectInUse(String subject) {
+        return new RegistryException(42209, "Subject '" + subject + "' frames a topic's records: deleting it would "
+                + "make them unreadable");
+    }
+
     static RegistryException notFound() {
         return new RegistryException(404, "HTTP 404 Not Found");
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.vigie.platform.registry.RegistryAccess;
 import io.vigie.platform.registry.internal.Registry.CompatibilityCheck;
 import io.vigie.platform.registry.internal.Registry.SubjectAndVersion;
 import io.vigie.platform.registry.internal.Registry.VersionedSchema;
@@ -44,10 +45,16 @@ public final class RegistryHttpHandler implements HttpHandler {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Registry registry;
+    private final RegistryAccess access;
     private final List<Route> routes;
 
     public RegistryHttpHandler(Registry registry) {
+        this(registry, RegistryAccess.open());
+    }
+
+    public RegistryHttpHandler(Registry registry, RegistryAccess access) {
         this.registry = registry;
+        this.access = access;
         this.routes = List.of(
                 new Route("GET", "/", request -> ok(JSON.createObjectNode())),
                 new Route("GET", "/schemas/types", request -> ok(JSON.createArrayNode().add("AVRO"))),
@@ -110,11 +117,26 @@ public final class RegistryHttpHandler implements HttpHandler {
             }
             pathKnown = true;
             if (route.method().equals(exchange.getRequestMethod())) {
+                authorize(exchange, route);
                 return route.handler().apply(new Request(exchange, parameters,
                         query(exchange.getRequestURI().getRawQuery())));
             }
         }
         throw pathKnown ? RegistryException.methodNotAllowed() : RegistryException.notFound();
+    }
+
+    /**
+     * Writes need one of the configured users; reads too when so configured. Lookups and compatibility checks are
+     * POSTs that change nothing, so they count as reads (Confluent's serializers send them with auto-registration off).
+     */
+    private void authorize(HttpExchange exchange, Route route) {
+        boolean write = route.method().equals("PUT") || route.method().equals("DELETE")
+                || route.method().equals("POST") && route.pattern().equals(List.of("subjects", "{subject}", "versions"));
+        boolean needed = write ? access.writesNeedCredentials() : access.readsNeedCredentials();
+        if (needed && !access.allows(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"schema-registry\"");
+            throw RegistryException.unauthorized();
+        }
     }
 
     private Response schemaById(Request request) {
@@ -157,6 +179,9 @@ public final class RegistryHttpHandler implements HttpHandler {
     }
 
     private Response deleteSubject(Request request) {
+        if (access.isProtected(request.path("subject"))) {
+            throw RegistryException.subjectInUse(request.path("subject"));
+        }
         ArrayNode result = JSON.createArrayNode();
         registry.deleteSubject(request.path("subject"), request.flag("permanent")).forEach(result::add);
         return ok(result);
@@ -184,6 +209,9 @@ public final class RegistryHttpHandler implements HttpHandler {
     }
 
     private Response deleteVersion(Request request) {
+        if (access.isProtected(request.path("subject"))) {
+            throw RegistryException.subjectInUse(request.path("subject"));
+        }
         int version = request.version();
         return ok(JSON.getNodeFactory().numberNode(
                 registry.deleteVersion(request.path("subject"), version, request.flag("permanent"))));
