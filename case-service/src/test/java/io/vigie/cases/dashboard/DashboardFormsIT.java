@@ -83,6 +83,11 @@ class DashboardFormsIT extends CaseServiceTestBase {
                         + csrf(page.body())), HttpResponse.BodyHandlers.ofString());
 
         assertThat(forged.statusCode()).isEqualTo(403);
+        // A token that is not even well-formed (not base64, too short, too long) is a refusal too, never a 500.
+        for (String malformed : java.util.List.of("%25%25%25", "AAAA", "____", "A".repeat(300))) {
+            assertThat(browser.send(form(casePage + "/notes", "text=forged&_csrf=" + malformed),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as(malformed).isEqualTo(403);
+        }
         assertThat(real.statusCode()).isEqualTo(302);
         String timeline = get("viewer", "/api/cases/" + incidentId + "/timeline").body();
         assertThat(timeline).contains("Called the client's CISO").contains("\"actor\":\"analyst\"")
