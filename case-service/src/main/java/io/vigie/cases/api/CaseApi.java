@@ -55,8 +55,19 @@ class CaseApi {
                             @RequestParam(required = false) String client,
                             @RequestParam(required = false) String category,
                             @RequestParam(required = false) String assignee) {
-        return queries.list(new CaseFilter(severity, status, blankToNull(client), blankToNull(category),
-                blankToNull(assignee)));
+        return queries.list(new CaseFilter(severity, status, filter("client", client), filter("category", category),
+                filter("assignee", assignee)));
+    }
+
+    /**
+     * A text filter, null when blank. A control character (a NUL above all, which PostgreSQL refuses in text and
+     * answered 500) is no client, category or user name: a 400 naming the parameter.
+     */
+    private static String filter(String name, String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("'" + name + "' must not contain control characters");
+        }
+        return blankToNull(value);
     }
 
     @GetMapping("/{id}")

@@ -9,7 +9,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -90,14 +94,18 @@ public class VigieWebSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(UserDetailsService.class)
-    InMemoryUserDetailsManager vigieUsers(VigieSecurityProperties properties) {
+    UserDetailsService vigieUsers(VigieSecurityProperties properties) {
         List<UserDetails> users = properties.users().stream()
                 .map(user -> User.withUsername(user.name())
                         .password(user.password()) // as configured, "{id}hash", read by the delegating encoder
                         .roles(user.roles().toArray(String[]::new))
                         .build())
                 .toList();
-        return new InMemoryUserDetailsManager(users);
+        // Only the look-up, not the manager itself: handed a UserDetailsPasswordService, Spring Security "upgrades"
+        // a {noop} password to bcrypt in memory after the first login, and every later request then pays a bcrypt
+        // check (about 100 ms of CPU on two cores: the local stack's API calls went from milliseconds to that).
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
+        return manager::loadUserByUsername;
     }
 
     /** Failed logins counted per user and per address, whatever chain checked the password. */
@@ -135,5 +143,45 @@ public class VigieWebSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     PasswordEncoder vigiePasswordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Tomcat answers some malformed requests itself (an encoded slash, a NUL), with an HTML page: every Vigie service
+     * answers them as problem+json instead. Last among the customizers, so that the valve replaces Boot's own.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatServletWebServerFactory.class)
+    static class TomcatErrors {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> vigieTomcatErrorReport() {
+            return new OrderedTomcatCustomizer();
+        }
+    }
+
+    private static final class OrderedTomcatCustomizer
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                org.apache.catalina.Pipeline pipeline = context.getParent().getPipeline();
+                for (org.apache.catalina.Valve valve : pipeline.getValves()) {
+                    if (valve instanceof org.apache.catalina.valves.ErrorReportValve) {
+                        pipeline.removeValve(valve);
+                    }
+                }
+                pipeline.addValve(new ProblemJsonErrorReportValve());
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    // Else the host adds Tomcat's own at start, which would answer first.
+                    host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 }
