@@ -137,6 +137,11 @@ class HostileRequestsIT {
             if (api && status >= 400 && status != 429 && (contentType == null || !contentType.contains("json"))) {
                 problems.add(request + " answered " + status + " as " + contentType + ", not problem+json");
             }
+            // Nobody reads client data without logging in: refused as unauthenticated (or as a malformed URL,
+            // which Tomcat refuses before anything else).
+            if (api && request.endsWith(" as nobody") && status != 401 && status != 400) {
+                problems.add(request + " answered " + status + " to a caller who never logged in");
+            }
             return problems;
         }
     }
@@ -156,8 +161,9 @@ class HostileRequestsIT {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (caller.name() + ":" + caller.password()).getBytes(StandardCharsets.UTF_8)));
         }
-        String described = service.shortName() + " " + method + " " + shorten(path) + " as " + (user == null ? "nobody" : user)
-                + (body == null ? "" : " with " + shorten(URLEncoder.encode(body, StandardCharsets.UTF_8)));
+        String described = service.shortName() + " " + method + " " + shorten(path)
+                + (body == null ? "" : " with " + shorten(URLEncoder.encode(body, StandardCharsets.UTF_8)))
+                + " as " + (user == null ? "nobody" : user);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Attempt(described, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
