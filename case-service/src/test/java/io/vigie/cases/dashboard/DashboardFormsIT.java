@@ -47,6 +47,18 @@ class DashboardFormsIT extends CaseServiceTestBase {
         assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("VIGIE_DASHBOARD_SESSION=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
         assertThat(login.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+        assertThat(login.headers().allValues("Set-Cookie")).as("plain HTTP").noneMatch(cookie -> cookie.contains("Secure"));
+
+        // Through a TLS proxy (the ingress), the same login sets the cookie Secure.
+        HttpClient proxied = browser();
+        String token = csrf(proxied.send(get("/dashboard/login"), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> overTls = proxied.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/dashboard/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-Proto", "https")
+                .POST(HttpRequest.BodyPublishers.ofString("username=analyst&password=analyst-pw&_csrf=" + token))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(overTls.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("VIGIE_DASHBOARD_SESSION=").contains("Secure"));
         for (HttpResponse<String> page : java.util.List.of(loginPage, board)) {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
