@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -21,15 +22,15 @@ class LoginThrottleFilterTest {
             Clock.systemUTC(), new SimpleMeterRegistry());
     private final LoginThrottleFilter filter = new LoginThrottleFilter(throttle);
 
+    @BeforeEach
+    void lockTheAnalyst() {
+        throttle.failed("analyst", "198.51.100.7");
+        throttle.failed("analyst", "198.51.100.7");
+    }
+
     @Test
     void shouldHoldBackAFormLoginAndABasicLoginForALockedUser() throws Exception {
-        throttle.failed("analyst", "198.51.100.7");
-        throttle.failed("analyst", "198.51.100.7");
-
-        MockHttpServletRequest form = new MockHttpServletRequest("POST", "/dashboard/login");
-        form.setContentType("application/x-www-form-urlencoded");
-        form.addParameter("username", "analyst");
-        form.addParameter("password", "right-at-last");
+        MockHttpServletRequest form = formLogin("analyst");
         MockHttpServletRequest basic = new MockHttpServletRequest("GET", "/api/cases");
         basic.addHeader("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString("analyst:right-at-last".getBytes(StandardCharsets.UTF_8)));
@@ -46,11 +47,7 @@ class LoginThrottleFilterTest {
 
     @Test
     void shouldLetOtherUsersAndRequestsWithoutCredentialsThrough() throws Exception {
-        throttle.failed("analyst", "198.51.100.7");
-        throttle.failed("analyst", "198.51.100.7");
-        MockHttpServletRequest other = new MockHttpServletRequest("POST", "/dashboard/login");
-        other.setContentType("application/x-www-form-urlencoded");
-        other.addParameter("username", "viewer");
+        MockHttpServletRequest other = formLogin("viewer");
         MockHttpServletRequest anonymous = new MockHttpServletRequest("GET", "/dashboard");
 
         for (MockHttpServletRequest request : new MockHttpServletRequest[] {other, anonymous}) {
@@ -58,5 +55,13 @@ class LoginThrottleFilterTest {
             filter.doFilter(request, new MockHttpServletResponse(), chain);
             assertThat(chain.getRequest()).isSameAs(request);
         }
+    }
+
+    private static MockHttpServletRequest formLogin(String user) {
+        MockHttpServletRequest form = new MockHttpServletRequest("POST", "/dashboard/login");
+        form.setContentType("application/x-www-form-urlencoded");
+        form.addParameter("username", user);
+        form.addParameter("password", "right-at-last");
+        return form;
     }
 }
