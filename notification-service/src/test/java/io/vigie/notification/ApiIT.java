@@ -64,14 +64,18 @@ class ApiIT extends NotificationIntegrationTest {
     void shouldAnswerEveryInvalidFieldAsProblemJsonAndStoreNothing() throws Exception {
         String id = unique("invalid");
         HttpResponse<String> response = send("PUT", "/api/clients/" + id, "comms", """
-                {"name": "", "minimumSeverity": "URGENT", "channels": ["EMAIL", "FAX"], "contacts": [
-                  {"id": "a", "name": "A", "email": "not-an-email", "language": "de"}]}""");
+                {"name": "", "minimumSeverity": "URGENT", "channels": ["EMAIL", "FAX"], "timeZone": "Mars/Olympus",
+                 "contract": {"supportHours": "always", "offers": ["FREE_LUNCH", "SUPPORT_LINE"],
+                              "updateEvery": {"HIGH": "1s"}},
+                 "contacts": [{"id": "a", "name": "A", "email": "not-an-email", "language": "it"}]}""");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"field\":\"name\"", "\"field\":\"minimumSeverity\"",
-                "\"field\":\"channels\"", "\"field\":\"contacts[0].email\"", "\"field\":\"contacts[0].language\"");
+                "\"field\":\"channels\"", "\"field\":\"contacts[0].email\"", "\"field\":\"contacts[0].language\"",
+                "\"field\":\"timeZone\"", "\"field\":\"contract.supportHours\"", "\"field\":\"contract.offers[0]\"",
+                "\"field\":\"contract.supportLine\"", "\"field\":\"contract.updateEvery.HIGH\"");
         assertThat(directory.find(id)).isEmpty();
         assertThat(send("PUT", "/api/clients/" + id, "comms", "{not json").statusCode()).isEqualTo(400);
     }
@@ -136,6 +140,23 @@ class ApiIT extends NotificationIntegrationTest {
     }
 
     @Test
+    void shouldActivateOnlyACompletePhraseSetAndLetOnlyWritersEditIt() throws Exception {
+        String current = send("GET", "/api/phrases/DATA_BREACH/de", "viewer", null).body();
+        assertThat(current).contains("\"plan\"", "\"offers\"");
+        assertThat(send("PUT", "/api/phrases/DATA_BREACH/de", "viewer", current).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> refused = send("PUT", "/api/phrases/DATA_BREACH/de", "comms", """
+                {"context": "Daten.", "impact": "Daten.", "advice": ["Ruhe bewahren."], "offers": {}}""");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("\"field\":\"DATA_BREACH.de.plan\"",
+                "\"field\":\"DATA_BREACH.de.offers.IDENTITY_MONITORING\"", "missing");
+        assertThat(send("GET", "/api/phrases/DATA_BREACH/de", "viewer", null).body()).isEqualTo(current);
+        assertThat(send("PUT", "/api/phrases/DATA_BREACH/it", "comms", current).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void shouldRefuseATemplateThatCannotRenderAndKeepTheOneInEffect() throws Exception {
         HttpResponse<String> refused = send("PUT", "/api/templates/DEFAULT/INITIAL/en", "comms", """
                 {"subject": "{{titel}}", "text": "{{#measures}}unclosed", "html": "{{{title}}}"}""");
@@ -144,7 +165,7 @@ class ApiIT extends NotificationIntegrationTest {
         assertThat(refused.body()).contains("\"field\":\"subject\"", "\"field\":\"text\"", "\"field\":\"html\"",
                 "titel");
         HttpResponse<String> current = send("GET", "/api/templates/DEFAULT/INITIAL/en", "viewer", null);
-        assertThat(current.body()).contains("\"builtIn\":true", "Security notification");
+        assertThat(current.body()).contains("\"builtIn\":true", "Security incident {{incidentRef}}");
         assertThat(send("PUT", "/api/templates/NOPE/INITIAL/xx", "comms",
                 "{\"subject\": \"s\", \"text\": \"t\", \"html\": \"h\"}").statusCode()).isEqualTo(400);
     }
@@ -152,12 +173,12 @@ class ApiIT extends NotificationIntegrationTest {
     @Test
     void shouldPreviewThenUseAnEditedTemplateUntilItIsReset() throws Exception {
         String template = """
-                {"subject": "Vulnerability notice: {{title}}", "text": "Edited: {{context}} {{ackUrl}}",
+                {"subject": "Vulnerability notice: {{subjectCategory}}", "text": "Edited: {{context}} {{ackUrl}}",
                  "html": "<p>Edited: {{context}}</p>"}""";
         HttpResponse<String> preview = send("POST", "/api/templates/VULNERABILITY/INITIAL/en/preview", "comms",
                 template);
         assertThat(preview.statusCode()).isEqualTo(200);
-        assertThat(preview.body()).contains("\"subject\":\"Vulnerability notice: Mailbox account locked");
+        assertThat(preview.body()).contains("\"subject\":\"Vulnerability notice: security vulnerability");
 
         assertThat(send("PUT", "/api/templates/VULNERABILITY/INITIAL/en", "comms", template).statusCode())
                 .isEqualTo(200);
@@ -171,8 +192,8 @@ class ApiIT extends NotificationIntegrationTest {
                     opened(incidentId, IncidentCategory.VULNERABILITY, clientId).build());
 
             MimeMessage mail = awaitMails("vic@" + clientId + ".test", 1).get(0);
-            assertThat(mail.getSubject()).isEqualTo("Vulnerability notice: Locked account after failed logins");
-            assertThat(parts(mail)[0]).startsWith("Edited: Context: 50 failed logins");
+            assertThat(mail.getSubject()).isEqualTo("Vulnerability notice: security vulnerability");
+            assertThat(parts(mail)[0]).startsWith("Edited: A security vulnerability that attackers are known");
             assertThat(awaitClientNotified(incidentId, all -> !all.isEmpty()))
                     .extracting(ClientNotified::getTemplateId).containsExactly("INITIAL/VULNERABILITY/en");
         } finally {

@@ -6,6 +6,7 @@ import io.vigie.events.ClassificationChange;
 import io.vigie.events.ClientNotified;
 import io.vigie.events.DataCategory;
 import io.vigie.events.IncidentCategory;
+import io.vigie.events.Measure;
 import io.vigie.events.Severity;
 import io.vigie.events.SourceKind;
 import io.vigie.events.Topics;
@@ -133,7 +134,10 @@ public abstract class NotificationIntegrationTest {
         kafka.send(topic, key, event).get();
     }
 
-    /** An OPENED classification with every section of a notice filled. */
+    /**
+     * An OPENED classification with every section of a notice filled. Its title, summary and the text fields triage no
+     * longer writes carry raw SIEM strings ({@link #RAW_ALERT_STRINGS}) that no notice may show.
+     */
     protected static AlertClassified.Builder opened(UUID incidentId, IncidentCategory category, String... clientIds) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<AffectedClient> clients = new ArrayList<>();
@@ -144,17 +148,23 @@ public abstract class NotificationIntegrationTest {
         return AlertClassified.newBuilder()
                 .setEventId(UUID.randomUUID()).setOccurredAt(now).setProducer("triage-service")
                 .setIncidentId(incidentId).setAlertId(UUID.randomUUID()).setChange(ClassificationChange.OPENED)
-                .setTitle("Locked account after failed logins").setSummary("Context: 50 failed logins on one account")
+                .setTitle("Splunk search: auth_fail_lockout src=203.0.113.7").setSummary("Reported by splunk-demo (SPLUNK)")
                 .setSeverity(Severity.MEDIUM).setPriority(50).setCategory(category).setSource(SourceKind.SPLUNK)
                 .setSourceReference("splunk-1").setDetectedAt(now).setAlertReceivedAt(now)
                 .setAffectedClients(clients).setNotifyClients(true)
-                .setImpact("Impact: the account is locked")
-                .setMeasuresTaken(List.of("Measure: account locked"))
-                .setResolutionPlan("Plan: reset the password")
+                .setImpact("raw impact sentence")
+                .setMeasuresTaken(List.of("raw measure sentence"))
+                .setResolutionPlan("raw plan sentence")
+                .setMeasures(List.of(Measure.ACCOUNT_LOCKED, Measure.ATTACK_SOURCES_BLOCKED))
                 .setEstimatedResolutionAt(Instant.parse("2030-03-01T10:00:00Z"))
-                .setRecommendedActions(List.of("Action: change your passwords"))
+                .setRecommendedActions(List.of("raw action sentence"))
                 .setPolicyVersion("test");
     }
+
+    /** What a raw alert says that must never reach a client. */
+    protected static final List<String> RAW_ALERT_STRINGS = List.of("Splunk search", "auth_fail_lockout",
+            "203.0.113.7", "splunk-demo", "SPLUNK", "raw impact sentence", "raw measure sentence", "raw plan sentence",
+            "raw action sentence", "mail-01");
 
     protected static List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(INFRASTRUCTURE.mail().getReceivedMessages())

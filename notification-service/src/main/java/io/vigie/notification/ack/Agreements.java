@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,15 +44,15 @@ class Agreements {
     /** The notice's question and an earlier answer, if any; empty when the notice asks nothing. */
     @Transactional(readOnly = true)
     public Optional<Answer> lookUp(UUID noticeId, String contactId) {
-        return notices.find(noticeId).filter(notice -> notice.content().agreementQuestion() != null)
+        return notices.find(noticeId).filter(notice -> notice.content().asksAgreement())
                 .map(notice -> existing(notice, contactId)
-                        .orElse(new Answer(notice, notice.content().agreementQuestion(), false, null, null, false)));
+                        .orElse(new Answer(notice, question(notice, contactId), false, null, null, false)));
     }
 
     /** Records the answer; a second answer changes nothing and shows the first. */
     @Transactional
     public Optional<Answer> answer(UUID noticeId, String contactId, boolean agreed, String typedName) {
-        Optional<Notice> found = notices.find(noticeId).filter(n -> n.content().agreementQuestion() != null);
+        Optional<Notice> found = notices.find(noticeId).filter(n -> n.content().asksAgreement());
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -73,15 +74,23 @@ class Agreements {
                         agreed ? DeliveryOutcome.Kind.AGREED : DeliveryOutcome.Kind.DECLINED, reached.recipient(),
                         null, null, null, 1, null, respondedBy, now)));
         meters.counter("vigie.notification.agreements", "answer", agreed ? "agreed" : "declined").increment();
-        return Optional.of(new Answer(notice, notice.content().agreementQuestion(), agreed, respondedBy, now, true));
+        return Optional.of(new Answer(notice, question(notice, contactId), agreed, respondedBy, now, true));
     }
 
     private Optional<Answer> existing(Notice notice, String contactId) {
         return jdbc.query("SELECT answer, responded_by, responded_at FROM agreement WHERE notice_id = ? "
                         + "AND contact_id = ?",
-                (rs, n) -> new Answer(notice, notice.content().agreementQuestion(), "AGREED".equals(rs.getString(1)),
+                (rs, n) -> new Answer(notice, question(notice, contactId), "AGREED".equals(rs.getString(1)),
                         rs.getString(2), rs.getTimestamp(3).toInstant(), false), notice.id(), contactId)
                 .stream().findFirst();
+    }
+
+    /** The question in the contact's language (the one its deliveries were written in). */
+    private String question(Notice notice, String contactId) {
+        String language = jdbc.queryForList("SELECT language FROM delivery WHERE notice_id = ? AND contact_id = ?",
+                String.class, notice.id(), contactId).stream().findFirst().orElse(null);
+        Map<String, String> questions = notice.content().questions();
+        return questions.getOrDefault(language, questions.values().iterator().next());
     }
 
     private record Reached(Channel channel, String recipient) {

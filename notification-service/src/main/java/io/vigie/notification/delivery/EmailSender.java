@@ -1,6 +1,7 @@
 package io.vigie.notification.delivery;
 
 import io.vigie.notification.directory.Channel;
+import io.vigie.notification.notice.Stage;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -20,6 +21,7 @@ import org.springframework.util.ClassUtils;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
@@ -121,6 +123,12 @@ class EmailSender implements ChannelSender, DisposableBean {
             helper.setSubject(message.rendered().subject());
             helper.setText(message.rendered().text(), message.rendered().html());
             mime.setHeader("Auto-Submitted", "auto-generated");
+            if (message.notice().stage() != Stage.INITIAL) {
+                // One thread per incident and client: every later notice answers the first one.
+                String root = messageId(message.notice().threadRootId(), message.contactId());
+                mime.setHeader("In-Reply-To", root);
+                mime.setHeader("References", root);
+            }
             mime.setHeader("X-Vigie-Notice-Id", message.notice().id().toString());
             // What Spring's sender does before it writes a message: the Date header, then the final headers.
             mime.setSentDate(new Date());
@@ -158,8 +166,12 @@ class EmailSender implements ChannelSender, DisposableBean {
     }
 
     static String messageId(Outgoing message) {
-        String contact = message.contactId().replaceAll("[^A-Za-z0-9._-]", "_");
-        return "<" + message.notice().id() + "." + contact + "@notification.vigie>";
+        return messageId(message.notice().id(), message.contactId());
+    }
+
+    static String messageId(UUID noticeId, String contactId) {
+        String contact = contactId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return "<" + noticeId + "." + contact + "@notification.vigie>";
     }
 
     /** Spring's helper would otherwise load its MIME type table from the class path for every message. */

@@ -5,8 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * SMS and phone calls, both through the {@link SmsProvider}. A text message carries the subject, the incident's title, a
- * short context and the acknowledgement link: enough to act on out of band, short enough for a phone.
+ * SMS and phone calls, both through the {@link SmsProvider}. A text message carries the subject, one short sentence in
+ * the contact's language (what changed, or what the incident is) and the acknowledgement link: enough to act on out of
+ * band, short enough for a phone.
  */
 @Configuration(proxyBeanMethods = false)
 class TextMessageSenders {
@@ -24,13 +25,8 @@ class TextMessageSenders {
     }
 
     static String text(Outgoing message) {
-        String context = message.notice().content().update() != null ? message.notice().content().update()
-                : message.notice().content().context();
+        String context = message.rendered().brief();
         StringBuilder text = new StringBuilder(message.rendered().subject());
-        String title = message.notice().content().title();
-        if (title != null && !title.isBlank() && !message.rendered().subject().contains(title)) {
-            text.append("\n").append(title);
-        }
         if (context != null && !context.isBlank()) {
             text.append("\n").append(context.length() > CONTEXT_LIMIT
                     ? context.substring(0, CONTEXT_LIMIT - 1) + "…" : context);

@@ -2,21 +2,38 @@ package io.vigie.notification.directory;
 
 import io.vigie.notification.notice.Severity;
 
+import java.time.ZoneId;
 import java.util.List;
 
 /**
  * A client of the SOC: who to tell, how (channels in order of preference), from which severity up, and whether its
- * email must be avoided altogether ({@code outOfBand}). The webhook is the client's ticketing system.
+ * email must be avoided altogether ({@code outOfBand}). The webhook is the client's ticketing system. Its contacts
+ * read dates in {@code timeZone} unless they have their own; {@code contract} is what its notices may offer.
  */
 public record Client(String id, String name, Severity minimumSeverity, List<Channel> channels, boolean outOfBand,
-                     String webhookUrl, String webhookSecret, List<Contact> contacts) {
+                     String webhookUrl, String webhookSecret, List<Contact> contacts, ZoneId timeZone,
+                     Contract contract) {
 
     public Client {
         channels = List.copyOf(channels);
         contacts = List.copyOf(contacts);
+        contract = contract == null ? Contract.NONE : contract;
+    }
+
+    public Client(String id, String name, Severity minimumSeverity, List<Channel> channels, boolean outOfBand,
+                  String webhookUrl, String webhookSecret, List<Contact> contacts) {
+        this(id, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret, contacts, null, null);
     }
 
     public boolean wantsToHearAbout(Severity severity) {
         return severity.atLeast(minimumSeverity);
+    }
+
+    /** The zone a contact reads dates in: its own, else the client's, else {@code fallback}. */
+    public ZoneId zoneOf(Contact contact, ZoneId fallback) {
+        if (contact != null && contact.timeZone() != null) {
+            return contact.timeZone();
+        }
+        return timeZone != null ? timeZone : fallback;
     }
 }

@@ -4,11 +4,14 @@ import io.vigie.notification.notice.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,6 +23,9 @@ import java.util.stream.Collectors;
 /** The clients and their contacts: who the service tells about incidents. */
 @Repository
 public class ClientDirectory {
+
+    private static final JsonMapper CONTRACTS = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -52,41 +58,45 @@ public class ClientDirectory {
     private void replace(Client client) {
         Timestamp now = Timestamp.from(clock.instant());
         String channels = client.channels().stream().map(Enum::name).collect(Collectors.joining(","));
+        String zone = client.timeZone() == null ? null : client.timeZone().getId();
+        String contract = CONTRACTS.writeValueAsString(client.contract());
         int updated = jdbc.update("UPDATE client SET name = ?, minimum_severity = ?, channels = ?, out_of_band = ?, "
-                        + "webhook_url = ?, webhook_secret = ?, updated_at = ? WHERE id = ?",
+                        + "webhook_url = ?, webhook_secret = ?, time_zone = ?, contract = ?, updated_at = ? "
+                        + "WHERE id = ?",
                 client.name(), client.minimumSeverity().name(), channels, client.outOfBand(), client.webhookUrl(),
-                client.webhookSecret(), now, client.id());
+                client.webhookSecret(), zone, contract, now, client.id());
         if (updated == 0) {
             jdbc.update("INSERT INTO client (id, name, minimum_severity, channels, out_of_band, webhook_url, "
-                            + "webhook_secret, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "webhook_secret, time_zone, contract, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     client.id(), client.name(), client.minimumSeverity().name(), channels, client.outOfBand(),
-                    client.webhookUrl(), client.webhookSecret(), now);
+                    client.webhookUrl(), client.webhookSecret(), zone, contract, now);
         }
         jdbc.update("DELETE FROM contact WHERE client_id = ?", client.id());
         int position = 0;
         for (Contact contact : client.contacts()) {
-            jdbc.update("INSERT INTO contact (client_id, id, position, name, role, email, phone, language) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.update("INSERT INTO contact (client_id, id, position, name, role, email, phone, language, "
+                            + "time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     client.id(), contact.id(), position++, contact.name(), contact.role(), contact.email(),
-                    contact.phone(), contact.language());
+                    contact.phone(), contact.language(),
+                    contact.timeZone() == null ? null : contact.timeZone().getId());
         }
     }
 
     private List<Client> load(String where, Object... args) {
         Map<String, ClientRow> rows = new LinkedHashMap<>();
         jdbc.query("SELECT c.id, c.name, c.minimum_severity, c.channels, c.out_of_band, c.webhook_url, "
-                + "c.webhook_secret FROM client c " + where + " ORDER BY c.id", rs -> {
+                + "c.webhook_secret, c.time_zone, c.contract FROM client c " + where + " ORDER BY c.id", rs -> {
             rows.put(rs.getString("id"), clientRow(rs));
         }, args);
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<String, List<Contact>> contacts = new LinkedHashMap<>();
-        jdbc.query("SELECT client_id, id, name, role, email, phone, language FROM contact "
+        jdbc.query("SELECT client_id, id, name, role, email, phone, language, time_zone FROM contact "
                 + (where.isEmpty() ? "" : "WHERE client_id = ? ") + "ORDER BY client_id, position", rs -> {
             contacts.computeIfAbsent(rs.getString("client_id"), id -> new ArrayList<>()).add(new Contact(
                     rs.getString("id"), rs.getString("name"), rs.getString("role"), rs.getString("email"),
-                    rs.getString("phone"), rs.getString("language")));
+                    rs.getString("phone"), rs.getString("language"), zone(rs.getString("time_zone"))));
         }, args);
         return rows.values().stream()
                 .map(row -> row.toClient(contacts.getOrDefault(row.id, List.of())))
@@ -98,13 +108,21 @@ public class ClientDirectory {
                 .filter(name -> !name.isBlank()).map(Channel::valueOf).toList();
         return new ClientRow(rs.getString("id"), rs.getString("name"),
                 Severity.valueOf(rs.getString("minimum_severity")), channels, rs.getBoolean("out_of_band"),
-                rs.getString("webhook_url"), rs.getString("webhook_secret"));
+                rs.getString("webhook_url"), rs.getString("webhook_secret"), zone(rs.getString("time_zone")),
+                rs.getString("contract") == null ? Contract.NONE
+                        : CONTRACTS.readValue(rs.getString("contract"), Contract.class));
+    }
+
+    private static ZoneId zone(String id) {
+        return id == null ? null : ZoneId.of(id);
     }
 
     private record ClientRow(String id, String name, Severity minimumSeverity, List<Channel> channels,
-                             boolean outOfBand, String webhookUrl, String webhookSecret) {
+                             boolean outOfBand, String webhookUrl, String webhookSecret, ZoneId timeZone,
+                             Contract contract) {
         Client toClient(List<Contact> contacts) {
-            return new Client(id, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret, contacts);
+            return new Client(id, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret, contacts,
+                    timeZone, contract);
         }
     }
 }

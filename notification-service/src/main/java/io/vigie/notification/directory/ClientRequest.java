@@ -3,34 +3,47 @@ package io.vigie.notification.directory;
 import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.notice.EscalationProperties;
 import io.vigie.notification.notice.Severity;
+import io.vigie.notification.wording.Languages;
+import io.vigie.notification.wording.SupportHours;
+import org.springframework.boot.convert.DurationStyle;
 
 import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * A client as the API receives it. {@code webhookSecret} is write-only: left out on a replace, the stored one is kept.
  */
 record ClientRequest(String id, String name, String minimumSeverity, List<String> channels, Boolean outOfBand,
-                     String webhookUrl, String webhookSecret, List<ContactRequest> contacts) {
+                     String webhookUrl, String webhookSecret, List<ContactRequest> contacts, String timeZone,
+                     ContractRequest contract) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ().-]{5,30}");
-    private static final Set<String> LANGUAGES = Set.of("fr", "en");
 
-    record ContactRequest(String id, String name, String role, String email, String phone, String language) {
+    record ContactRequest(String id, String name, String role, String email, String phone, String language,
+                          String timeZone) {
+    }
+
+    /** Durations as ISO-8601 ({@code PT4H}) or Spring's short form ({@code 4h}). */
+    record ContractRequest(String supportLine, String supportHours, List<String> offers,
+                           Map<String, String> updateEvery) {
     }
 
     ClientRequest withId(String pathId) {
         return new ClientRequest(pathId, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret,
-                contacts);
+                contacts, timeZone, contract);
     }
 
     /** Collects every problem under {@code prefix} (e.g. {@code [2].} in an import) instead of stopping at the first. */
@@ -68,6 +81,10 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
                         "at least 16 characters are required with the WEBHOOK channel (it signs the requests)"));
             }
         }
+        if (timeZone != null && zone(timeZone) == null) {
+            errors.add(InvalidInputException.field(prefix + "timeZone", "a time zone such as Europe/Paris"));
+        }
+        contractProblems(prefix + "contract.", contract, errors);
         if (contacts == null || contacts.isEmpty()) {
             errors.add(InvalidInputException.field(prefix + "contacts", "at least one contact"));
         } else {
@@ -95,8 +112,11 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
         if (contact.role() != null && contact.role().length() > 200) {
             errors.add(InvalidInputException.field(prefix + "role", "at most 200 characters"));
         }
-        if (contact.language() == null || !LANGUAGES.contains(contact.language())) {
-            errors.add(InvalidInputException.field(prefix + "language", "fr or en"));
+        if (!Languages.supports(contact.language())) {
+            errors.add(InvalidInputException.field(prefix + "language", "one of " + Languages.described()));
+        }
+        if (contact.timeZone() != null && zone(contact.timeZone()) == null) {
+            errors.add(InvalidInputException.field(prefix + "timeZone", "a time zone such as Europe/Paris"));
         }
         if (!blank(contact.email()) && (contact.email().length() > 320 || !EMAIL.matcher(contact.email()).matches())) {
             errors.add(InvalidInputException.field(prefix + "email", "not an email address"));
@@ -109,14 +129,88 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
         }
     }
 
+    private static void contractProblems(String prefix, ContractRequest contract, List<Map<String, String>> errors) {
+        if (contract == null) {
+            return;
+        }
+        if (contract.supportLine() != null && !blank(contract.supportLine())
+                && !PHONE.matcher(contract.supportLine()).matches()) {
+            errors.add(InvalidInputException.field(prefix + "supportLine", "a phone number (e.g. +33 1 23 45 67 89)"));
+        }
+        if (!blank(contract.supportHours()) && SupportHours.parse(contract.supportHours()).isEmpty()) {
+            errors.add(InvalidInputException.field(prefix + "supportHours", SupportHours.EXPECTED));
+        }
+        if (contract.offers() != null) {
+            for (int i = 0; i < contract.offers().size(); i++) {
+                if (!isEnum(Contract.Offer.class, contract.offers().get(i))) {
+                    errors.add(InvalidInputException.field(prefix + "offers[" + i + "]",
+                            "one of PASSWORD_RESET, SECURITY_FEATURES, IDENTITY_MONITORING, SUPPORT_LINE"));
+                }
+            }
+            if (contract.offers().contains(Contract.Offer.SUPPORT_LINE.name()) && blank(contract.supportLine())) {
+                errors.add(InvalidInputException.field(prefix + "supportLine",
+                        "required with the SUPPORT_LINE offer"));
+            }
+        }
+        if (contract.updateEvery() != null) {
+            contract.updateEvery().forEach((severity, every) -> {
+                if (!isEnum(Severity.class, severity)) {
+                    errors.add(InvalidInputException.field(prefix + "updateEvery." + severity,
+                            "keys are CRITICAL, HIGH, MEDIUM, LOW"));
+                } else {
+                    Duration parsed = duration(every);
+                    if (parsed == null || parsed.compareTo(Duration.ofMinutes(15)) < 0
+                            || parsed.compareTo(Duration.ofDays(7)) > 0) {
+                        errors.add(InvalidInputException.field(prefix + "updateEvery." + severity,
+                                "a duration between 15m and 7d, e.g. 4h or PT4H"));
+                    }
+                }
+            });
+        }
+    }
+
     Client toClient(String storedSecret) {
         List<Contact> parsedContacts = contacts.stream()
                 .map(c -> new Contact(c.id(), c.name().strip(), emptyToNull(c.role()), emptyToNull(c.email()),
-                        emptyToNull(c.phone()), c.language()))
+                        emptyToNull(c.phone()), c.language(), c.timeZone() == null ? null : zone(c.timeZone())))
                 .toList();
         return new Client(id, name.strip(), Severity.valueOf(minimumSeverity), parsedChannels(),
                 Boolean.TRUE.equals(outOfBand), emptyToNull(webhookUrl),
-                blank(webhookSecret) ? storedSecret : webhookSecret, parsedContacts);
+                blank(webhookSecret) ? storedSecret : webhookSecret, parsedContacts,
+                timeZone == null ? null : zone(timeZone), parsedContract());
+    }
+
+    private Contract parsedContract() {
+        if (contract == null) {
+            return Contract.NONE;
+        }
+        Map<Severity, Duration> every = new EnumMap<>(Severity.class);
+        if (contract.updateEvery() != null) {
+            contract.updateEvery().forEach((severity, duration) -> every.put(Severity.valueOf(severity),
+                    duration(duration)));
+        }
+        return new Contract(emptyToNull(contract.supportLine()), emptyToNull(contract.supportHours()),
+                contract.offers() == null ? List.of()
+                        : contract.offers().stream().distinct().map(Contract.Offer::valueOf).toList(), every);
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static Duration duration(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return DurationStyle.detectAndParse(text.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private List<Channel> parsedChannels() {

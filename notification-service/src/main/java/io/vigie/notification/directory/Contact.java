@@ -1,7 +1,17 @@
 package io.vigie.notification.directory;
 
-/** A person at a client who receives notices, in their language ({@code fr} or {@code en}). */
-public record Contact(String id, String name, String role, String email, String phone, String language) {
+import java.time.ZoneId;
+
+/**
+ * A person at a client who receives notices, in their language (one of {@code Languages.supported()}) and, when set,
+ * their own time zone.
+ */
+public record Contact(String id, String name, String role, String email, String phone, String language,
+                      ZoneId timeZone) {
+
+    public Contact(String id, String name, String role, String email, String phone, String language) {
+        this(id, name, role, email, phone, language, null);
+    }
 
     public boolean reachableBy(Channel channel) {
         return switch (channel) {

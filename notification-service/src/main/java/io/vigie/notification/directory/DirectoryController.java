@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** The client directory: read by every role, changed by communications and managers. */
 @RestController
@@ -111,18 +112,22 @@ class DirectoryController {
      * VIEWER role, nothing more) sees the contacts' email addresses and phone numbers masked, as in the deliveries.
      */
     record ClientView(String id, String name, String minimumSeverity, List<String> channels, boolean outOfBand,
-                      String webhookUrl, boolean webhookSecretSet, List<Contact> contacts) {
+                      String webhookUrl, boolean webhookSecretSet, String timeZone, ContractView contract,
+                      List<ContactView> contacts) {
         static ClientView of(Client client) {
             return new ClientView(client.id(), client.name(), client.minimumSeverity().name(),
                     client.channels().stream().map(Enum::name).toList(), client.outOfBand(), client.webhookUrl(),
-                    client.webhookSecret() != null, readerMayContact() ? client.contacts()
-                    : client.contacts().stream().map(ClientView::masked).toList());
+                    client.webhookSecret() != null, client.timeZone() == null ? null : client.timeZone().getId(),
+                    ContractView.of(client.contract()), (readerMayContact() ? client.contacts()
+                    : client.contacts().stream().map(ClientView::masked).toList()).stream().map(ContactView::of)
+                    .toList());
         }
 
         private static Contact masked(Contact contact) {
             return new Contact(contact.id(), contact.name(), contact.role(),
                     contact.email() == null ? null : RecipientMask.mask(Channel.EMAIL, contact.email()),
-                    contact.phone() == null ? null : RecipientMask.mask(Channel.SMS, contact.phone()), contact.language());
+                    contact.phone() == null ? null : RecipientMask.mask(Channel.SMS, contact.phone()), contact.language(),
+                    contact.timeZone());
         }
 
         /** Whether the caller holds a role that acts (analyst, communications, manager), not only VIEWER. */
@@ -131,6 +136,23 @@ class DirectoryController {
             return caller != null && caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                     .anyMatch(role -> role.equals("ROLE_" + Roles.ANALYST) || role.equals("ROLE_" + Roles.COMMUNICATIONS)
                             || role.equals("ROLE_" + Roles.MANAGER));
+        }
+    }
+
+    record ContactView(String id, String name, String role, String email, String phone, String language,
+                       String timeZone) {
+        static ContactView of(Contact contact) {
+            return new ContactView(contact.id(), contact.name(), contact.role(), contact.email(), contact.phone(),
+                    contact.language(), contact.timeZone() == null ? null : contact.timeZone().getId());
+        }
+    }
+
+    record ContractView(String supportLine, String supportHours, List<String> offers, Map<String, String> updateEvery) {
+        static ContractView of(Contract contract) {
+            Map<String, String> every = new TreeMap<>();
+            contract.updateEvery().forEach((severity, duration) -> every.put(severity.name(), duration.toString()));
+            return new ContractView(contract.supportLine(), contract.supportHours(),
+                    contract.offers().stream().map(Enum::name).toList(), every);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.vigie.notification.notice;
 
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.InvalidInputException;
+import io.vigie.notification.wording.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +28,8 @@ class AgreementRequestController {
         this.planner = planner;
     }
 
-    record AgreementRequest(String clientId, String question) {
+    /** The question in each language the client's contacts read, e.g. {"fr": "…", "en": "…"}. */
+    record AgreementRequest(String clientId, Map<String, String> questions) {
     }
 
     record AgreementRequested(UUID noticeId) {
@@ -40,13 +43,26 @@ class AgreementRequestController {
         if (request.clientId() == null || request.clientId().isBlank()) {
             problems.add(InvalidInputException.field("clientId", "required"));
         }
-        if (request.question() == null || request.question().isBlank() || request.question().length() > 1000) {
-            problems.add(InvalidInputException.field("question", "required, at most 1000 characters"));
+        Map<String, String> questions = new LinkedHashMap<>();
+        if (request.questions() == null || request.questions().isEmpty()) {
+            problems.add(InvalidInputException.field("questions",
+                    "required: the question in each language of the client's contacts (" + Languages.described() + ")"));
+        } else {
+            request.questions().forEach((language, question) -> {
+                if (!Languages.supports(language)) {
+                    problems.add(InvalidInputException.field("questions." + language,
+                            "not a language Vigie writes in (" + Languages.described() + ")"));
+                } else if (question == null || question.isBlank() || question.length() > 1000) {
+                    problems.add(InvalidInputException.field("questions." + language,
+                            "required, at most 1000 characters"));
+                } else {
+                    questions.put(language, question.strip());
+                }
+            });
         }
         if (!problems.isEmpty()) {
             throw InvalidInputException.badRequest(problems);
         }
-        return new AgreementRequested(planner.requestAgreement(incidentId, request.clientId(),
-                request.question().strip()));
+        return new AgreementRequested(planner.requestAgreement(incidentId, request.clientId(), questions));
     }
 }

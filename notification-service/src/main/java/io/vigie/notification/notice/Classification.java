@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Triage's decision about an alert, as far as client notices are concerned. {@code facts} holds what every affected
- * client is told (services and assets are per client, in {@code clients}).
+ * Triage's decision about an alert, as far as client notices are concerned: the incident's facts, the clients the
+ * inventory or a bound source vouch for, and the clients merely suggested (told only once an analyst confirms them).
+ * {@code title} and {@code summary} are the SOC's internal words (the regulator draft uses them); no client reads them.
  */
-public record Classification(UUID eventId, UUID incidentId, Change change, Instant classifiedAt, NoticeContent facts,
-                             List<AffectedClient> clients, boolean notifyClients, List<String> dataCategories,
-                             Instant gdprDeadline) {
+public record Classification(UUID eventId, UUID incidentId, Change change, Instant classifiedAt, IncidentFacts facts,
+                             List<AffectedClient> clients, List<AffectedClient> suggestedClients,
+                             boolean notifyClients, Instant gdprDeadline, String title, String summary) {
 
     public enum Change { OPENED, ESCALATED, ATTACHED }
 
     public Classification {
         clients = List.copyOf(clients);
-        dataCategories = dataCategories == null ? List.of() : List.copyOf(dataCategories);
+        suggestedClients = suggestedClients == null ? List.of() : List.copyOf(suggestedClients);
     }
 }

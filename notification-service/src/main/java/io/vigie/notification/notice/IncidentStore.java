@@ -15,8 +15,11 @@ class IncidentStore {
 
     enum Status { OPEN, RESOLVED, CLOSED }
 
-    record IncidentRow(UUID id, Category category, Severity severity, Status status, Instant classifiedAt,
-                       NoticeContent facts, Instant nextUpdateAt) {
+    record IncidentRow(UUID id, Status status, Instant classifiedAt, IncidentFacts facts) {
+    }
+
+    /** A told client whose scheduled UPDATE is due. */
+    record DueUpdate(UUID incidentId, String clientId, Instant dueAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -26,49 +29,41 @@ class IncidentStore {
     }
 
     Optional<IncidentRow> find(UUID id) {
-        return jdbc.query("SELECT id, category, severity, status, classified_at, facts, next_update_at FROM incident "
-                + "WHERE id = ?", (rs, n) -> new IncidentRow(rs.getObject("id", UUID.class),
-                Category.valueOf(rs.getString("category")), Severity.valueOf(rs.getString("severity")),
-                Status.valueOf(rs.getString("status")), rs.getTimestamp("classified_at").toInstant(),
-                Json.read(rs.getString("facts"), NoticeContent.class),
-                instant(rs.getTimestamp("next_update_at"))), id).stream().findFirst();
+        return jdbc.query("SELECT id, category, severity, status, classified_at, facts FROM incident WHERE id = ?",
+                (rs, n) -> {
+                    IncidentFacts facts = Json.read(rs.getString("facts"), IncidentFacts.class);
+                    // Rows written before the facts were codes hold other fields: the columns still say what it is.
+                    if (facts.category() == null || facts.severity() == null) {
+                        facts = new IncidentFacts(Category.valueOf(rs.getString("category")),
+                                Severity.valueOf(rs.getString("severity")), facts.detectedAt(), facts.personalData(),
+                                facts.dataCategories(), facts.measures(), facts.estimatedResolutionAt());
+                    }
+                    return new IncidentRow(rs.getObject("id", UUID.class), Status.valueOf(rs.getString("status")),
+                            rs.getTimestamp("classified_at").toInstant(), facts);
+                }, id).stream().findFirst();
     }
 
-    void insert(UUID id, NoticeContent facts, Instant classifiedAt, Instant nextUpdateAt) {
-        jdbc.update("INSERT INTO incident (id, category, severity, status, classified_at, facts, update_sequence, "
-                        + "next_update_at) VALUES (?, ?, ?, 'OPEN', ?, ?, 0, ?)",
-                id, facts.category().name(), facts.severity().name(), Timestamp.from(classifiedAt), Json.write(facts),
-                timestamp(nextUpdateAt));
+    void insert(UUID id, IncidentFacts facts, Instant classifiedAt) {
+        jdbc.update("INSERT INTO incident (id, category, severity, status, classified_at, facts, update_sequence) "
+                        + "VALUES (?, ?, ?, 'OPEN', ?, ?, 0)",
+                id, facts.category().name(), facts.severity().name(), Timestamp.from(classifiedAt), Json.write(facts));
     }
 
-    void updateFacts(UUID id, NoticeContent facts) {
+    void updateFacts(UUID id, IncidentFacts facts) {
         jdbc.update("UPDATE incident SET category = ?, severity = ?, facts = ? WHERE id = ?",
                 facts.category().name(), facts.severity().name(), Json.write(facts), id);
     }
 
-    void scheduleNextUpdate(UUID id, Instant nextUpdateAt) {
-        jdbc.update("UPDATE incident SET next_update_at = ? WHERE id = ?", timestamp(nextUpdateAt), id);
-    }
-
+    /** Resolved or closed: no more scheduled updates for any of its clients. */
     void setStatus(UUID id, Status status) {
         jdbc.update("UPDATE incident SET status = ?, next_update_at = NULL WHERE id = ?", status.name(), id);
+        jdbc.update("UPDATE incident_client SET next_update_at = NULL WHERE incident_id = ?", id);
     }
 
     /** The next UPDATE sequence of the incident; the row lock orders concurrent callers. */
     int nextUpdateSequence(UUID id) {
         jdbc.update("UPDATE incident SET update_sequence = update_sequence + 1 WHERE id = ?", id);
         return jdbc.queryForObject("SELECT update_sequence FROM incident WHERE id = ?", Integer.class, id);
-    }
-
-    /** Takes a due scheduled update for this caller only: false when another instance already moved the schedule. */
-    boolean takeScheduledUpdate(UUID id, Instant due, Instant next) {
-        return jdbc.update("UPDATE incident SET next_update_at = ? WHERE id = ? AND next_update_at = ? "
-                + "AND status = 'OPEN'", timestamp(next), id, Timestamp.from(due)) == 1;
-    }
-
-    List<UUID> dueForUpdate(Instant now, int limit) {
-        return jdbc.queryForList("SELECT id FROM incident WHERE status = 'OPEN' AND next_update_at <= ? "
-                + "ORDER BY next_update_at LIMIT ?", UUID.class, Timestamp.from(now), limit);
     }
 
     void addClient(UUID incidentId, AffectedClient client) {
@@ -80,6 +75,8 @@ class IncidentStore {
                             + "VALUES (?, ?, ?, ?)",
                     incidentId, client.clientId(), Json.write(client), client.emailMayBeCompromised());
         }
+        jdbc.update("DELETE FROM suggested_client WHERE incident_id = ? AND client_id = ?", incidentId,
+                client.clientId());
     }
 
     List<AffectedClient> clients(UUID incidentId) {
@@ -87,11 +84,48 @@ class IncidentStore {
                 (rs, n) -> Json.read(rs.getString(1), AffectedClient.class), incidentId);
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    Optional<AffectedClient> client(UUID incidentId, String clientId) {
+        return clients(incidentId).stream().filter(client -> client.clientId().equals(clientId)).findFirst();
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    /** A client to confirm; nothing when it is already affected. */
+    void suggest(UUID incidentId, AffectedClient client) {
+        if (client(incidentId, client.clientId()).isPresent()) {
+            return;
+        }
+        int updated = jdbc.update("UPDATE suggested_client SET impact = ? WHERE incident_id = ? AND client_id = ?",
+                Json.write(client), incidentId, client.clientId());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO suggested_client (incident_id, client_id, impact) VALUES (?, ?, ?)",
+                    incidentId, client.clientId(), Json.write(client));
+        }
+    }
+
+    Optional<AffectedClient> suggested(UUID incidentId, String clientId) {
+        return jdbc.query("SELECT impact FROM suggested_client WHERE incident_id = ? AND client_id = ?",
+                (rs, n) -> Json.read(rs.getString(1), AffectedClient.class), incidentId, clientId).stream().findFirst();
+    }
+
+    void scheduleUpdate(UUID incidentId, String clientId, Instant next) {
+        jdbc.update("UPDATE incident_client SET next_update_at = ? WHERE incident_id = ? AND client_id = ?",
+                timestamp(next), incidentId, clientId);
+    }
+
+    /** Takes a due scheduled update for this caller only: false when another instance already moved the schedule. */
+    boolean takeScheduledUpdate(UUID incidentId, String clientId, Instant due, Instant next) {
+        return jdbc.update("UPDATE incident_client SET next_update_at = ? WHERE incident_id = ? AND client_id = ? "
+                + "AND next_update_at = ?", timestamp(next), incidentId, clientId, Timestamp.from(due)) == 1;
+    }
+
+    List<DueUpdate> dueForUpdate(Instant now, int limit) {
+        return jdbc.query("SELECT c.incident_id, c.client_id, c.next_update_at FROM incident_client c "
+                        + "JOIN incident i ON i.id = c.incident_id WHERE i.status = 'OPEN' AND c.next_update_at <= ? "
+                        + "ORDER BY c.next_update_at LIMIT ?",
+                (rs, n) -> new DueUpdate(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getTimestamp(3).toInstant()), Timestamp.from(now), limit);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

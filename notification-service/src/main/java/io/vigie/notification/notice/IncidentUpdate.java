@@ -2,13 +2,21 @@ package io.vigie.notification.notice;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** A step on an open incident; clients get an UPDATE notice when {@code notifyClients}. */
-public record IncidentUpdate(UUID eventId, UUID incidentId, Severity severity, String message, boolean notifyClients,
-                             List<String> measures, String resolutionPlan, Instant estimatedResolutionAt) {
+/**
+ * A step on an open incident. Clients get an UPDATE when {@code notifyClients} and it says something to them (a
+ * change, or the analyst's text in their language); {@code confirmedClients} are suggested clients an analyst
+ * confirmed, who now get their first notice.
+ */
+public record IncidentUpdate(UUID eventId, UUID incidentId, Severity severity, boolean notifyClients,
+                             List<String> measures, Instant estimatedResolutionAt, Map<String, String> messages,
+                             List<String> confirmedClients) {
 
     public IncidentUpdate {
         measures = measures == null ? List.of() : List.copyOf(measures);
+        messages = messages == null ? Map.of() : Map.copyOf(messages);
+        confirmedClients = confirmedClients == null ? List.of() : List.copyOf(confirmedClients);
     }
 }

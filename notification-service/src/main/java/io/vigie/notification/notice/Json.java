@@ -1,11 +1,16 @@
 package io.vigie.notification.notice;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** How notice content and incident facts are kept in TEXT columns (plain JSON, readable by PostgreSQL and H2 alike). */
+/**
+ * How notice content and incident facts are kept in TEXT columns (plain JSON, readable by PostgreSQL and H2 alike).
+ * Fields a later version dropped are ignored when an older row is read.
+ */
 final class Json {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private Json() {
     }

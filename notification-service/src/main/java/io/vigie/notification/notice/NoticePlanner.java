@@ -2,11 +2,14 @@ package io.vigie.notification.notice;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigie.events.Topics;
+import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.NotFoundException;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.directory.Contact;
+import io.vigie.notification.wording.PhraseBook;
+import io.vigie.notification.wording.Phrases;
 import io.vigie.platform.outbox.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +20,22 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Decides which notices the communication plan calls for. Each entry point is one transaction: it claims the event
  * (a redelivery or replay changes nothing), records what it learned of the incident and creates the notices with
  * their deliveries. Sending happens after the commit, so a rollback never leaves a sent notice behind.
+ *
+ * <p>Who is told: the clients triage lists as affected (the inventory or a source bound to them vouches for them).
+ * Suggested clients are remembered and told only once an analyst confirms them. What a later notice says is what
+ * changed since the client's previous one; an UPDATE that would say nothing new to a contact is not sent to them
+ * (a scheduled one is: its cadence was promised).
  */
 @Service
 class NoticePlanner {
@@ -37,54 +48,66 @@ class NoticePlanner {
     private final ClientDirectory directory;
     private final NoticeProperties properties;
     private final EscalationProperties escalation;
+    private final Phrases phrases;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final Clock clock;
 
     NoticePlanner(ProcessedEvents processedEvents, IncidentStore incidents, NoticeWriter writer,
                   ClientDirectory directory, NoticeProperties properties, EscalationProperties escalation,
-                  ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
+                  Phrases phrases, ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
         this.processedEvents = processedEvents;
         this.incidents = incidents;
         this.writer = writer;
         this.directory = directory;
         this.properties = properties;
         this.escalation = escalation;
+        this.phrases = phrases;
         this.events = events;
         this.meters = meters;
         this.clock = clock;
     }
 
-    /** OPENED: an INITIAL notice to each affected client; ESCALATED: an UPDATE (INITIAL to newly affected clients). */
+    /**
+     * OPENED: an INITIAL notice to each affected client; ESCALATED: an UPDATE saying what changed (INITIAL to newly
+     * affected clients). Suggested clients are recorded for an analyst to confirm, whatever the change.
+     */
     @Transactional
     public void classified(Classification classification) {
-        if (!processedEvents.claim(classification.eventId(), Topics.ALERT_CLASSIFIED)
-                || classification.change() == Classification.Change.ATTACHED) {
+        if (!processedEvents.claim(classification.eventId(), Topics.ALERT_CLASSIFIED)) {
             return;
         }
         UUID incidentId = classification.incidentId();
-        NoticeContent facts = classification.facts();
-        Optional<IncidentStore.IncidentRow> known = incidents.find(incidentId);
-        if (known.isEmpty()) {
-            incidents.insert(incidentId, facts, classification.classifiedAt(),
-                    nextUpdate(facts.severity(), classification.classifiedAt()));
+        boolean known = incidents.find(incidentId).isPresent();
+        if (classification.change() == Classification.Change.ATTACHED) {
+            if (known) {
+                classification.suggestedClients().forEach(client -> incidents.suggest(incidentId, client));
+            }
+            return;
+        }
+        IncidentFacts facts = classification.facts();
+        if (!known) {
+            incidents.insert(incidentId, facts, classification.classifiedAt());
         } else {
             incidents.updateFacts(incidentId, facts);
-            incidents.scheduleNextUpdate(incidentId, nextUpdate(facts.severity(), clock.instant()));
         }
         classification.clients().forEach(client -> incidents.addClient(incidentId, client));
+        classification.suggestedClients().forEach(client -> incidents.suggest(incidentId, client));
         if (facts.personalData()) {
+            PhraseBook english = phrases.book("en");
             events.publishEvent(new PersonalDataBreach(incidentId, classification.classifiedAt(),
                     classification.gdprDeadline() != null ? classification.gdprDeadline()
                             : classification.classifiedAt().plus(Duration.ofHours(72)),
-                    facts.title(), facts.context(), facts.impact(), classification.dataCategories(),
-                    classification.clients().stream().map(AffectedClient::clientId).toList(), facts.measures()));
+                    classification.title(), classification.summary(), english.about(facts.category(), "impact"),
+                    facts.dataCategories(), classification.clients().stream().map(AffectedClient::clientId).toList(),
+                    facts.measures().stream().map(english::measure).toList()));
         }
         int planned = 0;
         if (facts.severity() == Severity.CRITICAL && escalation.enabled()) {
             // Whatever triage decided for the clients; once per incident (the notice's uniqueness sees to it).
-            planned += create(onDuty(), incidentId, Stage.INITIAL, 1, facts,
-                    new AffectedClient(EscalationProperties.ON_DUTY, List.of(), List.of(), false, true));
+            planned += create(onDuty(), incidentId, Stage.INITIAL, 1,
+                    facts.forClient(AffectedClient.unknown(EscalationProperties.ON_DUTY, facts.personalData())),
+                    true);
         }
         if (!classification.notifyClients()) {
             announce(planned);
@@ -96,20 +119,26 @@ class NoticePlanner {
             if (client.isEmpty()) {
                 continue;
             }
-            NoticeContent content = forClient(facts, affected);
             if (!writer.exists(incidentId, affected.clientId(), Stage.INITIAL)) {
-                planned += create(client.get(), incidentId, Stage.INITIAL, 1, content, affected);
+                planned += first(client.get(), incidentId, facts, affected);
             } else if (classification.change() == Classification.Change.ESCALATED) {
+                NoticeContent update = changedFor(incidentId, facts, affected);
+                if (update.changes().isEmpty()) {
+                    continue;
+                }
                 if (updateSequence == null) {
                     updateSequence = incidents.nextUpdateSequence(incidentId);
                 }
-                planned += create(client.get(), incidentId, Stage.UPDATE, updateSequence, content, affected);
+                planned += told(client.get(), incidentId, updateSequence, update, affected);
             }
         }
         announce(planned);
     }
 
-    /** An update the analysts want the clients to hear: an UPDATE notice to every client told about the incident. */
+    /**
+     * A step on the incident. Confirmed clients get their first notice; when the analysts want the clients to hear
+     * it, each told client gets an UPDATE with what changed and the analyst's text in their contacts' languages.
+     */
     @Transactional
     public void updated(IncidentUpdate update) {
         if (!processedEvents.claim(update.eventId(), Topics.INCIDENT_UPDATED)) {
@@ -121,23 +150,35 @@ class NoticePlanner {
                     update.incidentId());
             return;
         }
-        NoticeContent old = incident.get().facts();
-        NoticeContent facts = new NoticeContent(old.title(), old.category(), update.severity(), old.context(),
-                old.impact(), old.services(), old.assets(), old.personalData(),
-                update.measures().isEmpty() ? old.measures() : update.measures(),
-                update.resolutionPlan() == null ? old.resolutionPlan() : update.resolutionPlan(),
-                update.estimatedResolutionAt() == null ? old.estimatedResolutionAt() : update.estimatedResolutionAt(),
-                old.recommendedActions(), update.message(), null, List.of(), List.of());
-        incidents.updateFacts(update.incidentId(), facts);
-        if (!update.notifyClients()) {
-            return;
+        UUID incidentId = update.incidentId();
+        IncidentFacts facts = incident.get().facts().with(update.severity(), update.measures(),
+                update.estimatedResolutionAt());
+        incidents.updateFacts(incidentId, facts);
+        int planned = 0;
+        for (String clientId : update.confirmedClients()) {
+            AffectedClient affected = incidents.suggested(incidentId, clientId)
+                    .orElse(AffectedClient.unknown(clientId, facts.personalData()));
+            incidents.addClient(incidentId, affected);
+            Optional<Client> client = recipient(clientId, facts.severity());
+            if (client.isPresent() && incident.get().status() == IncidentStore.Status.OPEN
+                    && !writer.exists(incidentId, clientId, Stage.INITIAL)) {
+                planned += first(client.get(), incidentId, facts, affected);
+            }
         }
-        // A notice just went out: the scheduled one is due a full interval from now.
-        if (incident.get().status() == IncidentStore.Status.OPEN) {
-            incidents.scheduleNextUpdate(update.incidentId(), nextUpdate(facts.severity(), clock.instant()));
+        if (update.notifyClients() && update.confirmedClients().isEmpty()) {
+            int sequence = incidents.nextUpdateSequence(incidentId);
+            for (String clientId : writer.clientsTold(incidentId)) {
+                Optional<Client> client = directory.find(clientId);
+                if (client.isEmpty()) {
+                    continue;
+                }
+                AffectedClient affected = affected(incidentId, clientId, facts);
+                NoticeContent content = changedFor(incidentId, facts, affected)
+                        .withMessages(update.messages(), Map.of(), false);
+                planned += told(client.get(), incidentId, sequence, content, affected);
+            }
         }
-        announce(toldClients(update.incidentId(), Stage.UPDATE, incidents.nextUpdateSequence(update.incidentId()),
-                facts, List.of()));
+        announce(planned);
     }
 
     /** The incident is resolved: a RESOLUTION notice to every client told about it; no more scheduled updates. */
@@ -146,19 +187,14 @@ class NoticePlanner {
         if (!processedEvents.claim(resolution.eventId(), Topics.INCIDENT_RESOLVED)) {
             return;
         }
-        NoticeContent old = incidents.find(resolution.incidentId()).map(IncidentStore.IncidentRow::facts)
-                .orElse(null);
-        NoticeContent facts = new NoticeContent(old == null ? resolution.summary() : old.title(),
-                resolution.category(), resolution.severity(), old == null ? null : old.context(),
-                old == null ? null : old.impact(), List.of(), List.of(), old != null && old.personalData(),
-                old == null ? List.of() : old.measures(), null, null,
-                old == null ? List.of() : old.recommendedActions(), resolution.summary(),
-                resolution.dataCompromised(), resolution.correctiveActions(), List.of());
-        if (old != null) {
-            incidents.updateFacts(resolution.incidentId(), facts);
-            incidents.setStatus(resolution.incidentId(), IncidentStore.Status.RESOLVED);
-        }
-        announce(toldClients(resolution.incidentId(), Stage.RESOLUTION, 1, facts, resolution.clientIds()));
+        Optional<IncidentStore.IncidentRow> incident = incidents.find(resolution.incidentId());
+        IncidentFacts facts = incident.map(IncidentStore.IncidentRow::facts)
+                .orElse(new IncidentFacts(resolution.category(), resolution.severity(), null, false, List.of(),
+                        List.of(), null));
+        incident.ifPresent(row -> incidents.setStatus(row.id(), IncidentStore.Status.RESOLVED));
+        announce(toldClients(resolution.incidentId(), Stage.RESOLUTION, facts, resolution.clientIds(),
+                content -> content.resolved(resolution.dataCompromised())
+                        .withMessages(resolution.messages(), Map.of(), false)));
     }
 
     /** The post-mortem closed the incident: a FOLLOW_UP notice with lessons and the satisfaction survey. */
@@ -172,24 +208,19 @@ class NoticePlanner {
             log.warn("IncidentClosed for incident {} unknown here and naming no client", closure.incidentId());
             return;
         }
-        NoticeContent old = incident.map(IncidentStore.IncidentRow::facts).orElse(null);
-        Category category = incident.map(IncidentStore.IncidentRow::category).orElse(Category.OTHER);
-        Severity severity = incident.map(IncidentStore.IncidentRow::severity).orElse(Severity.LOW);
-        NoticeContent facts = new NoticeContent(old == null ? "" : old.title(), category, severity,
-                old == null ? null : old.context(), null, List.of(), List.of(), old != null && old.personalData(),
-                List.of(), null, null, List.of(), closure.clientSummary(),
-                old == null ? null : old.dataCompromised(), old == null ? List.of() : old.correctiveActions(),
-                closure.lessons());
+        IncidentFacts facts = incident.map(IncidentStore.IncidentRow::facts)
+                .orElse(new IncidentFacts(Category.OTHER, Severity.LOW, null, false, List.of(), List.of(), null));
         incident.ifPresent(row -> incidents.setStatus(row.id(), IncidentStore.Status.CLOSED));
-        announce(toldClients(closure.incidentId(), Stage.FOLLOW_UP, 1, facts, closure.clientIds()));
+        announce(toldClients(closure.incidentId(), Stage.FOLLOW_UP, facts, closure.clientIds(),
+                content -> content.resolved(null).withMessages(closure.messages(), Map.of(), false)));
     }
 
     /**
-     * An UPDATE to one client that asks for its formal agreement (e.g. to isolate its machines); the answer comes back
-     * through the notice's signed agreement link. Returns the notice id.
+     * An UPDATE to one client that asks for its formal agreement (e.g. to isolate its machines), in the language of
+     * each of its contacts; the answer comes back through the notice's signed agreement link. Returns the notice id.
      */
     @Transactional
-    public UUID requestAgreement(UUID incidentId, String clientId, String question) {
+    public UUID requestAgreement(UUID incidentId, String clientId, Map<String, String> questions) {
         IncidentStore.IncidentRow incident = incidents.find(incidentId)
                 .orElseThrow(() -> new NotFoundException("No incident " + incidentId + " here"));
         if (!writer.exists(incidentId, clientId, Stage.INITIAL)) {
@@ -197,56 +228,83 @@ class NoticePlanner {
         }
         Client client = directory.find(clientId)
                 .orElseThrow(() -> new NotFoundException("No client " + clientId + " in the directory"));
-        AffectedClient impact = incidents.clients(incidentId).stream().filter(a -> a.clientId().equals(clientId))
-                .findFirst().orElse(new AffectedClient(clientId, List.of(), List.of(), false, false));
-        NoticeContent old = incident.facts();
-        NoticeContent content = forClient(new NoticeContent(old.title(), old.category(), old.severity(), old.context(),
-                old.impact(), old.services(), old.assets(), old.personalData(), old.measures(), old.resolutionPlan(),
-                old.estimatedResolutionAt(), old.recommendedActions(), null, null, List.of(), List.of()), impact)
-                .asking(question);
+        List<Map<String, String>> missing = new ArrayList<>();
+        client.contacts().stream().map(Contact::language).distinct().filter(language -> !questions.containsKey(language))
+                .forEach(language -> missing.add(InvalidInputException.field("questions." + language,
+                        "required: a contact of " + clientId + " reads " + language)));
+        if (!missing.isEmpty()) {
+            throw InvalidInputException.badRequest(missing);
+        }
+        AffectedClient affected = affected(incidentId, clientId, incident.facts());
+        NoticeContent content = changedFor(incidentId, incident.facts(), affected)
+                .withMessages(Map.of(), questions, false);
         int sequence = incidents.nextUpdateSequence(incidentId);
-        announce(create(client, incidentId, Stage.UPDATE, sequence, content, impact));
+        announce(told(client, incidentId, sequence, content, affected));
         return NoticeWriter.noticeId(incidentId, clientId, Stage.UPDATE, sequence);
     }
 
-    /** Incidents whose scheduled UPDATE is due, oldest first. */
-    public List<UUID> dueForUpdate() {
+    /** Told clients whose scheduled UPDATE is due, oldest first. */
+    public List<IncidentStore.DueUpdate> dueForUpdate() {
         return incidents.dueForUpdate(clock.instant(), 100);
     }
 
     /**
-     * Sends the scheduled UPDATE notice of one incident if it is still due. Several instances may call this: the
-     * update is taken by moving the incident's schedule, which only one of them can do.
+     * Sends one client's scheduled UPDATE if it is still due. Several instances may call this: the update is taken by
+     * moving the client's schedule, which only one of them can do.
      */
     @Transactional
-    public int scheduledUpdate(UUID incidentId) {
-        Optional<IncidentStore.IncidentRow> incident = incidents.find(incidentId);
-        if (incident.isEmpty() || incident.get().nextUpdateAt() == null
-                || incident.get().status() != IncidentStore.Status.OPEN) {
+    public int scheduledUpdate(IncidentStore.DueUpdate due) {
+        Optional<IncidentStore.IncidentRow> incident = incidents.find(due.incidentId());
+        Optional<Client> client = directory.find(due.clientId());
+        if (incident.isEmpty() || incident.get().status() != IncidentStore.Status.OPEN) {
             return 0;
         }
-        IncidentStore.IncidentRow row = incident.get();
+        IncidentFacts facts = incident.get().facts();
         Instant now = clock.instant();
-        if (row.nextUpdateAt().isAfter(now)
-                || !incidents.takeScheduledUpdate(incidentId, row.nextUpdateAt(), nextUpdate(row.severity(), now))) {
+        Instant next = client.map(c -> cadence(c, facts.severity())).map(now::plus).orElse(null);
+        if (!incidents.takeScheduledUpdate(due.incidentId(), due.clientId(), due.dueAt(), next) || client.isEmpty()) {
             return 0;
         }
-        NoticeContent old = row.facts();
-        NoticeContent facts = new NoticeContent(old.title(), old.category(), old.severity(), old.context(),
-                old.impact(), old.services(), old.assets(), old.personalData(), old.measures(), old.resolutionPlan(),
-                old.estimatedResolutionAt(), old.recommendedActions(), null, null, List.of(), List.of());
-        int planned = toldClients(incidentId, Stage.UPDATE, incidents.nextUpdateSequence(incidentId), facts,
-                List.of());
+        AffectedClient affected = affected(due.incidentId(), due.clientId(), facts);
+        NoticeContent content = changedFor(due.incidentId(), facts, affected).withMessages(Map.of(), Map.of(), true);
+        int planned = told(client.get(), due.incidentId(), incidents.nextUpdateSequence(due.incidentId()), content,
+                affected);
         announce(planned);
         return planned;
     }
 
-    private int toldClients(UUID incidentId, Stage stage, int sequence, NoticeContent facts,
-                            List<String> fallbackClientIds) {
+    private Duration cadence(Client client, Severity severity) {
+        return properties.updateEvery(client, severity);
+    }
+
+    private int first(Client client, UUID incidentId, IncidentFacts facts, AffectedClient affected) {
+        int created = create(client, incidentId, Stage.INITIAL, 1, facts.forClient(affected),
+                affected.emailMayBeCompromised());
+        schedule(client, incidentId, facts.severity());
+        return created;
+    }
+
+    private int told(Client client, UUID incidentId, int sequence, NoticeContent content, AffectedClient affected) {
+        int created = create(client, incidentId, Stage.UPDATE, sequence, content, affected.emailMayBeCompromised());
+        if (created > 0) {
+            schedule(client, incidentId, content.severity());
+        }
+        return created;
+    }
+
+    /** The incident as the client is told it now, with what changed since its previous notice, under its subject. */
+    private NoticeContent changedFor(UUID incidentId, IncidentFacts facts, AffectedClient affected) {
+        NoticeContent now = facts.forClient(affected);
+        Optional<NoticeContent> told = writer.lastTold(incidentId, affected.clientId());
+        return told.map(previous -> now.withSubject(previous.subjectCategory())
+                .withChanges(NoticeContent.Changes.between(previous, now))).orElse(now);
+    }
+
+    private int toldClients(UUID incidentId, Stage stage, IncidentFacts facts, List<String> fallbackClientIds,
+                            UnaryOperator<NoticeContent> content) {
         List<String> told = writer.clientsTold(incidentId);
         // An incident this service never saw classified: the event's own list of clients is all there is.
         boolean unknownIncident = told.isEmpty();
-        List<AffectedClient> affected = incidents.clients(incidentId);
         int planned = 0;
         for (String clientId : unknownIncident ? fallbackClientIds : told) {
             Optional<Client> client = unknownIncident ? recipient(clientId, facts.severity())
@@ -254,17 +312,28 @@ class NoticePlanner {
             if (client.isEmpty()) {
                 continue;
             }
-            AffectedClient impact = affected.stream().filter(a -> a.clientId().equals(clientId)).findFirst()
-                    .orElse(new AffectedClient(clientId, List.of(), List.of(), facts.personalData(), false));
-            planned += create(client.get(), incidentId, stage, sequence,
-                    stage == Stage.UPDATE ? forClient(facts, impact) : facts, impact);
+            AffectedClient affected = affected(incidentId, clientId, facts);
+            NoticeContent base = facts.forClient(affected);
+            NoticeContent subject = writer.lastTold(incidentId, clientId)
+                    .map(previous -> base.withSubject(previous.subjectCategory())).orElse(base);
+            planned += create(client.get(), incidentId, stage, 1, content.apply(subject),
+                    affected.emailMayBeCompromised());
         }
         return planned;
     }
 
+    private AffectedClient affected(UUID incidentId, String clientId, IncidentFacts facts) {
+        return incidents.client(incidentId, clientId).orElse(AffectedClient.unknown(clientId, facts.personalData()));
+    }
+
+    private void schedule(Client client, UUID incidentId, Severity severity) {
+        Duration every = cadence(client, severity);
+        incidents.scheduleUpdate(incidentId, client.id(), every == null ? null : clock.instant().plus(every));
+    }
+
     private int create(Client client, UUID incidentId, Stage stage, int sequence, NoticeContent content,
-                       AffectedClient affected) {
-        boolean created = writer.create(client, incidentId, stage, sequence, content, affected.emailMayBeCompromised());
+                       boolean emailMayBeCompromised) {
+        boolean created = writer.create(client, incidentId, stage, sequence, content, emailMayBeCompromised);
         if (created) {
             meters.counter("vigie.notification.notices", "stage", stage.name()).increment();
         }
@@ -285,20 +354,6 @@ class NoticePlanner {
             return Optional.empty();
         }
         return client.filter(c -> c.wantsToHearAbout(severity));
-    }
-
-    private static NoticeContent forClient(NoticeContent facts, AffectedClient client) {
-        return new NoticeContent(facts.title(), facts.category(), facts.severity(), facts.context(), facts.impact(),
-                client.services().isEmpty() ? facts.services() : client.services(),
-                client.assets().isEmpty() ? facts.assets() : client.assets(), client.personalData(),
-                facts.measures(), facts.resolutionPlan(), facts.estimatedResolutionAt(), facts.recommendedActions(),
-                facts.update(), facts.dataCompromised(), facts.correctiveActions(), facts.lessons(),
-                facts.agreementQuestion());
-    }
-
-    private Instant nextUpdate(Severity severity, Instant from) {
-        Duration every = properties.updateEvery(severity);
-        return every == null ? null : from.plus(every);
     }
 
     private void announce(int planned) {

@@ -1,5 +1,6 @@
 package io.vigie.notification.notice;
 
+import io.vigie.notification.directory.Client;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,8 +17,9 @@ import java.util.UUID;
  *
  * @param supportContact  the dedicated contact printed in every notice
  * @param zone            time zone of the dates in notices
- * @param updateEvery     interval between scheduled UPDATE notices per severity (CRITICAL 2 h, HIGH 4 h when not
- *                        set); a severity not listed gets none
+ * @param updateEvery     interval between scheduled UPDATE notices per severity (CRITICAL 2 h, HIGH 4 h, MEDIUM
+ *                        24 h, LOW 72 h when not set); once set, a severity not listed gets none. A client's contract
+ *                        may set its own.
  * @param scheduleCheck   how often the schedule is checked
  * @param surveyUrl       the survey link; {@code {incidentId}} and {@code {clientId}} are replaced
  */
@@ -31,12 +33,19 @@ public record NoticeProperties(
 
     public NoticeProperties {
         updateEvery = updateEvery == null
-                ? Map.of(Severity.CRITICAL, Duration.ofHours(2), Severity.HIGH, Duration.ofHours(4))
+                ? Map.of(Severity.CRITICAL, Duration.ofHours(2), Severity.HIGH, Duration.ofHours(4),
+                Severity.MEDIUM, Duration.ofHours(24), Severity.LOW, Duration.ofHours(72))
                 : Map.copyOf(updateEvery);
     }
 
     public Duration updateEvery(Severity severity) {
         return updateEvery.get(severity);
+    }
+
+    /** A client's cadence of scheduled updates at this severity: its contract's, else the service's. */
+    public Duration updateEvery(Client client, Severity severity) {
+        Duration own = client == null ? null : client.contract().updateEvery().get(severity);
+        return own != null ? own : updateEvery(severity);
     }
 
     public String surveyUrl(UUID incidentId, String clientId) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,18 +44,32 @@ class NoticeWriter {
                 stage.name()));
     }
 
+    /** What the client was last told about the incident (its latest notice), if anything. */
+    Optional<NoticeContent> lastTold(UUID incidentId, String clientId) {
+        return jdbc.queryForList("SELECT content FROM notice WHERE incident_id = ? AND client_id = ? "
+                        + "ORDER BY created_at DESC, sequence DESC LIMIT 1", String.class, incidentId, clientId)
+                .stream().findFirst().map(json -> Json.read(json, NoticeContent.class));
+    }
+
     List<String> clientsTold(UUID incidentId) {
         return jdbc.queryForList("SELECT client_id FROM notice WHERE incident_id = ? AND stage = 'INITIAL' "
                 + "ORDER BY client_id", String.class, incidentId);
     }
 
     /**
-     * Writes the notice and one delivery per contact and channel; returns false when this notice already existed.
-     * Out of band, the client's email (and its ticketing system, which may share the compromised identity) are left
-     * out and each contact is reached on SMS or phone.
+     * Writes the notice and one delivery per contact and channel; returns false when this notice already existed or
+     * says nothing to any contact. An UPDATE goes only to the contacts it says something to in their language (an
+     * analyst's text written in French only is no news to an English contact). Out of band, the client's email (and
+     * its ticketing system, which may share the compromised identity) are left out and each contact is reached on SMS
+     * or phone.
      */
     boolean create(Client client, UUID incidentId, Stage stage, int sequence, NoticeContent content,
                    boolean emailMayBeCompromised) {
+        List<Contact> readers = stage != Stage.UPDATE ? client.contacts()
+                : client.contacts().stream().filter(contact -> content.saysSomethingIn(contact.language())).toList();
+        if (readers.isEmpty()) {
+            return false;
+        }
         boolean outOfBand = emailMayBeCompromised || client.outOfBand();
         UUID id = noticeId(incidentId, client.id(), stage, sequence);
         Instant now = clock.instant();
@@ -66,7 +81,7 @@ class NoticeWriter {
         if (inserted == 0) {
             return false;
         }
-        for (Contact contact : client.contacts()) {
+        for (Contact contact : readers) {
             List<Channel> chain = chain(client, contact, outOfBand);
             if (chain.isEmpty()) {
                 // Visible rather than silent: with no address the delivery fails at once, ClientNotified FAILED says why.
@@ -81,7 +96,7 @@ class NoticeWriter {
             }
         }
         if (!outOfBand && client.channels().contains(Channel.WEBHOOK) && client.webhookUrl() != null) {
-            String language = client.contacts().isEmpty() ? "en" : client.contacts().get(0).language();
+            String language = readers.get(0).language();
             insertDelivery(id, TICKETING, client.name(), Channel.WEBHOOK, 0, client.webhookUrl(), language,
                     "PENDING", now);
         }

@@ -5,9 +5,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.util.UUID;
 
-/** While an incident is unresolved its clients hear from the SOC on a schedule (every 2 h for CRITICAL by default). */
+/**
+ * While an incident is unresolved each told client hears from the SOC on a schedule: its contract's cadence for the
+ * severity, else the service's (every 2 h for CRITICAL, 4 h for HIGH, 24 h for MEDIUM, 72 h for LOW by default).
+ */
 @Component
 class UpdateSchedule {
 
@@ -22,12 +24,13 @@ class UpdateSchedule {
     @Scheduled(fixedDelayString = "${vigie.notification.notices.schedule-check:1m}",
             initialDelayString = "${vigie.notification.notices.schedule-check:1m}")
     void sendDueUpdates() {
-        for (UUID incidentId : planner.dueForUpdate()) {
+        for (IncidentStore.DueUpdate due : planner.dueForUpdate()) {
             try {
-                planner.scheduledUpdate(incidentId);
+                planner.scheduledUpdate(due);
             } catch (RuntimeException e) {
                 // One incident's failure must not hold back the others' updates; it is retried on the next check.
-                log.warn("Scheduled update of incident {} failed, retried at the next check", incidentId, e);
+                log.warn("Scheduled update of incident {} to client {} failed, retried at the next check",
+                        due.incidentId(), due.clientId(), e);
             }
         }
     }

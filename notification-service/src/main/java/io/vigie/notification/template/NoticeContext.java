@@ -1,16 +1,23 @@
 package io.vigie.notification.template;
 
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.wording.SupportHours;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Everything a template may show besides the notice's content: who it is for, the links it carries, when the client
- * hears next.
+ * Everything a template may show besides the notice's facts: who it is for (their language and time zone), the links
+ * it carries, when the client hears next, and what the client's contract offers (support line, remediation offers).
  */
 public record NoticeContext(UUID incidentId, Stage stage, int sequence, String language, String clientName,
                             String contactName, String ackUrl, String agreementUrl, String surveyUrl,
-                            String supportContact, Duration updateEvery, ZoneId zone) {
+                            String supportContact, Duration updateEvery, ZoneId zone, String supportLine,
+                            SupportHours supportHours, List<String> offers) {
+
+    public NoticeContext {
+        offers = offers == null ? List.of() : List.copyOf(offers);
+    }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.NotFoundException;
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.wording.Languages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -81,8 +82,8 @@ class TemplateController {
         } catch (IllegalArgumentException e) {
             problems.add(InvalidInputException.field("stage", "one of INITIAL, UPDATE, RESOLUTION, FOLLOW_UP"));
         }
-        if (!TemplateKey.LANGUAGES.contains(language)) {
-            problems.add(InvalidInputException.field("language", "fr or en"));
+        if (!Languages.supports(language)) {
+            problems.add(InvalidInputException.field("language", "one of " + Languages.described()));
         }
         if (!problems.isEmpty()) {
             throw InvalidInputException.badRequest(problems);

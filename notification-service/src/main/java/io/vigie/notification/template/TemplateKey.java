@@ -3,8 +3,6 @@ package io.vigie.notification.template;
 import io.vigie.notification.notice.Category;
 import io.vigie.notification.notice.Stage;
 
-import java.util.Set;
-
 /**
  * Which template: an incident category (or {@code DEFAULT}, used for any category without its own), a stage and a
  * language. Its {@link #id()} (e.g. {@code INITIAL/DATA_BREACH/fr}) is what ClientNotified reports.
@@ -12,7 +10,6 @@ import java.util.Set;
 public record TemplateKey(String category, Stage stage, String language) {
 
     public static final String DEFAULT = "DEFAULT";
-    public static final Set<String> LANGUAGES = Set.of("fr", "en");
 
     public static TemplateKey of(Category category, Stage stage, String language) {
         return new TemplateKey(category.name(), stage, language);

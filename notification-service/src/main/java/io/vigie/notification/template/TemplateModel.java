@@ -1,66 +1,144 @@
 package io.vigie.notification.template;
 
-import io.vigie.notification.notice.Category;
 import io.vigie.notification.notice.NoticeContent;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.notice.Stage;
+import io.vigie.notification.wording.PhraseBook;
 
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The values a template can print. Every key is always present (null when the stage has nothing for it), so a typo
- * in a template fails when it is saved rather than when a client should have been told.
+ * The values a template can print, every one in the contact's language: the notice's facts worded by the phrase
+ * catalogue, dates in the contact's time zone. Nothing here comes from a raw alert. Every key is always present
+ * (null or empty when the stage has nothing for it), so a typo in a template fails when it is saved rather than when a
+ * client should have been told.
  */
 public final class TemplateModel {
 
     /** The names templates may use, as documented in the README. */
-    public static final List<String> KEYS = List.of("incidentRef", "title", "severity", "category", "context",
-            "impact", "services", "assets", "personalData", "measures", "resolutionPlan", "eta",
-            "recommendedActions", "update", "sequence", "dataCompromised", "correctiveActions", "lessons",
-            "surveyUrl", "ackUrl", "agreementQuestion", "agreementUrl", "clientName", "contactName", "supportContact",
-            "updateEvery");
+    public static final List<String> KEYS = List.of("incidentRef", "clientName", "contactName", "subjectCategory",
+            "category", "severity", "detectedAt", "context", "services", "data", "impact", "measures", "plan", "eta",
+            "changes", "message", "news", "advice", "offers", "resolved", "dataOutcome", "sequence", "scheduled",
+            "ackUrl", "agreementQuestion", "agreementUrl", "surveyUrl", "supportContact", "updateEvery", "brief");
 
     private TemplateModel() {
     }
 
-    public static Map<String, Object> of(NoticeContent content, NoticeContext context) {
-        boolean french = "fr".equals(context.language());
+    public static Map<String, Object> of(NoticeContent content, NoticeContext context, PhraseBook book) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("severity", book.severity(content.severity()));
+        values.put("category", book.category(content.category()));
+        values.put("services", book.list(content.services()));
+        values.put("dataCategories", book.list(content.dataCategories().stream().map(book::dataCategory).toList()));
+        values.put("detectedAt", book.dateTime(content.detectedAt(), context.zone()));
+        values.put("eta", book.dateTime(content.estimatedResolutionAt(), context.zone()));
+        values.put("supportLine", context.supportLine());
+        values.put("supportHours", book.supportHours(context.supportHours()));
+
+        boolean initial = context.stage() == Stage.INITIAL;
+        List<String> changes = changes(content, book, values);
+        boolean newCategory = content.changes().previousCategory() != null;
+        boolean dataNow = !content.changes().newDataCategories().isEmpty();
+
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("incidentRef", context.incidentId().toString().substring(0, 8).toUpperCase(Locale.ROOT));
-        model.put("title", content.title());
-        model.put("severity", severity(content.severity(), french));
-        model.put("category", category(content.category(), french));
-        model.put("context", content.context());
-        model.put("impact", content.impact());
-        model.put("services", content.services());
-        model.put("assets", content.assets());
-        model.put("personalData", content.personalData());
-        model.put("measures", content.measures());
-        model.put("resolutionPlan", content.resolutionPlan());
-        model.put("eta", content.estimatedResolutionAt() == null ? null
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(french ? Locale.FRANCE : Locale.UK).withZone(context.zone())
-                .format(content.estimatedResolutionAt()) + " (" + context.zone().getId() + ")");
-        model.put("recommendedActions", content.recommendedActions());
-        model.put("update", content.update());
-        model.put("sequence", context.sequence());
-        model.put("dataCompromised", content.dataCompromised());
-        model.put("correctiveActions", content.correctiveActions());
-        model.put("lessons", content.lessons());
-        model.put("surveyUrl", context.surveyUrl());
-        model.put("ackUrl", context.ackUrl());
-        model.put("agreementQuestion", content.agreementQuestion());
-        model.put("agreementUrl", context.agreementUrl());
         model.put("clientName", context.clientName());
         model.put("contactName", context.contactName());
+        model.put("subjectCategory", book.category(content.subjectCategory()));
+        model.put("category", values.get("category"));
+        model.put("severity", values.get("severity"));
+        model.put("detectedAt", values.get("detectedAt"));
+        model.put("context", context(content, book, values));
+        model.put("services", content.services());
+        model.put("data", content.dataCategories().isEmpty() ? book.common("context.noData")
+                : book.common("context.data", values));
+        model.put("impact", book.about(content.category(), "impact"));
+        List<String> measures = content.measures().stream().map(book::measure).toList();
+        model.put("measures", measures.isEmpty() ? List.of(book.measure("ANALYSIS_STARTED")) : measures);
+        model.put("plan", book.about(content.category(), "plan"));
+        model.put("eta", values.get("eta"));
+        model.put("changes", changes);
+        model.put("message", content.messages().get(context.language()));
+        model.put("news", !changes.isEmpty() || model.get("message") != null);
+        // Advice and offers where they are news: the first notice, or an update that changed what kind of incident it
+        // is or brought data into it. A category's advice and the general advice are merged, each item once.
+        boolean advise = initial || newCategory || dataNow;
+        model.put("advice", advise ? book.advice(content.category()) : List.of());
+        model.put("offers", advise ? book.offers(content.category(), context.offers(), values) : List.of());
+        model.put("resolved", context.stage() == Stage.RESOLUTION ? book.common("resolution.resolved") : null);
+        model.put("dataOutcome", content.dataCompromised() == null ? null : book.common(content.dataCompromised()
+                ? "resolution.dataCompromised" : "resolution.noDataCompromised"));
+        model.put("sequence", context.sequence());
+        model.put("scheduled", content.scheduled());
+        model.put("ackUrl", context.ackUrl());
+        model.put("agreementQuestion", content.questions().get(context.language()));
+        model.put("agreementUrl", context.agreementUrl());
+        model.put("surveyUrl", context.surveyUrl());
         model.put("supportContact", context.supportContact());
         model.put("updateEvery", hours(context.updateEvery()));
+        model.put("brief", brief(context.stage(), changes, model));
         return model;
+    }
+
+    /** What the incident is, from facts: the category's context, when it was detected, the client's services. */
+    private static String context(NoticeContent content, PhraseBook book, Map<String, String> values) {
+        List<String> sentences = new ArrayList<>();
+        sentences.add(book.about(content.category(), "context"));
+        if (content.detectedAt() != null) {
+            sentences.add(book.common("context.detected", values));
+        }
+        if (!content.services().isEmpty()) {
+            sentences.add(book.common("context.services", values));
+        }
+        return String.join(" ", sentences);
+    }
+
+    /** What changed since the client's previous notice, in client words. */
+    private static List<String> changes(NoticeContent content, PhraseBook book, Map<String, String> values) {
+        NoticeContent.Changes changed = content.changes();
+        List<String> sentences = new ArrayList<>();
+        if (changed.previousSeverity() != null) {
+            Map<String, String> severities = new LinkedHashMap<>(values);
+            severities.put("previousSeverity", book.severity(changed.previousSeverity()));
+            sentences.add(book.common(changed.previousSeverity().ordinal() > content.severity().ordinal()
+                    ? "change.severityRaised" : "change.severityLowered", severities));
+        }
+        if (changed.previousCategory() != null) {
+            sentences.add(book.common("change.categoryChanged", values));
+        }
+        if (!changed.newServices().isEmpty()) {
+            sentences.add(book.common("change.newServices", Map.of("services", book.list(changed.newServices()))));
+        }
+        if (!changed.newDataCategories().isEmpty()) {
+            sentences.add(book.common("change.dataConcerned", Map.of("dataCategories",
+                    book.list(changed.newDataCategories().stream().map(book::dataCategory).toList()))));
+        }
+        changed.newMeasures().stream().map(book::measure).forEach(sentences::add);
+        if (changed.newEstimate()) {
+            sentences.add(book.common("change.newEta", values));
+        }
+        if (sentences.isEmpty() && content.scheduled()) {
+            sentences.add(book.common("change.nothingNew"));
+        }
+        return sentences;
+    }
+
+    /** The one or two sentences an SMS carries after the subject. */
+    private static String brief(Stage stage, List<String> changes, Map<String, Object> model) {
+        if (stage == Stage.UPDATE && !changes.isEmpty()) {
+            return String.join(" ", changes);
+        }
+        if (stage == Stage.UPDATE && model.get("message") != null) {
+            return (String) model.get("message");
+        }
+        if (stage == Stage.RESOLUTION) {
+            return (String) model.get("resolved");
+        }
+        return (String) model.get("context");
     }
 
     private static String hours(Duration every) {
@@ -68,33 +146,5 @@ public final class TemplateModel {
             return null;
         }
         return every.toMinutes() % 60 == 0 ? every.toHours() + " h" : every.toMinutes() + " min";
-    }
-
-    static String severity(Severity severity, boolean french) {
-        if (severity == null) {
-            return null;
-        }
-        return switch (severity) {
-            case CRITICAL -> french ? "critique" : "critical";
-            case HIGH -> french ? "élevée" : "high";
-            case MEDIUM -> french ? "moyenne" : "medium";
-            case LOW -> french ? "faible" : "low";
-        };
-    }
-
-    static String category(Category category, boolean french) {
-        if (category == null) {
-            return null;
-        }
-        return switch (category) {
-            case ACCOUNT_COMPROMISE -> french ? "compte compromis ou verrouillé" : "compromised or locked account";
-            case MALWARE -> french ? "logiciel malveillant" : "malware";
-            case DATA_BREACH -> french ? "violation de données" : "data breach";
-            case DDOS_OUTAGE -> french ? "interruption de service (DDoS)" : "service outage (DDoS)";
-            case PHISHING -> french ? "hameçonnage" : "phishing";
-            case VULNERABILITY -> french ? "vulnérabilité" : "vulnerability";
-            case POLICY_VIOLATION -> french ? "non-respect d'une politique de sécurité" : "security policy violation";
-            case OTHER -> french ? "incident de sécurité" : "security incident";
-        };
     }
 }

@@ -42,9 +42,10 @@ public final class TemplateRenderer {
     public RenderedNotice render(NoticeTemplate template, Map<String, Object> model) {
         String subject = LINE_BREAKS.matcher(compile(text, textCache, template.subject()).execute(model))
                 .replaceAll(" ").strip();
+        Object brief = model.get("brief");
         return new RenderedNotice(template.key().id(), subject,
                 compile(text, textCache, template.text()).execute(model),
-                compile(html, htmlCache, template.html()).execute(model));
+                compile(html, htmlCache, template.html()).execute(model), brief == null ? null : brief.toString());
     }
 
     /** Why the template cannot be used, per part; empty when it renders with every value a notice can have. */

@@ -3,6 +3,8 @@ package io.vigie.notification.template;
 import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.notice.Category;
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.wording.Languages;
+import io.vigie.notification.wording.Phrases;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,9 +38,12 @@ public class Templates {
     private final TemplateRenderer renderer;
     private final Map<TemplateKey, NoticeTemplate> defaults;
 
-    Templates(JdbcTemplate jdbc, Clock clock) {
+    private final Phrases phrases;
+
+    Templates(JdbcTemplate jdbc, Clock clock, Phrases phrases) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.phrases = phrases;
         this.renderer = new TemplateRenderer();
         this.defaults = loadDefaults();
     }
@@ -77,7 +82,7 @@ public class Templates {
 
     /** Renders with a notice that has every value filled; refuses (422) a template that cannot render. */
     public RenderedNotice preview(NoticeTemplate template) {
-        Map<String, Object> sample = SampleNotice.model(template.key());
+        Map<String, Object> sample = SampleNotice.model(template.key(), phrases.book(template.key().language()));
         List<Map<String, String>> problems = renderer.problems(template, sample);
         if (!problems.isEmpty()) {
             throw InvalidInputException.unprocessable("The template cannot be rendered", problems);
@@ -124,7 +129,7 @@ public class Templates {
             throw new UncheckedIOException("Cannot read the default notice templates", e);
         }
         for (Stage stage : Stage.values()) {
-            for (String language : TemplateKey.LANGUAGES) {
+            for (String language : Languages.supported()) {
                 if (!loaded.containsKey(new TemplateKey(TemplateKey.DEFAULT, stage, language))) {
                     throw new IllegalStateException("No default template " + stage + "/DEFAULT/" + language);
                 }

@@ -42,10 +42,13 @@ class AgreementIT extends NotificationIntegrationTest {
 
         // an analyst asks for the client's agreement
         HttpResponse<String> requested = api("/api/incidents/" + incidentId + "/agreement-requests",
-                "{\"clientId\": \"" + clientId + "\", \"question\": \"May we isolate your workstation <PC-12>?\"}");
+                "{\"clientId\": \"" + clientId + "\", \"questions\": {\"en\": \"May we isolate your workstation <PC-12>?\"}}");
         assertThat(requested.statusCode()).isEqualTo(201);
         assertThat(api("/api/incidents/" + UUID.randomUUID() + "/agreement-requests",
-                "{\"clientId\": \"" + clientId + "\", \"question\": \"?\"}").statusCode()).isEqualTo(404);
+                "{\"clientId\": \"" + clientId + "\", \"questions\": {\"en\": \"?\"}}").statusCode()).isEqualTo(404);
+        assertThat(api("/api/incidents/" + incidentId + "/agreement-requests",
+                "{\"clientId\": \"" + clientId + "\", \"questions\": {\"fr\": \"Pouvons-nous isoler le poste ?\"}}")
+                .body()).contains("questions.en");
 
         // the notice carries the question and a signed answer link
         String text = parts(awaitMails(address, 2).get(1))[0];

@@ -95,8 +95,11 @@ class DeliveryIT extends NotificationIntegrationTest {
         assertThat(sent.getOutOfBand()).isTrue();
         assertThat(sent.getRecipient()).startsWith("+33").endsWith(contact.phone().substring(contact.phone().length() - 2))
                 .contains("*");
-        assertThat(smsTo(contact.phone())).singleElement().satisfies(sms -> assertThat(sms.text())
-                .startsWith("Security notification – Locked account alert").contains("Context: 50 failed logins"));
+        assertThat(smsTo(contact.phone())).singleElement().satisfies(sms -> {
+            assertThat(sms.text()).startsWith("Security incident ").contains("compromised account")
+                    .contains("Repeated attempts were made to log in");
+            assertThat(RAW_ALERT_STRINGS).noneMatch(sms.text()::contains);
+        });
         assertThat(mailsTo(contact.email())).isEmpty();
     }
 

@@ -167,8 +167,8 @@ class EmailSenderTest {
     }
 
     private static Outgoing email(String recipient) {
-        NoticeContent content = new NoticeContent("Title", Category.MALWARE, Severity.HIGH, "Context", null,
-                List.of(), List.of(), false, List.of(), null, null, List.of(), null, null, List.of(), List.of());
+        NoticeContent content = new NoticeContent(Category.MALWARE, Category.MALWARE, Severity.HIGH, null,
+                List.of(), List.of(), false, List.of(), null, null, null, null, null, false);
         Notice notice = new Notice(UUID.randomUUID(), UUID.randomUUID(), "acme", Stage.INITIAL, 1, Category.MALWARE,
                 Severity.HIGH, false, content, Instant.parse("2026-03-01T10:00:00Z"));
         return new Outgoing(UUID.randomUUID(), notice, "rssi", recipient,

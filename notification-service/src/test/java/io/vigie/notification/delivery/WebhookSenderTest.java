@@ -114,8 +114,8 @@ class WebhookSenderTest {
     }
 
     private Outgoing message(String path) {
-        NoticeContent content = new NoticeContent("Title", Category.MALWARE, Severity.HIGH, "Context", null,
-                List.of(), List.of(), false, List.of(), null, null, List.of(), null, null, List.of(), List.of());
+        NoticeContent content = new NoticeContent(Category.MALWARE, Category.MALWARE, Severity.HIGH, null,
+                List.of(), List.of(), false, List.of(), null, null, null, null, null, false);
         Notice notice = new Notice(UUID.randomUUID(), UUID.randomUUID(), "acme", Stage.INITIAL, 1, Category.MALWARE,
                 Severity.HIGH, false, content, NOW);
         return new Outgoing(UUID.randomUUID(), notice, "ticketing", "http://127.0.0.1:" + port() + path,

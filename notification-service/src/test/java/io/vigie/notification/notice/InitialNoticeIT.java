@@ -8,11 +8,17 @@ import io.vigie.events.NoticeStage;
 import io.vigie.events.Topics;
 import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.directory.Channel;
+import io.vigie.notification.wording.LanguageCheck;
+import io.vigie.notification.wording.PhraseBook;
+import io.vigie.notification.wording.Phrases;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,39 +26,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InitialNoticeIT extends NotificationIntegrationTest {
 
+    @Autowired
+    private Phrases phrases;
+
     @ParameterizedTest
-    @CsvSource({"ACCOUNT_COMPROMISE, ACCOUNT_COMPROMISE", "DATA_BREACH, DATA_BREACH", "DDOS_OUTAGE, DDOS_OUTAGE",
-            "MALWARE, DEFAULT"})
-    void shouldMailOneInitialNoticePerContactWithEverySectionInTheirLanguage(IncidentCategory category,
-                                                                            String template) throws Exception {
-        // given a client with a French and an English contact
+    @EnumSource(value = IncidentCategory.class, names = {"ACCOUNT_COMPROMISE", "DATA_BREACH", "DDOS_OUTAGE", "MALWARE"})
+    void shouldMailOneInitialNoticePerContactWithEverySectionInTheirLanguageOnly(IncidentCategory category)
+            throws Exception {
+        // given a client with a French, an English and a German contact
         String clientId = unique("acme");
         client(clientId, Severity.MEDIUM, List.of(Channel.EMAIL), false,
-                contact(clientId, "jeanne", "fr", false), contact(clientId, "john", "en", false));
+                contact(clientId, "jeanne", "fr", false), contact(clientId, "john", "en", false),
+                contact(clientId, "jutta", "de", false));
         UUID incidentId = UUID.randomUUID();
 
         // when triage opens an incident that affects it
         publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), opened(incidentId, category, clientId).build());
 
-        // then each contact gets one email with every section of the notice, in their language
-        MimeMessage french = awaitMails("jeanne@" + clientId + ".test", 1).get(0);
-        MimeMessage english = awaitMails("john@" + clientId + ".test", 1).get(0);
-        assertSections(french, clientId, "1 mars 2030", "MESURES PRISES", "Mesures prises");
-        assertSections(english, clientId, "1 Mar 2030", "MEASURES TAKEN", "Measures taken");
+        // then each contact gets one email with every section of the notice, in their language and no other
+        Category ours = Category.valueOf(category.name());
+        assertSections(awaitMails("jeanne@" + clientId + ".test", 1).get(0), clientId, ours, "fr");
+        assertSections(awaitMails("john@" + clientId + ".test", 1).get(0), clientId, ours, "en");
+        assertSections(awaitMails("jutta@" + clientId + ".test", 1).get(0), clientId, ours, "de");
         UUID noticeId = NoticeWriter.noticeId(incidentId, clientId, Stage.INITIAL, 1);
-        assertThat(french.getMessageID()).startsWith("<" + noticeId + ".jeanne@");
+        assertThat(mailsTo("jeanne@" + clientId + ".test").get(0).getMessageID())
+                .startsWith("<" + noticeId + ".jeanne@");
 
         // and each delivery is published, with the template used and the recipient masked
-        List<ClientNotified> events = awaitClientNotified(incidentId, all -> all.size() >= 2);
-        assertThat(events).hasSize(2).allSatisfy(event -> {
+        List<ClientNotified> events = awaitClientNotified(incidentId, all -> all.size() >= 3);
+        assertThat(events).hasSize(3).allSatisfy(event -> {
             assertThat(event.getOutcome()).isEqualTo(DeliveryOutcome.SENT);
             assertThat(event.getStage()).isEqualTo(NoticeStage.INITIAL);
             assertThat(event.getNoticeId()).isEqualTo(noticeId);
             assertThat(event.getChannel()).isEqualTo(io.vigie.events.Channel.EMAIL);
             assertThat(event.getRecipient()).matches("j\\*\\*\\*@" + clientId + "\\.test");
         });
-        assertThat(events).extracting(ClientNotified::getTemplateId)
-                .containsExactlyInAnyOrder("INITIAL/" + template + "/fr", "INITIAL/" + template + "/en");
+        assertThat(events).extracting(ClientNotified::getTemplateId).containsExactlyInAnyOrder(
+                "INITIAL/DEFAULT/fr", "INITIAL/DEFAULT/en", "INITIAL/DEFAULT/de");
         assertThat(mailsTo("jeanne@" + clientId + ".test")).hasSize(1);
         assertThat(mailsTo("john@" + clientId + ".test")).hasSize(1);
     }
@@ -109,36 +119,39 @@ class InitialNoticeIT extends NotificationIntegrationTest {
     }
 
     @Test
-    void shouldDeliverHostileAlertTextAsInertText() throws Exception {
+    void shouldShowNothingOfTheRawAlertEvenWhenItIsHostile() throws Exception {
         String clientId = unique("inert");
         client(clientId, Severity.LOW, List.of(Channel.EMAIL), false, contact(clientId, "ivy", "en", false));
         UUID incidentId = UUID.randomUUID();
-        String title = "{{supportContact}} <script>alert('x')</script>";
+        String title = "{{supportContact}} <script>alert('x')</script> Call +1 555 0100 to restore access";
         String summary = "<img src=x onerror=alert(1)> {{#measures}}loop{{/measures}}";
 
         publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), opened(incidentId, IncidentCategory.OTHER, clientId)
                 .setTitle(title).setSummary(summary).build());
 
         MimeMessage mail = awaitMails("ivy@" + clientId + ".test", 1).get(0);
-        String[] parts = parts(mail);
-        assertThat(mail.getSubject()).contains(title);
-        assertThat(parts[0]).contains(title).contains(summary);
-        assertThat(parts[1])
-                .contains("{{supportContact}} &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
-                .contains("&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; {{#measures}}loop{{/measures}}")
-                .doesNotContain("<script").doesNotContain("<img");
+        String all = mail.getSubject() + String.join("\n", parts(mail));
+        assertThat(all).doesNotContain("script", "+1 555 0100", "onerror", "loop");
+        assertThat(RAW_ALERT_STRINGS).noneMatch(all::contains);
     }
 
-    private static void assertSections(MimeMessage mail, String clientId, String eta, String textHeading,
-                                       String htmlHeading) throws Exception {
+    private void assertSections(MimeMessage mail, String clientId, Category category, String language)
+            throws Exception {
+        PhraseBook book = phrases.book(language);
         String[] parts = parts(mail);
-        assertThat(mail.getSubject()).isNotBlank().doesNotContain("{{");
-        for (String part : parts) {
-            assertThat(part).contains("Context: 50 failed logins on one account", "Impact: the account is locked",
-                    "Webmail " + clientId, "Measure: account locked", "Plan: reset the password", eta,
-                    "Europe/Paris", "Action: change your passwords", "Vigie SOC", "http://vigie.test/ack?t");
+        String eta = book.dateTime(Instant.parse("2030-03-01T10:00:00Z"), ZoneId.of("Europe/Paris"));
+        assertThat(mail.getSubject()).as(language).isNotBlank().doesNotContain("{{")
+                .contains(book.category(category), "Client " + clientId);
+        for (String part : List.of(parts[0], parts[1].replace("&#39;", "'"))) {
+            assertThat(part).as(language).contains(book.about(category, "context"), book.about(category, "impact"),
+                    "Webmail " + clientId, book.measure("ACCOUNT_LOCKED"), book.measure("ATTACK_SOURCES_BLOCKED"),
+                    book.about(category, "plan"), eta, book.dataCategory("CREDENTIALS"),
+                    book.advice(category).get(0), "Vigie SOC", "http://vigie.test/ack?t");
+            assertThat(LanguageCheck.foreignWords(part, language)).as(language).isEmpty();
+            assertThat(RAW_ALERT_STRINGS).as(language).noneMatch(part::contains);
         }
-        assertThat(parts[0]).contains(textHeading);
-        assertThat(parts[1]).contains(htmlHeading);
+        for (String advice : book.advice(category)) {
+            assertThat(parts[0]).as(language).containsOnlyOnce(advice);
+        }
     }
 }

@@ -37,23 +37,27 @@ class NoticesOnH2Test {
         IncidentStore incidents = new IncidentStore(jdbc);
         NoticeWriter writer = new NoticeWriter(jdbc, clock);
         UUID incidentId = UUID.randomUUID();
-        NoticeContent facts = new NoticeContent("Title", Category.DATA_BREACH, Severity.HIGH, "Context", "Impact",
-                List.of("mail"), List.of("srv"), true, List.of("Locked"), "Plan", NOW.plus(1, ChronoUnit.DAYS),
-                List.of("Change passwords"), null, null, List.of(), List.of());
+        IncidentFacts incident = new IncidentFacts(Category.DATA_BREACH, Severity.HIGH, NOW, true,
+                List.of("PERSONAL"), List.of("ACCOUNT_LOCKED"), NOW.plus(1, ChronoUnit.DAYS));
+        AffectedClient acme = new AffectedClient("acme", List.of("mail"), List.of(), true, false, List.of("PERSONAL"));
+        NoticeContent facts = incident.forClient(acme);
         Client client = new Client("acme", "ACME", Severity.LOW, List.of(Channel.EMAIL, Channel.SMS), false, null,
                 null, List.of(new Contact("jm", "Jeanne", null, "j@acme.example", "+33612345678", "fr")));
 
-        incidents.insert(incidentId, facts, NOW, NOW.plus(4, ChronoUnit.HOURS));
-        incidents.addClient(incidentId, new AffectedClient("acme", List.of("mail"), List.of(), true, false));
+        incidents.insert(incidentId, incident, NOW);
+        incidents.addClient(incidentId, acme);
+        incidents.scheduleUpdate(incidentId, "acme", NOW.plus(4, ChronoUnit.HOURS));
         boolean first = writer.create(client, incidentId, Stage.INITIAL, 1, facts, false);
         boolean replay = writer.create(client, incidentId, Stage.INITIAL, 1, facts, false);
 
         assertThat(first).isTrue();
         assertThat(replay).isFalse();
         assertThat(incidents.nextUpdateSequence(incidentId)).isEqualTo(1);
-        assertThat(incidents.dueForUpdate(NOW.plus(5, ChronoUnit.HOURS), 10)).containsExactly(incidentId);
-        assertThat(incidents.takeScheduledUpdate(incidentId, NOW.plus(4, ChronoUnit.HOURS), NOW.plus(8, ChronoUnit.HOURS)))
-                .isTrue();
+        assertThat(incidents.dueForUpdate(NOW.plus(5, ChronoUnit.HOURS), 10)).containsExactly(
+                new IncidentStore.DueUpdate(incidentId, "acme", NOW.plus(4, ChronoUnit.HOURS)));
+        assertThat(incidents.takeScheduledUpdate(incidentId, "acme", NOW.plus(4, ChronoUnit.HOURS),
+                NOW.plus(8, ChronoUnit.HOURS))).isTrue();
+        assertThat(incidents.find(incidentId).orElseThrow().facts()).isEqualTo(incident);
         assertThat(incidents.clients(incidentId)).extracting(AffectedClient::clientId).containsExactly("acme");
         assertThat(writer.clientsTold(incidentId)).containsExactly("acme");
         Notice notice = new Notices(jdbc).find(NoticeWriter.noticeId(incidentId, "acme", Stage.INITIAL, 1))

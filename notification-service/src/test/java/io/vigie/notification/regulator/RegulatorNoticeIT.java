@@ -41,9 +41,9 @@ class RegulatorNoticeIT extends NotificationIntegrationTest {
         await().atMost(PATIENCE).until(() -> send("GET", "/api/regulator-notices/" + incidentId, "viewer", null)
                 .statusCode() == 200);
         String draft = send("GET", "/api/regulator-notices/" + incidentId, "viewer", null).body();
-        assertThat(draft).contains("\"nature\":\"Customer database exposed. Context: 50 failed logins",
+        assertThat(draft).contains("\"nature\":\"Customer database exposed. Reported by splunk-demo (SPLUNK) Data may have been read",
                 "\"dataCategories\":[\"PERSONAL\",\"FINANCIAL\"]", "\"clientIds\":[\"" + clientId + "\"]",
-                "\"dpoContact\":\"Data protection officer", "\"measures\":\"Measure: account locked\"",
+                "\"dpoContact\":\"Data protection officer", "\"measures\":\"The account concerned was locked to stop any further attempt.\\nThe network addresses",
                 "\"deadline\":\"" + deadline + "\"", "\"overdue\":false", "\"submittedAt\":null");
         assertThat(send("GET", "/api/regulator-notices?pending=true", "viewer", null).body()).contains(incidentId.toString());
 

@@ -1,64 +1,108 @@
 package io.vigie.notification.template;
 
+import io.vigie.notification.notice.Category;
+import io.vigie.notification.notice.Severity;
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.wording.LanguageCheck;
+import io.vigie.notification.wording.Languages;
+import io.vigie.notification.wording.PhraseBook;
+import io.vigie.notification.wording.Phrases;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The shipped templates, rendered with the shipped phrase catalogue in every language. */
 class DefaultTemplatesTest {
 
     private final TemplateRenderer renderer = new TemplateRenderer();
 
     @Test
-    void shouldShipADefaultForEveryStageAndLanguageAndTheRunbookCases() throws Exception {
+    void shouldShipADefaultForEveryStageInEveryLanguage() throws Exception {
         List<String> ids = defaults().stream().map(t -> t.key().id()).toList();
 
+        assertThat(Languages.supported()).contains("fr", "en", "de");
         for (Stage stage : Stage.values()) {
-            assertThat(ids).contains(stage + "/DEFAULT/fr", stage + "/DEFAULT/en");
-        }
-        for (String runbookCase : List.of("ACCOUNT_COMPROMISE", "DATA_BREACH", "DDOS_OUTAGE")) {
-            assertThat(ids).contains("INITIAL/" + runbookCase + "/fr", "INITIAL/" + runbookCase + "/en");
+            for (String language : Languages.supported()) {
+                assertThat(ids).contains(stage + "/DEFAULT/" + language);
+            }
         }
     }
 
     @Test
-    void shouldRenderEveryDefaultWithoutProblemsAndWithoutLeftoverTags() throws Exception {
+    void shouldRenderEveryDefaultInItsLanguageOnlyWithoutLeftoverTags() throws Exception {
         for (NoticeTemplate template : defaults()) {
-            Map<String, Object> sample = SampleNotice.model(template.key());
+            String language = template.key().language();
+            Map<String, Object> sample = SampleNotice.model(template.key(), Phrases.shipped(language));
 
             assertThat(renderer.problems(template, sample)).as(template.key().id()).isEmpty();
             RenderedNotice rendered = renderer.render(template, sample);
-            assertThat(rendered.subject() + rendered.text() + rendered.html()).as(template.key().id())
-                    .doesNotContain("{{").contains("3F2C8A10");
+            String all = rendered.subject() + "\n" + rendered.text() + "\n" + rendered.html();
+            assertThat(all).as(template.key().id()).doesNotContain("{{").contains("3F2C8A10");
+            assertThat(LanguageCheck.foreignWords(all, language)).as(template.key().id()).isEmpty();
         }
     }
 
     @Test
-    void shouldPutEverySectionOfTheRunbookInEveryInitialNotice() throws Exception {
-        for (NoticeTemplate template : defaults()) {
-            if (template.key().stage() != Stage.INITIAL) {
-                continue;
-            }
-            boolean french = template.key().language().equals("fr");
-            RenderedNotice rendered = renderer.render(template, SampleNotice.model(template.key()));
-            for (String part : List.of(rendered.text(), rendered.html())) {
-                assertThat(part).as(template.key().id()).contains(
-                        french ? "Des tentatives de connexion" : "Repeated login attempts",
-                        french ? "Le compte concerné est verrouillé" : "The account is locked",
-                        french ? "Compte verrouillé" : "Account locked",
-                        french ? "Réinitialiser le mot de passe" : "Reset the password",
-                        french ? "15 janv. 2026" : "15 Jan 2026",
-                        french ? "Changez vos mots de passe" : "Change your passwords",
-                        "SOC Vigie, soc@vigie.example", "4 h", "https://vigie.example/ack?t");
+    void shouldKeepOneSubjectPerIncidentWhateverTheStage() throws Exception {
+        for (String language : Languages.supported()) {
+            PhraseBook book = Phrases.shipped(language);
+            String initial = render(Stage.INITIAL, language, book).subject();
+            for (Stage later : List.of(Stage.UPDATE, Stage.RESOLUTION, Stage.FOLLOW_UP)) {
+                assertThat(render(later, language, book).subject()).as(later + "/" + language).endsWith(initial);
             }
         }
+    }
+
+    @Test
+    void shouldSayWhatHappenedWhatWasDoneWhatComesNextAndWhatToDoInEveryInitialNotice() throws Exception {
+        for (String language : Languages.supported()) {
+            PhraseBook book = Phrases.shipped(language);
+            RenderedNotice rendered = render(Stage.INITIAL, language, book);
+            for (String part : List.of(rendered.text(), rendered.html().replace("&#39;", "'"))) {
+                assertThat(part).as(language).contains(
+                        book.about(Category.DATA_BREACH, "context"),
+                        book.about(Category.DATA_BREACH, "impact"),
+                        book.about(Category.DATA_BREACH, "plan"),
+                        book.measure("ACCOUNT_LOCKED"),
+                        "+33 1 23 45 67 89",
+                        "SOC Vigie, soc@vigie.example", "4 h", "https://vigie.example/ack?t");
+            }
+            for (String advice : book.advice(Category.DATA_BREACH)) {
+                assertThat(rendered.text()).as(language).containsOnlyOnce(advice);
+            }
+            assertThat(rendered.text()).as(language).contains(book.category(Category.DATA_BREACH),
+                    book.dateTime(Instant.parse("2026-01-15T16:00:00Z"), ZoneId.of("Europe/Paris")));
+        }
+    }
+
+    @Test
+    void shouldSayWhatChangedInAnUpdate() throws Exception {
+        for (String language : Languages.supported()) {
+            PhraseBook book = Phrases.shipped(language);
+            RenderedNotice rendered = render(Stage.UPDATE, language, book);
+
+            assertThat(rendered.text()).as(language)
+                    .contains(book.common("change.severityRaised", Map.of("previousSeverity",
+                            book.severity(Severity.HIGH), "severity",
+                            book.severity(Severity.CRITICAL))))
+                    .contains(book.measure("EVIDENCE_SECURED"))
+                    .contains(book.common("change.newServices", Map.of("services", "webmail")));
+        }
+    }
+
+    private RenderedNotice render(Stage stage, String language, PhraseBook book) throws Exception {
+        NoticeTemplate template = defaults().stream()
+                .filter(t -> t.key().stage() == stage && t.key().language().equals(language)).findFirst().orElseThrow();
+        return renderer.render(template, SampleNotice.model(template.key(), book));
     }
 
     private static List<NoticeTemplate> defaults() throws Exception {

@@ -1,6 +1,7 @@
 package io.vigie.notification.template;
 
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.wording.Phrases;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -14,11 +15,11 @@ class TemplateRendererTest {
     private final TemplateKey key = new TemplateKey("DEFAULT", Stage.INITIAL, "en");
 
     @Test
-    void shouldPrintAHostileTitleAsInertTextInEveryPart() {
-        Map<String, Object> model = new HashMap<>(SampleNotice.model(key));
-        model.put("title", "{{supportContact}} <script>alert(1)</script> & \"x\"\r\nBcc: evil@example.com");
-        NoticeTemplate template = new NoticeTemplate(key, "Alert: {{title}}", "Title: {{title}}",
-                "<p>{{title}}</p>", false);
+    void shouldPrintHostileAnalystTextAsInertTextInEveryPart() {
+        Map<String, Object> model = new HashMap<>(SampleNotice.model(key, Phrases.shipped("en")));
+        model.put("message", "{{supportContact}} <script>alert(1)</script> & \"x\"\r\nBcc: evil@example.com");
+        NoticeTemplate template = new NoticeTemplate(key, "Alert: {{message}}", "Message: {{message}}",
+                "<p>{{message}}</p>", false);
 
         RenderedNotice rendered = renderer.render(template, model);
 
@@ -33,20 +34,21 @@ class TemplateRendererTest {
     @Test
     void shouldRenderListsAndBooleans() {
         NoticeTemplate template = new NoticeTemplate(key, "s",
-                "{{#measures}}- {{.}}\n{{/measures}}{{^dataCompromised}}no data{{/dataCompromised}}{{#eta}}by {{eta}}{{/eta}}",
+                "{{#measures}}- {{.}}\n{{/measures}}{{^resolved}}open{{/resolved}}{{#eta}} by {{eta}}{{/eta}}",
                 "<ul>{{#services}}<li>{{.}}</li>{{/services}}</ul>", false);
 
-        RenderedNotice rendered = renderer.render(template, SampleNotice.model(key));
+        RenderedNotice rendered = renderer.render(template, SampleNotice.model(key, Phrases.shipped("en")));
 
-        assertThat(rendered.text()).startsWith("- Account locked\n").contains("no data").contains("by 15 Jan 2026");
-        assertThat(rendered.html()).isEqualTo("<ul><li>messagerie</li></ul>");
+        assertThat(rendered.text()).startsWith("- The account concerned was locked to stop any further attempt.\n")
+                .contains("open").contains("by 15 January 2026");
+        assertThat(rendered.html()).isEqualTo("<ul><li>webmail</li></ul>");
     }
 
     @Test
     void shouldRefuseATemplateWithAnUnknownNameAnUnclosedSectionOrUnescapedOutput() {
-        NoticeTemplate template = new NoticeTemplate(key, "{{titel}}", "{{#measures}}open", "{{{title}}}", false);
+        NoticeTemplate template = new NoticeTemplate(key, "{{titel}}", "{{#measures}}open", "{{{message}}}", false);
 
-        assertThat(renderer.problems(template, SampleNotice.model(key)))
+        assertThat(renderer.problems(template, SampleNotice.model(key, Phrases.shipped("en"))))
                 .extracting(problem -> problem.get("field"))
                 .containsExactly("subject", "text", "html");
     }
@@ -54,16 +56,16 @@ class TemplateRendererTest {
     @Test
     void shouldRefuseAPartialOrAnUnknownSection() {
         NoticeTemplate template = new NoticeTemplate(key, "{{> header}}", "{{#nothing}}x{{/nothing}}",
-                "{{& title}}", false);
+                "{{& message}}", false);
 
-        assertThat(renderer.problems(template, SampleNotice.model(key))).hasSize(3);
+        assertThat(renderer.problems(template, SampleNotice.model(key, Phrases.shipped("en")))).hasSize(3);
     }
 
     @Test
     void shouldAcceptAValidTemplate() {
-        NoticeTemplate template = new NoticeTemplate(key, "[{{incidentRef}}] {{title}}", "{{context}}",
+        NoticeTemplate template = new NoticeTemplate(key, "[{{incidentRef}}] {{subjectCategory}}", "{{context}}",
                 "<p>{{impact}}</p>", false);
 
-        assertThat(renderer.problems(template, SampleNotice.model(key))).isEmpty();
+        assertThat(renderer.problems(template, SampleNotice.model(key, Phrases.shipped("en")))).isEmpty();
     }
 }

@@ -1,0 +1,30 @@
+-- Client-grade notices: the phrase catalogue's edited sets, the clients' contract settings and time zones, the
+-- clients an analyst must confirm, and scheduled updates per client (each client may have its own cadence).
+
+-- Edited phrase sets (JSON); the shipped ones live on the class path and apply where no row overrides them.
+CREATE TABLE phrase_set (
+    set_name   VARCHAR(32)              NOT NULL,
+    language   VARCHAR(2)               NOT NULL,
+    body       TEXT                     NOT NULL,
+    updated_by VARCHAR(200)             NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (set_name, language)
+);
+
+-- The time zone of the dates a client's contacts read (a contact may have its own).
+ALTER TABLE client ADD COLUMN time_zone VARCHAR(64);
+-- What the client's contract says notices offer (JSON: support line and hours, offers, update cadences).
+ALTER TABLE client ADD COLUMN contract TEXT;
+ALTER TABLE contact ADD COLUMN time_zone VARCHAR(64);
+
+-- When each told client hears next without a change (NULL: not scheduled).
+ALTER TABLE incident_client ADD COLUMN next_update_at TIMESTAMP WITH TIME ZONE;
+CREATE INDEX incident_client_due ON incident_client (next_update_at);
+
+-- Clients an alert named that neither the inventory nor a bound source vouch for: no notice until confirmed.
+CREATE TABLE suggested_client (
+    incident_id UUID        NOT NULL REFERENCES incident (id),
+    client_id   VARCHAR(64) NOT NULL,
+    impact      TEXT        NOT NULL,
+    PRIMARY KEY (incident_id, client_id)
+);
