@@ -40,7 +40,8 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The running service on the real broker, registry and PostgreSQL, with one source of each kind. Every IT class
+ * The running service on the real broker, registry and PostgreSQL, with one source of each kind (prometheus-prod bound
+ * to one client, soar to two, wazuh-lyon with a client hint and no binding, the others SOC-wide). Every IT class
  * extends this unchanged, so they all share one Spring context. Each test uses its own ids ({@link #newId()}), so
  * tests never see each other's alerts on the shared topic.
  */
@@ -49,6 +50,7 @@ import static org.awaitility.Awaitility.await;
         "vigie.intake.sources.splunk-paris.tokens=" + IntakeITSupport.SPLUNK_TOKEN + ",splunk-token-next",
         "vigie.intake.sources.prometheus-prod.type=alertmanager",
         "vigie.intake.sources.prometheus-prod.tokens=" + IntakeITSupport.ALERTMANAGER_TOKEN,
+        "vigie.intake.sources.prometheus-prod.clients=acme",
         "vigie.intake.sources.grafana.type=alertmanager",
         "vigie.intake.sources.grafana.tokens=" + IntakeITSupport.ALERTMANAGER_TOKEN,
         "vigie.intake.sources.wazuh-lyon.type=wazuh",
@@ -60,6 +62,8 @@ import static org.awaitility.Awaitility.await;
         "vigie.intake.sources.soar.hmac-secrets=" + IntakeITSupport.OLD_SECRET + "," + IntakeITSupport.NEW_SECRET,
         "vigie.intake.sources.soar.tokens=" + IntakeITSupport.GENERIC_TOKEN,
         "vigie.intake.sources.soar.max-body-size=64KB",
+        "vigie.intake.sources.soar.clients[0]=acme",
+        "vigie.intake.sources.soar.clients[1]=globex",
         "vigie.intake.sources.chatty.type=generic",
         "vigie.intake.sources.chatty.tokens=" + IntakeITSupport.GENERIC_TOKEN,
         "vigie.intake.sources.chatty.rate.per-second=0.01",

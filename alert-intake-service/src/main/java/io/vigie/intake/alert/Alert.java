@@ -15,13 +15,15 @@ import java.util.UUID;
  * @param occurrence      what makes this delivery one occurrence: the source reference, plus for tools that re-send
  *                        the same reference for a new firing or its resolution, the start time and status
  * @param fingerprint     stable hash of what the alert is about, for de-duplication within a window and correlation
+ * @param clientHint      the client the payload (else the source's configuration) says the alert is about
+ * @param boundClients    the clients the source is registered to speak for (empty: a SOC-wide source)
  */
 public record Alert(
         SourceType sourceType, String sourceName, String sourceReference, String occurrence, String fingerprint,
         boolean resolvedBySource, String title, String description, String sourceSeverity, SeverityHint severityHint,
         Instant detectedAt, String asset, String service, List<String> accounts, List<String> ipAddresses,
         List<Indicator> indicators, List<String> tags, List<Link> links, String clientHint,
-        Map<String, String> attributes) {
+        List<String> boundClients, Map<String, String> attributes) {
 
     public Alert {
         accounts = List.copyOf(accounts);
@@ -29,6 +31,7 @@ public record Alert(
         indicators = List.copyOf(indicators);
         tags = List.copyOf(tags);
         links = List.copyOf(links);
+        boundClients = List.copyOf(boundClients);
         attributes = Map.copyOf(attributes);
     }
 

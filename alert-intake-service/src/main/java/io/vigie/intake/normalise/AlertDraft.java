@@ -82,7 +82,8 @@ final class AlertDraft {
                 occurrence != null ? occurrence : sourceReference, sha256(source.name() + '\n' + basis), resolved,
                 title, description, sourceSeverity, severityHint, detectedAt != null ? detectedAt : receivedAt,
                 asset, service, List.copyOf(accounts), List.copyOf(ipAddresses), List.copyOf(indicators),
-                List.copyOf(tags), links, clientHint != null ? clientHint : source.clientHint(), attributes);
+                List.copyOf(tags), links, clientHint != null ? clientHint : source.clientHint(), source.boundClients(),
+                attributes);
     }
 
     private static String sha256(String value) {

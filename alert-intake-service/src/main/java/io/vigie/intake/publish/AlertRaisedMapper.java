@@ -49,6 +49,7 @@ final class AlertRaisedMapper {
                 .setLinks(alert.links().stream()
                         .map(link -> new io.vigie.events.Link(link.label(), link.url())).toList())
                 .setClientHint(alert.clientHint())
+                .setBoundClients(alert.boundClients())
                 .setAttributes(attributes)
                 .build();
     }

@@ -37,7 +37,11 @@ public record IntakeProperties(
      * @param type        which tool it is, so which endpoint it posts to
      * @param tokens      accepted tokens (in the URL for Splunk, else {@code Authorization: Bearer}); two during rotation
      * @param hmacSecrets accepted HMAC-SHA256 secrets for the generic API; two during rotation
-     * @param clientHint  the client this source's alerts are about, when the payload does not say
+     * @param clientHint  the client this source's alerts are about, when the payload does not say; a lead for triage,
+     *                    not a binding: it makes a client affected only when it is also among {@code clients}
+     * @param clients     the clients this source is registered to speak for (its bindings): triage treats a client
+     *                    named by the source's alerts as affected only when it is one of them; empty for a SOC-wide
+     *                    source, whose alerts' clients are left to the inventory
      * @param rate        the sustained rate and burst beyond which requests get 429
      * @param maxBodySize this source's body limit, overriding the global one
      */
@@ -46,6 +50,7 @@ public record IntakeProperties(
             @DefaultValue List<String> tokens,
             @DefaultValue List<String> hmacSecrets,
             String clientHint,
+            @DefaultValue List<String> clients,
             @DefaultValue Rate rate,
             DataSize maxBodySize) {
     }

@@ -11,16 +11,18 @@ public final class Source {
     private final List<byte[]> tokens;
     private final List<byte[]> hmacSecrets;
     private final String clientHint;
+    private final List<String> boundClients;
     private final long maxBodySize;
     private final RateLimiter rateLimiter;
 
     Source(String name, SourceType type, List<String> tokens, List<String> hmacSecrets, String clientHint,
-           long maxBodySize, RateLimiter rateLimiter) {
+           List<String> boundClients, long maxBodySize, RateLimiter rateLimiter) {
         this.name = name;
         this.type = type;
         this.tokens = tokens.stream().map(token -> token.getBytes(StandardCharsets.UTF_8)).toList();
         this.hmacSecrets = hmacSecrets.stream().map(secret -> secret.getBytes(StandardCharsets.UTF_8)).toList();
         this.clientHint = clientHint;
+        this.boundClients = List.copyOf(boundClients);
         this.maxBodySize = maxBodySize;
         this.rateLimiter = rateLimiter;
     }
@@ -35,6 +37,11 @@ public final class Source {
 
     public String clientHint() {
         return clientHint;
+    }
+
+    /** The clients this source is registered to speak for; empty for a SOC-wide source. */
+    public List<String> boundClients() {
+        return boundClients;
     }
 
     public long maxBodySize() {

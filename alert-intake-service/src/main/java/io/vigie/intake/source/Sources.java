@@ -5,8 +5,11 @@ import io.vigie.intake.IntakeRejection.Reason;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The configured sources, looked up by the name in the request's path and the endpoint it came to. */
 @Component
@@ -28,9 +31,33 @@ public class Sources {
             long maxBodySize = (source.maxBodySize() != null ? source.maxBodySize() : properties.maxBodySize())
                     .toBytes();
             byName.put(name, new Source(name, source.type(), source.tokens(), source.hmacSecrets(),
-                    source.clientHint(), maxBodySize,
+                    source.clientHint(), boundClients(name, source), maxBodySize,
                     new RateLimiter(source.rate().perSecond(), source.rate().burst(), now)));
         });
+    }
+
+    /**
+     * The clients a source may speak for, checked at start: a blank id would bind the source to nobody in particular,
+     * and a default client ({@code client-hint}) outside the bindings would turn every alert the payload does not
+     * attribute into a suggestion for an analyst, which is a mistake in the configuration rather than an intent.
+     * Without bindings the hint binds nothing: the source is SOC-wide and triage lets the inventory decide.
+     */
+    private static List<String> boundClients(String name, IntakeProperties.SourceProperties source) {
+        Set<String> bound = new LinkedHashSet<>();
+        for (int i = 0; i < source.clients().size(); i++) {
+            String client = source.clients().get(i);
+            if (client == null || client.isBlank()) {
+                throw new IllegalStateException("vigie.intake.sources." + name + ".clients[" + i + "] is blank: list "
+                        + "the ids of the clients this source may speak for, or leave clients out for a SOC-wide source");
+            }
+            bound.add(client.strip());
+        }
+        String hint = source.clientHint() == null ? "" : source.clientHint().strip();
+        if (!hint.isEmpty() && !bound.isEmpty() && !bound.contains(hint)) {
+            throw new IllegalStateException("vigie.intake.sources." + name + ".client-hint '" + hint
+                    + "' is not among its clients " + bound + ": add it to clients, or remove the hint");
+        }
+        return List.copyOf(bound);
     }
 
     /**

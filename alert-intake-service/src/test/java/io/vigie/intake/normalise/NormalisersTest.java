@@ -132,6 +132,6 @@ class NormalisersTest {
     }
 
     private static SourceProperties source(SourceType type) {
-        return new SourceProperties(type, List.of("t"), List.of(), null, new Rate(1, 1), null);
+        return new SourceProperties(type, List.of("t"), List.of(), null, List.of(), new Rate(1, 1), null);
     }
 }

@@ -25,9 +25,9 @@ class SourceAuthenticatorTest {
 
     private final IntakeProperties properties = properties(Map.of(
             "soar", new SourceProperties(SourceType.GENERIC, List.of("bearer-1"), List.of("old", "new"), null,
-                    new Rate(10, 10), null),
+                    List.of(), new Rate(10, 10), null),
             "splunk", new SourceProperties(SourceType.SPLUNK, List.of("url-token"), List.of(), null,
-                    new Rate(10, 10), null)));
+                    List.of(), new Rate(10, 10), null)));
     private final Sources sources = new Sources(properties);
     private final SourceAuthenticator authenticator = new SourceAuthenticator(properties,
             Clock.fixed(NOW, ZoneOffset.UTC));
@@ -93,7 +93,7 @@ class SourceAuthenticatorTest {
     @Test
     void shouldRefuseAConfigurationWhereNobodyCouldPost() {
         IntakeProperties locked = properties(Map.of("nobody", new SourceProperties(SourceType.WAZUH, List.of(),
-                List.of(), null, new Rate(1, 1), null)));
+                List.of(), null, List.of(), new Rate(1, 1), null)));
 
         assertThatThrownBy(() -> new Sources(locked)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("vigie.intake.sources.nobody");

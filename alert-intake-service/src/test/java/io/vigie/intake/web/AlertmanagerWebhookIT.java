@@ -27,7 +27,8 @@ class AlertmanagerWebhookIT extends IntakeITSupport {
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json(response).get("published").intValue()).isEqualTo(2);
         List<Published> published = publishedFrom("prometheus-prod", id);
-        assertThat(published).hasSize(2);
+        assertThat(published).hasSize(2)
+                .allSatisfy(each -> assertThat(each.event().getBoundClients()).containsExactly("acme"));
         Published firing = published.stream().filter(p -> !p.event().getResolvedBySource()).findFirst().orElseThrow();
         AlertRaised event = firing.event();
         assertThat(firing.key()).isEqualTo("auth-" + id + ".acme.internal");

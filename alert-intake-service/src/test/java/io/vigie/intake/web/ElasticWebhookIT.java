@@ -36,6 +36,7 @@ class ElasticWebhookIT extends IntakeITSupport {
         assertThat(event.getIpAddresses()).containsExactly("10.12.4.87");
         assertThat(event.getTags()).containsExactly("Windows", "Execution", "T1059.001");
         assertThat(event.getClientHint()).isEqualTo("banque-du-nord");
+        assertThat(event.getBoundClients()).as("a SOC-wide source").isEmpty();
         assertThat(event.getLinks()).extracting(Link::getLabel).containsExactly("Kibana alerts", "Kibana rule");
         assertThat(event.getAttributes()).containsEntry("rule.risk_score", "73.0");
     }

@@ -46,6 +46,7 @@ class GenericApiIT extends IntakeITSupport {
         assertThat(event.getIndicators()).singleElement()
                 .satisfies(indicator -> assertThat(indicator.getType()).isEqualTo(IndicatorType.FILE_HASH));
         assertThat(event.getClientHint()).isEqualTo("acme");
+        assertThat(event.getBoundClients()).containsExactly("acme", "globex");
         assertThat(event.getAttributes()).containsEntry("edr.case", "8812");
     }
 

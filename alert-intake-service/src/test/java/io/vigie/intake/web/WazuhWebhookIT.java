@@ -40,6 +40,7 @@ class WazuhWebhookIT extends IntakeITSupport {
                 .satisfies(indicator -> assertThat(indicator.getType()).isEqualTo(IndicatorType.IP));
         assertThat(event.getTags()).contains("authentication_failures", "T1110");
         assertThat(event.getClientHint()).isEqualTo("lyon-hospital");
+        assertThat(event.getBoundClients()).as("a client hint alone binds the source to no client").isEmpty();
         assertThat(event.getAttributes()).containsEntry("rule.id", "5712").containsEntry("location", "/var/log/auth.log");
     }
 
