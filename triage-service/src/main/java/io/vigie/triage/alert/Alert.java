@@ -6,7 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An alert as triage reasons about it, free of the wire format. */
+/**
+ * An alert as triage reasons about it, free of the wire format.
+ *
+ * @param clientHint   the client the alert (or its source's configuration) names: only a lead, see {@code boundClients}
+ * @param boundClients the clients the source is registered to speak for; empty for a SOC-wide source
+ */
 public record Alert(
         UUID eventId,
         UUID alertId,
@@ -28,6 +33,7 @@ public record Alert(
         List<Indicator> indicators,
         List<String> tags,
         String clientHint,
+        List<String> boundClients,
         Map<String, String> attributes) {
 
     public Alert {
@@ -35,11 +41,17 @@ public record Alert(
         ipAddresses = List.copyOf(ipAddresses);
         indicators = List.copyOf(indicators);
         tags = List.copyOf(tags);
+        boundClients = List.copyOf(boundClients);
         attributes = Map.copyOf(attributes);
     }
 
     public Optional<String> assetName() {
         return Optional.ofNullable(asset).filter(name -> !name.isBlank());
+    }
+
+    /** The client the alert names, trimmed; empty when it names none. */
+    public Optional<String> namedClient() {
+        return Optional.ofNullable(clientHint).map(String::strip).filter(name -> !name.isEmpty());
     }
 
     public Optional<String> serviceName() {

@@ -1,5 +1,7 @@
 package io.vigie.triage.document;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Lenient reading of enum names written by people: case, dashes and spaces do not matter. */
@@ -16,6 +18,11 @@ public final class DocumentValues {
             }
         }
         return Optional.empty();
+    }
+
+    /** The names a document may use for the values of {@code type}, in declaration order. */
+    public static <E extends Enum<E>> List<String> names(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     }
 
     static String describe(Class<?> type) {

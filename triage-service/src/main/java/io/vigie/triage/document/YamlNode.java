@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A YAML document read as SnakeYAML's node tree rather than as plain maps, so that every value keeps its position:
@@ -75,6 +77,11 @@ public final class YamlNode {
         errors.add(new InputError(line(), path, reason));
     }
 
+    /** A mistake in a value that must be one of {@code allowed}, which the answer lists. */
+    public void error(String reason, List<String> allowed) {
+        errors.add(new InputError(line(), path, reason, allowed));
+    }
+
     public boolean isMap() {
         return node instanceof MappingNode;
     }
@@ -102,13 +109,37 @@ public final class YamlNode {
 
     /** Checks that a mapping holds only the given keys: a misspelt key is a mistake, not something to ignore. */
     public Map<String, YamlNode> entries(String... allowed) {
-        Map<String, YamlNode> entries = entries();
+        return entries(Set.of(), (key, node) -> { }, allowed);
+    }
+
+    /**
+     * As {@link #entries(String...)}, except for the keys the format used to have and no longer does: each of those is
+     * handed to {@code onRetired} with the node of the key itself (its line is the key's), which says why it went
+     * better than "unknown key" would, and it is left out of the entries.
+     */
+    public Map<String, YamlNode> entries(Set<String> retired, BiConsumer<String, YamlNode> onRetired,
+                                         String... allowed) {
+        Map<String, YamlNode> entries = new LinkedHashMap<>();
+        if (!(node instanceof MappingNode mapping)) {
+            error("expected a mapping (key: value lines)");
+            return entries;
+        }
         List<String> known = List.of(allowed);
-        entries.forEach((key, value) -> {
-            if (!known.contains(key)) {
-                value.errorAtKey("unknown key '" + key + "'; expected one of " + known);
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                new YamlNode(tuple.getKeyNode(), path, errors).error("keys must be plain words");
+                continue;
             }
-        });
+            YamlNode value = new YamlNode(tuple.getValueNode(), child(key.getValue()), errors);
+            if (retired.contains(key.getValue())) {
+                onRetired.accept(key.getValue(), new YamlNode(key, child(key.getValue()), errors));
+                continue;
+            }
+            if (!known.contains(key.getValue())) {
+                value.errorAtKey("unknown key '" + key.getValue() + "'; expected one of " + known);
+            }
+            entries.put(key.getValue(), value);
+        }
         return entries;
     }
 
@@ -169,8 +200,8 @@ public final class YamlNode {
             return Optional.empty();
         }
         return DocumentValues.enumValue(type, text).or(() -> {
-            error("unknown " + DocumentValues.describe(type) + " '" + text + "'; expected one of "
-                    + List.of(type.getEnumConstants()));
+            List<String> allowed = DocumentValues.names(type);
+            error("unknown " + DocumentValues.describe(type) + " '" + text + "'; expected one of " + allowed, allowed);
             return Optional.empty();
         });
     }

@@ -7,6 +7,7 @@ import io.vigie.events.DataCategory;
 import io.vigie.events.IncidentCategory;
 import io.vigie.events.Indicator;
 import io.vigie.events.IndicatorType;
+import io.vigie.events.Measure;
 import io.vigie.events.RuleFired;
 import io.vigie.events.Severity;
 import io.vigie.events.SourceKind;
@@ -16,7 +17,11 @@ import io.vigie.triage.policy.Classification;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The edge: a correlation outcome out, as the AlertClassified every later stage reads. */
+/**
+ * The edge: a correlation outcome out, as the AlertClassified every later stage reads. Facts only: the deprecated
+ * text fields ({@code impact}, {@code measuresTaken}, {@code resolutionPlan}, {@code recommendedActions}) are left at
+ * their defaults, and notification-service words the measures and the category for each client.
+ */
 final class AlertClassifiedMapper {
 
     static final String PRODUCER = "triage-service";
@@ -45,13 +50,8 @@ final class AlertClassifiedMapper {
                 .setSourceReference(incident.sourceReference())
                 .setDetectedAt(incident.firstDetected())
                 .setAlertReceivedAt(alert.receivedAt())
-                .setAffectedClients(c.affectedClients().stream().map(client -> AffectedClient.newBuilder()
-                        .setClientId(client.clientId())
-                        .setAssets(client.assets())
-                        .setServices(client.services())
-                        .setDataCategories(client.dataCategories().stream().map(d -> DataCategory.valueOf(d.name())).toList())
-                        .setEmailMayBeCompromised(client.emailMayBeCompromised())
-                        .build()).toList())
+                .setAffectedClients(c.affectedClients().stream().map(AlertClassifiedMapper::client).toList())
+                .setSuggestedClients(c.suggestedClients().stream().map(AlertClassifiedMapper::client).toList())
                 .setAffectedAssets(c.assets())
                 .setAffectedServices(c.services())
                 .setDataCategories(c.dataCategories().stream().map(d -> DataCategory.valueOf(d.name())).toList())
@@ -62,17 +62,24 @@ final class AlertClassifiedMapper {
                 .setNotifyClients(c.notifyClients())
                 .setPersonalDataInvolved(c.personalDataInvolved())
                 .setGdprDeadline(c.gdprDeadline())
-                .setImpact(c.impact())
-                .setMeasuresTaken(c.measuresTaken())
-                .setResolutionPlan(c.resolutionPlan())
+                .setMeasures(c.measures().stream().map(measure -> Measure.valueOf(measure.name())).toList())
                 .setEstimatedResolutionAt(c.estimatedResolutionAt())
-                .setRecommendedActions(c.recommendedActions())
                 .setUnknownAsset(c.unknownAsset())
                 .setRelatedAlertCount(incident.alertCount())
                 .setRationale(outcome.rationale().stream().map(rule -> RuleFired.newBuilder()
                         .setRuleId(rule.ruleId()).setDescription(rule.description()).setEffect(rule.effect()).build())
                         .toList())
                 .setPolicyVersion(c.policyVersion())
+                .build();
+    }
+
+    private static AffectedClient client(io.vigie.triage.policy.AffectedClient client) {
+        return AffectedClient.newBuilder()
+                .setClientId(client.clientId())
+                .setAssets(client.assets())
+                .setServices(client.services())
+                .setDataCategories(client.dataCategories().stream().map(d -> DataCategory.valueOf(d.name())).toList())
+                .setEmailMayBeCompromised(client.emailMayBeCompromised())
                 .build();
     }
 }

@@ -26,7 +26,7 @@ final class AlertRaisedMapper {
                 orEmpty(event.getIndicators()).stream()
                         .map(indicator -> new Indicator(IndicatorType.valueOf(indicator.getType().name()), indicator.getValue()))
                         .toList(),
-                orEmpty(event.getTags()), event.getClientHint(),
+                orEmpty(event.getTags()), event.getClientHint(), orEmpty(event.getBoundClients()),
                 event.getAttributes() == null ? Map.of() : Map.copyOf(event.getAttributes()));
     }
 

@@ -10,6 +10,7 @@ import io.vigie.triage.policy.RuleFired;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,10 +86,13 @@ public final class Correlation {
                     "severity " + current.severity() + " unchanged; alert " + count + " of the incident"));
             return new Outcome(Change.ESCALATED, incident, current.severity(), true, rationale);
         }
+        List<String> newlySuggested = newlySuggested(current.classification(), merged);
         rationale.add(new RuleFired("correlation", "joined open incident " + current.id()
                 + " (same source reference, or same asset and category)",
-                (alert.resolvedBySource() ? "source says resolved; " : "") + "alert " + count + " of the incident"));
-        boolean publish = alert.resolvedBySource() || count <= settings.publishAllUpTo()
+                (alert.resolvedBySource() ? "source says resolved; " : "") + "alert " + count + " of the incident"
+                        + (newlySuggested.isEmpty() ? "" : "; suggested clients +" + String.join(", +", newlySuggested))));
+        // A new suggestion is published even inside a storm: the analyst who must confirm it reads the events.
+        boolean publish = alert.resolvedBySource() || !newlySuggested.isEmpty() || count <= settings.publishAllUpTo()
                 || count % settings.publishEvery() == 0;
         return new Outcome(Change.ATTACHED, incident, null, publish, rationale);
     }
@@ -117,6 +121,15 @@ public final class Correlation {
         return grew.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", grew));
     }
 
+    /** The clients a join made suggested that the incident neither suggested nor counted as affected before. */
+    static List<String> newlySuggested(Classification before, Classification after) {
+        Set<String> known = new LinkedHashSet<>();
+        before.suggestedClients().forEach(client -> known.add(client.clientId()));
+        before.affectedClients().forEach(client -> known.add(client.clientId()));
+        return after.suggestedClients().stream().map(AffectedClient::clientId).filter(id -> !known.contains(id))
+                .toList();
+    }
+
     static int priority(Classification c, int alertCount) {
         return Priority.of(c.severity(), c.assetWeight(), c.affectedClients().size(), c.personalDataInvolved(),
                 !c.matchedIndicators().isEmpty(), alertCount);
@@ -137,19 +150,22 @@ public final class Correlation {
         Instant gdpr = incident.personalDataInvolved() && incident.gdprDeadline() != null ? incident.gdprDeadline()
                 : Stream.of(incident.gdprDeadline(), alert.gdprDeadline()).filter(d -> d != null)
                 .min(Instant::compareTo).orElse(null);
+        List<AffectedClient> affected = clients(incident.affectedClients(), alert.affectedClients());
+        Set<String> affectedIds = new HashSet<>();
+        affected.forEach(client -> affectedIds.add(client.clientId()));
+        // A suggested client the inventory or a bound source now vouches for moves to the affected ones.
+        List<AffectedClient> suggested = cap(clients(incident.suggestedClients(), alert.suggestedClients()).stream()
+                .filter(client -> !affectedIds.contains(client.clientId())).toList());
         return new Classification(severity, category,
                 incident.notifyClients() || alert.notifyClients(),
                 union(incident.dataCategories(), alert.dataCategories()),
-                clients(incident.affectedClients(), alert.affectedClients()),
+                affected, suggested,
                 union(incident.assets(), alert.assets()),
                 union(incident.services(), alert.services()),
                 union(incident.matchedIndicators(), alert.matchedIndicators()),
                 incident.personalDataInvolved() || alert.personalDataInvolved(), gdpr,
-                prefer(escalates, alert.impact(), incident.impact()),
-                union(incident.measuresTaken(), alert.measuresTaken()),
-                prefer(escalates, alert.resolutionPlan(), incident.resolutionPlan()),
+                union(incident.measures(), alert.measures()),
                 prefer(escalates, alert.estimatedResolutionAt(), incident.estimatedResolutionAt()),
-                union(incident.recommendedActions(), alert.recommendedActions()),
                 incident.unknownAsset() || alert.unknownAsset(),
                 Math.max(incident.assetWeight(), alert.assetWeight()),
                 escalates ? alert.rationale() : incident.rationale(),

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
@@ -28,7 +29,13 @@ class IncidentRepository {
                     List<String> accounts, Instant firstReceived) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Snapshots are read whole and written whole, and outlive the version of triage that wrote them: one from before
+     * issue #17 still holds the client texts the classification no longer has (ignored) and lacks its measures and
+     * suggested clients (empty), so an incident open across the upgrade keeps taking alerts. No migration rewrites them.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private static final RowMapper<Incident> ROW = (rs, n) -> {
         Snapshot snapshot = JSON.readValue(rs.getString("snapshot"), Snapshot.class);

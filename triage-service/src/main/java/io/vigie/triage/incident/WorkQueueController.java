@@ -23,14 +23,20 @@ import java.util.UUID;
 @RequestMapping("/api/incidents")
 class WorkQueueController {
 
+    /**
+     * One incident of the queue. {@code clients} are the affected ones (notified); {@code suggestedClients} wait for
+     * an analyst to confirm them.
+     */
     record QueueEntry(UUID id, String title, Severity severity, IncidentCategory category, int priority,
-                      int alertCount, List<String> clients, boolean personalDataInvolved, Instant gdprDeadline,
-                      boolean unknownAsset, boolean sourceResolved, Instant firstDetected, Instant lastDetected) {
+                      int alertCount, List<String> clients, List<String> suggestedClients, boolean personalDataInvolved,
+                      Instant gdprDeadline, boolean unknownAsset, boolean sourceResolved, Instant firstDetected,
+                      Instant lastDetected) {
 
         static QueueEntry of(Incident incident) {
             return new QueueEntry(incident.id(), incident.title(), incident.severity(), incident.category(),
                     incident.priority(), incident.alertCount(),
                     incident.classification().affectedClients().stream().map(AffectedClient::clientId).toList(),
+                    incident.classification().suggestedClients().stream().map(AffectedClient::clientId).toList(),
                     incident.classification().personalDataInvolved(), incident.classification().gdprDeadline(),
                     incident.classification().unknownAsset(), incident.sourceResolved(), incident.firstDetected(),
                     incident.lastDetected());

@@ -32,8 +32,7 @@ public class ActivePolicy {
 
     ActivePolicy(PolicyRepository repository, MeterRegistry meters) {
         this.repository = repository;
-        this.policy = repository.latest().map(stored -> PolicyParser.parse(stored.document()))
-                .orElseGet(ActivePolicy::defaultPolicy);
+        this.policy = repository.latest().map(ActivePolicy::read).orElseGet(ActivePolicy::defaultPolicy);
         log.info("Triage policy {} active ({} rules)", policy.version(), policy.rules().size());
         Gauge.builder("vigie.triage.policy.rules", () -> this.policy.rules().size())
                 .description("Rules in the active triage policy").register(meters);
@@ -68,7 +67,7 @@ public class ActivePolicy {
         repository.latestVersion().filter(version -> !version.equals(policy.version()))
                 .flatMap(version -> repository.latest())
                 .ifPresent(stored -> {
-                    policy = PolicyParser.parse(stored.document());
+                    policy = read(stored);
                     log.info("Triage policy {} taken up (activated by {} on another instance)", stored.version(),
                             stored.activatedBy());
                 });
@@ -76,6 +75,21 @@ public class ActivePolicy {
 
     List<PolicyRepository.StoredPolicy> history() {
         return repository.history();
+    }
+
+    /**
+     * A policy activated before: one from before the client wording left the policy language keeps classifying
+     * (what it decides is unchanged; its sentences are not published any more), and says so until it is replaced.
+     */
+    private static Policy read(PolicyRepository.StoredPolicy stored) {
+        PolicyParser.Stored read = PolicyParser.parseStored(stored.document());
+        if (!read.ignored().isEmpty()) {
+            log.warn("Triage policy {} (activated by {}) holds keys the policy language no longer has; they are "
+                            + "ignored, and a new version without them must be activated: {}", stored.version(),
+                    stored.activatedBy(), read.ignored().stream()
+                            .map(error -> "line " + error.line() + ": " + error.reason()).toList());
+        }
+        return read.policy();
     }
 
     static Policy defaultPolicy() {

@@ -3,28 +3,34 @@ package io.vigie.triage.policy;
 import io.vigie.triage.alert.DataCategory;
 import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Measure;
 import io.vigie.triage.alert.Severity;
 
 import java.time.Instant;
 import java.util.List;
 
-/** What the policy decided about one alert, with the rules that decided it. */
+/**
+ * What the policy decided about one alert, with the rules that decided it. Facts only: codes and values that
+ * notification-service words for each client.
+ *
+ * @param affectedClients  the clients the inventory, or a source bound to them, says are touched: notified
+ * @param suggestedClients the clients the alert names that neither vouches for: an analyst confirms them first, and
+ *                         they are never notified before (never in {@code affectedClients} either)
+ */
 public record Classification(
         Severity severity,
         IncidentCategory category,
         boolean notifyClients,
         List<DataCategory> dataCategories,
         List<AffectedClient> affectedClients,
+        List<AffectedClient> suggestedClients,
         List<String> assets,
         List<String> services,
         List<Indicator> matchedIndicators,
         boolean personalDataInvolved,
         Instant gdprDeadline,
-        String impact,
-        List<String> measuresTaken,
-        String resolutionPlan,
+        List<Measure> measures,
         Instant estimatedResolutionAt,
-        List<String> recommendedActions,
         boolean unknownAsset,
         int assetWeight,
         List<RuleFired> rationale,
@@ -33,11 +39,12 @@ public record Classification(
     public Classification {
         dataCategories = List.copyOf(dataCategories);
         affectedClients = List.copyOf(affectedClients);
+        // An incident stored before suggestions and measures existed has neither in its snapshot.
+        suggestedClients = suggestedClients == null ? List.of() : List.copyOf(suggestedClients);
         assets = List.copyOf(assets);
         services = List.copyOf(services);
         matchedIndicators = List.copyOf(matchedIndicators);
-        measuresTaken = List.copyOf(measuresTaken);
-        recommendedActions = List.copyOf(recommendedActions);
+        measures = measures == null ? List.of() : List.copyOf(measures);
         rationale = List.copyOf(rationale);
     }
 }

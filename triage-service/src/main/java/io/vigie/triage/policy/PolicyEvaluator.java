@@ -4,6 +4,7 @@ import io.vigie.triage.alert.Alert;
 import io.vigie.triage.alert.DataCategory;
 import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Measure;
 import io.vigie.triage.alert.Severity;
 import io.vigie.triage.inventory.Criticality;
 import io.vigie.triage.inventory.InventoryItem;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -70,37 +70,21 @@ public final class PolicyEvaluator {
                     + "notified within 72 hours of detection unless the breach is unlikely to result in a risk",
                     "GDPR deadline " + gdprDeadline));
         }
-        List<AffectedClient> clients = affectedClients(alert, inventory, state);
+        ClientAttribution clients = ClientAttribution.of(alert, inventory, state.dataCategories,
+                state.emailMayBeCompromised);
+        rationale.addAll(clients.rationale());
         int assetWeight = inventory.items().stream().mapToInt(item -> item.criticality().weight()).max()
                 .orElse(Criticality.HIGH.weight());
         if (inventory.unknownAsset()) {
             assetWeight = Math.max(assetWeight, Criticality.HIGH.weight());
         }
         return new Classification(state.severity, state.category, state.notify, List.copyOf(state.dataCategories),
-                clients,
+                clients.affected(), clients.suggested(),
                 inventory.items().stream().filter(i -> i.kind() == InventoryItem.Kind.ASSET).map(InventoryItem::name).toList(),
                 inventory.items().stream().filter(i -> i.kind() == InventoryItem.Kind.SERVICE).map(InventoryItem::name).toList(),
-                knownThreats, personal, gdprDeadline, state.impact, List.copyOf(state.measuresTaken),
-                state.resolutionPlan, state.resolutionEta == null ? null : alert.detectedAt().plus(state.resolutionEta),
-                List.copyOf(state.recommendedActions), inventory.unknownAsset(), assetWeight, rationale,
-                policy.version());
-    }
-
-    private static List<AffectedClient> affectedClients(Alert alert, InventoryMatch inventory, State state) {
-        Map<String, List<InventoryItem>> byClient = new LinkedHashMap<>();
-        for (InventoryItem item : inventory.items()) {
-            item.clients().forEach(client -> byClient.computeIfAbsent(client, c -> new ArrayList<>()).add(item));
-        }
-        // An unknown asset has no owner on record: the source's own hint is the best lead, for a human to confirm.
-        if (byClient.isEmpty() && alert.clientHint() != null && !alert.clientHint().isBlank()) {
-            byClient.put(alert.clientHint().strip(), List.of());
-        }
-        List<AffectedClient> clients = new ArrayList<>();
-        byClient.forEach((client, items) -> clients.add(new AffectedClient(client,
-                items.stream().filter(i -> i.kind() == InventoryItem.Kind.ASSET).map(InventoryItem::name).toList(),
-                items.stream().filter(i -> i.kind() == InventoryItem.Kind.SERVICE).map(InventoryItem::name).toList(),
-                List.copyOf(state.dataCategories), state.emailMayBeCompromised)));
-        return clients;
+                knownThreats, personal, gdprDeadline, List.copyOf(state.measures),
+                state.resolutionEta == null ? null : alert.detectedAt().plus(state.resolutionEta),
+                inventory.unknownAsset(), assetWeight, rationale, policy.version());
     }
 
     static boolean matches(Condition c, Alert alert, InventoryMatch inventory, List<Indicator> knownThreats,
@@ -180,11 +164,8 @@ public final class PolicyEvaluator {
         boolean notify;
         final Set<DataCategory> dataCategories = new LinkedHashSet<>();
         boolean emailMayBeCompromised;
-        String impact;
-        final Set<String> measuresTaken = new LinkedHashSet<>();
-        String resolutionPlan;
+        final Set<Measure> measures = new LinkedHashSet<>();
         Duration resolutionEta;
-        final Set<String> recommendedActions = new LinkedHashSet<>();
 
         State(Policy.Defaults defaults, Alert alert) {
             severity = alert.severityHint() != null ? alert.severityHint() : defaults.severity();
@@ -229,18 +210,16 @@ public final class PolicyEvaluator {
                 emailMayBeCompromised = true;
                 effects.add("notify out of band");
             }
-            if (action.impact() != null) {
-                impact = action.impact();
-            }
-            measuresTaken.addAll(action.measuresTaken());
-            if (action.resolutionPlan() != null) {
-                resolutionPlan = action.resolutionPlan();
+            Set<Measure> taken = new LinkedHashSet<>(action.measures());
+            taken.removeAll(measures);
+            if (!taken.isEmpty()) {
+                measures.addAll(taken);
+                effects.add("measures " + taken);
             }
             if (action.resolutionEta() != null) {
                 resolutionEta = action.resolutionEta();
                 effects.add("resolution within " + action.resolutionEta().toString().substring(2).toLowerCase(Locale.ROOT));
             }
-            recommendedActions.addAll(action.recommendedActions());
             return effects.isEmpty() ? "no change" : String.join("; ", effects);
         }
     }

@@ -3,8 +3,10 @@ package io.vigie.triage.policy;
 import io.vigie.triage.alert.DataCategory;
 import io.vigie.triage.alert.IncidentCategory;
 import io.vigie.triage.alert.IndicatorType;
+import io.vigie.triage.alert.Measure;
 import io.vigie.triage.alert.Severity;
 import io.vigie.triage.alert.SourceKind;
+import io.vigie.triage.document.DocumentValues;
 import io.vigie.triage.document.YamlNode;
 import io.vigie.triage.inventory.Criticality;
 import io.vigie.triage.web.InputError;
@@ -24,18 +26,69 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Reads a triage policy from YAML and validates all of it before anything uses it: unknown keys, unknown enum
- * values, bad regular expressions, bad durations, duplicate rule ids. Every mistake is reported with its line.
+ * Reads a triage policy from YAML and validates all of it before anything uses it: unknown keys, keys the language
+ * no longer has (client wording), unknown enum values and measure codes, bad regular expressions, bad durations,
+ * duplicate rule ids. Every mistake is reported with its line.
  */
 public final class PolicyParser {
 
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([mhd])");
+    private static final List<String> MEASURES = DocumentValues.names(Measure.class);
+
+    /**
+     * Actions the policy had until issue #17 moved every word a client reads to notification-service: sentences in
+     * English, which an event must not carry. Named in the refusal rather than called unknown.
+     */
+    private static final Set<String> RETIRED_ACTION_KEYS = Set.of("impact", "measuresTaken", "resolutionPlan",
+            "recommendedActions");
+
+    /** A policy read from a document that an earlier version of triage activated, and what of it was left out. */
+    record Stored(Policy policy, List<InputError> ignored) {
+    }
 
     private PolicyParser() {
     }
 
+    /**
+     * A document to activate (through the API, or the shipped default at start): every mistake refuses it, retired
+     * keys included.
+     *
+     * @throws InvalidInputException naming every mistake with its line
+     */
     public static Policy parse(String text) {
+        return read(text, new Reading(false)).policy();
+    }
+
+    /**
+     * A document activated before, by this or an earlier version of triage (the active one at start, or one another
+     * instance activated). Its retired keys are left out and listed, not refused: they only held client wording,
+     * which triage no longer publishes, and refusing them would stop the service until a manager could reach an API
+     * that is not up. Any other mistake still refuses it.
+     */
+    static Stored parseStored(String text) {
+        return read(text, new Reading(true));
+    }
+
+    /** How retired keys are treated while reading one document, and those met. */
+    private static final class Reading {
+        private final boolean tolerateRetired;
+        private final List<InputError> retired = new ArrayList<>();
+
+        Reading(boolean tolerateRetired) {
+            this.tolerateRetired = tolerateRetired;
+        }
+
+        void retired(YamlNode key, String reason, List<String> allowed) {
+            if (tolerateRetired) {
+                retired.add(new InputError(key.line(), key.path(), reason, allowed));
+            } else {
+                key.error(reason, allowed);
+            }
+        }
+    }
+
+    private static Stored read(String text, Reading reading) {
         List<InputError> errors = new ArrayList<>();
         YamlNode root = YamlNode.parse(text, "policy", errors);
         Map<String, YamlNode> top = root.entries("version", "description", "defaults", "rules");
@@ -51,7 +104,7 @@ public final class PolicyParser {
         } else {
             Set<String> ids = new HashSet<>();
             for (YamlNode node : top.get("rules").items()) {
-                Rule rule = rule(node);
+                Rule rule = rule(node, reading);
                 if (rule != null && !ids.add(rule.id())) {
                     node.error("rule id '" + rule.id() + "' is used twice");
                 }
@@ -63,7 +116,7 @@ public final class PolicyParser {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The policy was refused; the active policy is unchanged", errors);
         }
-        return new Policy(version, description, defaults, rules, text);
+        return new Stored(new Policy(version, description, defaults, rules, text), List.copyOf(reading.retired));
     }
 
     private static Policy.Defaults defaults(YamlNode node) {
@@ -80,7 +133,7 @@ public final class PolicyParser {
                         ? entries.get("unknownAssetSeverity").enumValue(Severity.class).orElse(null) : defaults.unknownAssetSeverity());
     }
 
-    private static Rule rule(YamlNode node) {
+    private static Rule rule(YamlNode node, Reading reading) {
         Map<String, YamlNode> entries = node.entries("id", "description", "when", "then");
         if (!node.isMap()) {
             return null;
@@ -98,7 +151,7 @@ public final class PolicyParser {
             node.error("rule " + id + " needs 'then' (its actions)");
         }
         Condition when = entries.containsKey("when") ? condition(entries.get("when")) : null;
-        Action then = entries.containsKey("then") ? action(entries.get("then")) : null;
+        Action then = entries.containsKey("then") ? action(entries.get("then"), id, reading) : null;
         String description = entries.containsKey("description") ? entries.get("description").text() : id;
         return id == null ? null : new Rule(id, description, when, then);
     }
@@ -145,11 +198,19 @@ public final class PolicyParser {
                 anyOf);
     }
 
-    private static Action action(YamlNode node) {
-        Map<String, YamlNode> e = node.entries("severity", "raiseTo", "raiseBy", "category", "notify",
-                "dataCategories", "includeAssetData", "emailMayBeCompromised", "impact", "measuresTaken",
-                "resolutionPlan", "resolutionEta", "recommendedActions");
-        if (node.isMap() && e.isEmpty()) {
+    private static Action action(YamlNode node, String ruleId, Reading reading) {
+        List<String> retired = new ArrayList<>();
+        Map<String, YamlNode> e = node.entries(RETIRED_ACTION_KEYS, (key, at) -> {
+                    retired.add(key);
+                    boolean measures = key.equals("measuresTaken");
+                    reading.retired(at, "rule " + ruleId + ": '" + key + "' is no longer part of the policy: client "
+                            + "wording now belongs to notification-service's phrase catalogue"
+                            + (measures ? "; list what was done as codes under 'measures'" : "; remove it"),
+                            measures ? MEASURES : List.of());
+                },
+                "severity", "raiseTo", "raiseBy", "category", "notify", "dataCategories", "includeAssetData",
+                "emailMayBeCompromised", "measures", "resolutionEta");
+        if (node.isMap() && e.isEmpty() && retired.isEmpty()) {
             node.error("'then' needs at least one action");
         }
         if (e.containsKey("severity") && (e.containsKey("raiseTo") || e.containsKey("raiseBy"))) {
@@ -164,11 +225,22 @@ public final class PolicyParser {
                 e.containsKey("dataCategories") ? e.get("dataCategories").enumValues(DataCategory.class) : List.of(),
                 e.containsKey("includeAssetData") ? e.get("includeAssetData").bool() : null,
                 e.containsKey("emailMayBeCompromised") ? e.get("emailMayBeCompromised").bool() : null,
-                e.containsKey("impact") ? e.get("impact").text() : null,
-                e.containsKey("measuresTaken") ? e.get("measuresTaken").texts() : List.of(),
-                e.containsKey("resolutionPlan") ? e.get("resolutionPlan").text() : null,
-                e.containsKey("resolutionEta") ? duration(e.get("resolutionEta")) : null,
-                e.containsKey("recommendedActions") ? e.get("recommendedActions").texts() : List.of());
+                e.containsKey("measures") ? measures(e.get("measures"), ruleId) : List.of(),
+                e.containsKey("resolutionEta") ? duration(e.get("resolutionEta")) : null);
+    }
+
+    /** Measure codes; an unknown one is refused naming the rule and every code there is. */
+    private static List<Measure> measures(YamlNode node, String ruleId) {
+        List<Measure> measures = new ArrayList<>();
+        for (YamlNode item : node.items()) {
+            String code = item.text();
+            if (code != null) {
+                DocumentValues.enumValue(Measure.class, code).ifPresentOrElse(measures::add,
+                        () -> item.error("rule " + ruleId + ": unknown measure '" + code + "' under measures; "
+                                + "allowed: " + String.join(", ", MEASURES), MEASURES));
+            }
+        }
+        return measures;
     }
 
     private static String required(YamlNode parent, Map<String, YamlNode> entries, String key, List<InputError> errors) {

@@ -1,5 +1,21 @@
 package io.vigie.triage.web;
 
-/** One thing wrong with a submitted document: where (line, 1-based; 0 when it has no line) and why. */
-public record InputError(int line, String field, String reason) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * One thing wrong with a submitted document: where (line, 1-based; 0 when it has no line), why, and when the value
+ * had to be one of a fixed set, which values are allowed (left out of the answer otherwise).
+ */
+public record InputError(int line, String field, String reason,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> allowed) {
+
+    public InputError {
+        allowed = allowed == null ? List.of() : List.copyOf(allowed);
+    }
+
+    public InputError(int line, String field, String reason) {
+        this(line, field, reason, List.of());
+    }
 }

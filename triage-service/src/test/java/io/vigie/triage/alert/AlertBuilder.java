@@ -12,6 +12,7 @@ import java.util.UUID;
 public final class AlertBuilder {
 
     private SourceKind source = SourceKind.GENERIC;
+    private String sourceName = "test-source";
     private String sourceReference = UUID.randomUUID().toString();
     private boolean resolved;
     private String title = "Something happened";
@@ -25,6 +26,7 @@ public final class AlertBuilder {
     private final List<Indicator> indicators = new ArrayList<>();
     private final List<String> tags = new ArrayList<>();
     private String clientHint;
+    private final List<String> boundClients = new ArrayList<>();
     private final Map<String, String> attributes = new HashMap<>();
 
     public static AlertBuilder alert() {
@@ -32,6 +34,7 @@ public final class AlertBuilder {
     }
 
     public AlertBuilder source(SourceKind source) { this.source = source; return this; }
+    public AlertBuilder sourceName(String name) { this.sourceName = name; return this; }
     public AlertBuilder reference(String reference) { this.sourceReference = reference; return this; }
     public AlertBuilder resolved() { this.resolved = true; return this; }
     public AlertBuilder title(String title) { this.title = title; return this; }
@@ -45,11 +48,12 @@ public final class AlertBuilder {
     public AlertBuilder indicator(IndicatorType type, String value) { this.indicators.add(new Indicator(type, value)); return this; }
     public AlertBuilder tag(String tag) { this.tags.add(tag); return this; }
     public AlertBuilder clientHint(String client) { this.clientHint = client; return this; }
+    public AlertBuilder boundTo(String... clients) { this.boundClients.addAll(List.of(clients)); return this; }
     public AlertBuilder attribute(String key, String value) { this.attributes.put(key, value); return this; }
 
     public Alert build() {
-        return new Alert(UUID.randomUUID(), UUID.randomUUID(), source, "test-source", sourceReference, "fp", resolved,
+        return new Alert(UUID.randomUUID(), UUID.randomUUID(), source, sourceName, sourceReference, "fp", resolved,
                 title, description, null, hint, detectedAt, detectedAt, asset, service, accounts, ips, indicators,
-                tags, clientHint, attributes);
+                tags, clientHint, boundClients, attributes);
     }
 }

@@ -97,6 +97,43 @@ class CorrelationIT extends TriageIntegrationTest {
     }
 
     @Test
+    void shouldKeepASuggestedClientOnTheIncidentUntilABoundSourceMakesItAffected() throws Exception {
+        String owner = "owner-" + UUID.randomUUID();
+        String named = "named-" + UUID.randomUUID();
+        String asset = knownAsset("app", "ASSET", "MEDIUM", owner, "OPERATIONAL");
+        String reference = "edr-case:" + UUID.randomUUID(); // same source reference: the same correlation key
+        AlertRaised fromSoc = alert(a -> a.setSourceName("soc-edr").setSourceReference(reference).setAsset(asset)
+                .setTitle("Trojan detected on " + asset).setTags(List.of("malware")).setClientHint(named));
+        AlertRaised fromTheClientsOwnSiem = alert(a -> a.setSourceName("named-siem").setSourceReference(reference)
+                .setAsset(asset).setTitle("Trojan detected on " + asset).setTags(List.of("malware"))
+                .setBoundClients(List.of(named)).setClientHint(named));
+
+        publish(fromSoc);
+        AlertClassified opened = awaitClassification(fromSoc);
+        JsonNode suggested = getJson("/api/incidents/" + opened.getIncidentId(), VIEWER);
+        JsonNode queued = entryOf(getJson("/api/incidents?limit=500", VIEWER), opened.getIncidentId());
+        publish(fromTheClientsOwnSiem);
+        AlertClassified escalated = awaitClassification(fromTheClientsOwnSiem);
+
+        assertThat(opened.getAffectedClients()).extracting(AffectedClient::getClientId).containsExactly(owner);
+        assertThat(opened.getSuggestedClients()).extracting(AffectedClient::getClientId).containsExactly(named);
+        assertThat(opened.getRationale()).extracting(RuleFired::getDescription).contains("client " + named
+                + " named by source soc-edr which is not bound to it; an analyst must confirm");
+        assertThat(suggested.at("/classification/suggestedClients/0/clientId").asString()).isEqualTo(named);
+        assertThat(suggested.at("/classification/affectedClients").size()).isEqualTo(1);
+        assertThat(queued.get("clients").toString()).doesNotContain(named);
+        assertThat(queued.at("/suggestedClients/0").asString()).isEqualTo(named);
+        assertThat(escalated.getChange()).isEqualTo(ClassificationChange.ESCALATED);
+        assertThat(escalated.getIncidentId()).isEqualTo(opened.getIncidentId());
+        assertThat(escalated.getAffectedClients()).extracting(AffectedClient::getClientId).containsExactly(owner, named);
+        assertThat(escalated.getSuggestedClients()).isEmpty();
+        assertThat(escalated.getRationale()).filteredOn(rule -> rule.getRuleId().equals("scope-growth"))
+                .singleElement().extracting(RuleFired::getEffect).isEqualTo("clients +" + named);
+        assertThat(getJson("/api/incidents/" + opened.getIncidentId(), VIEWER)
+                .at("/classification/suggestedClients").size()).isZero();
+    }
+
+    @Test
     void shouldOpenANewIncidentOnceTheOpenOneIsResolvedAndIgnoreTheResolutionReplayed() throws Exception {
         String asset = knownAsset("srv", "ASSET", "MEDIUM", "acme", "OPERATIONAL");
         AlertRaised first = malware(asset, "Trojan detected on " + asset);

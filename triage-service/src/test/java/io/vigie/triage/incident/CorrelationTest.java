@@ -3,6 +3,7 @@ package io.vigie.triage.incident;
 import io.vigie.triage.alert.Alert;
 import io.vigie.triage.alert.DataCategory;
 import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Measure;
 import io.vigie.triage.alert.Severity;
 import io.vigie.triage.policy.AffectedClient;
 import io.vigie.triage.policy.Classification;
@@ -161,6 +162,90 @@ class CorrelationTest {
     }
 
     @Test
+    void shouldKeepASuggestedClientApartFromTheAffectedOnesWhenAnAlertJoins() {
+        Incident open = Correlation.decide(Optional.empty(), alert().build(),
+                classified(Severity.HIGH, List.of("acme"), List.of("globex"), List.of()), SETTINGS,
+                UUID.randomUUID()).incident();
+
+        Correlation.Outcome outcome = Correlation.decide(Optional.of(open), alert().build(),
+                classified(Severity.HIGH, List.of("acme"), List.of(), List.of()), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.ATTACHED);
+        assertThat(outcome.incident().classification().affectedClients()).extracting(AffectedClient::clientId)
+                .containsExactly("acme");
+        assertThat(outcome.incident().classification().suggestedClients()).extracting(AffectedClient::clientId)
+                .containsExactly("globex");
+        assertThat(outcome.incident().priority()).isEqualTo(open.priority() + 5); // log2(2) alerts, not one client more
+    }
+
+    @Test
+    void shouldEscalateTheScopeWhenASuggestedClientBecomesAffected() {
+        Incident open = Correlation.decide(Optional.empty(), alert().build(),
+                classified(Severity.HIGH, List.of("acme"), List.of("globex"), List.of()), SETTINGS,
+                UUID.randomUUID()).incident();
+
+        Correlation.Outcome outcome = Correlation.decide(Optional.of(open), alert().build(),
+                classified(Severity.MEDIUM, List.of("globex"), List.of(), List.of()), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.ESCALATED);
+        assertThat(outcome.previousSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(outcome.incident().classification().affectedClients()).extracting(AffectedClient::clientId)
+                .containsExactly("acme", "globex");
+        assertThat(outcome.incident().classification().suggestedClients()).isEmpty();
+        assertThat(outcome.rationale()).filteredOn(rule -> rule.ruleId().equals("scope-growth"))
+                .singleElement().extracting(RuleFired::effect).isEqualTo("clients +globex");
+    }
+
+    @Test
+    void shouldNotSuggestAClientTheIncidentAlreadyCountsAsAffected() {
+        Incident open = opened(Severity.HIGH, "acme");
+
+        Correlation.Outcome outcome = Correlation.decide(Optional.of(open), alert().build(),
+                classified(Severity.HIGH, List.of(), List.of("acme"), List.of()), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.change()).isEqualTo(Change.ATTACHED);
+        assertThat(outcome.incident().classification().affectedClients()).extracting(AffectedClient::clientId)
+                .containsExactly("acme");
+        assertThat(outcome.incident().classification().suggestedClients()).isEmpty();
+    }
+
+    @Test
+    void shouldPublishAnAttachedAlertInAStormWhenItSuggestsANewClient() {
+        Incident incident = opened(Severity.HIGH, "acme");
+        for (int i = 2; i <= 50; i++) {
+            incident = Correlation.decide(Optional.of(incident), alert().build(), classified(Severity.HIGH, "acme"),
+                    SETTINGS, UUID.randomUUID()).incident();
+        }
+
+        Correlation.Outcome suggesting = Correlation.decide(Optional.of(incident), alert().build(),
+                classified(Severity.HIGH, List.of(), List.of("initech"), List.of()), SETTINGS, UUID.randomUUID());
+        Correlation.Outcome again = Correlation.decide(Optional.of(suggesting.incident()), alert().build(),
+                classified(Severity.HIGH, List.of(), List.of("initech"), List.of()), SETTINGS, UUID.randomUUID());
+
+        assertThat(suggesting.change()).isEqualTo(Change.ATTACHED);
+        assertThat(suggesting.publish()).as("alert 51 suggests initech").isTrue();
+        assertThat(suggesting.rationale()).last().extracting(RuleFired::effect)
+                .isEqualTo("alert 51 of the incident; suggested clients +initech");
+        assertThat(again.publish()).as("alert 52 suggests nothing new").isFalse();
+        assertThat(again.incident().classification().suggestedClients()).extracting(AffectedClient::clientId)
+                .containsExactly("initech");
+    }
+
+    @Test
+    void shouldMergeTheMeasuresOfEveryAlertOnce() {
+        Incident open = Correlation.decide(Optional.empty(), alert().build(),
+                classified(Severity.HIGH, List.of("acme"), List.of(), List.of(Measure.SYSTEM_ISOLATED)), SETTINGS,
+                UUID.randomUUID()).incident();
+
+        Correlation.Outcome outcome = Correlation.decide(Optional.of(open), alert().build(),
+                classified(Severity.HIGH, List.of("acme"), List.of(),
+                        List.of(Measure.INDICATORS_BLOCKED, Measure.SYSTEM_ISOLATED)), SETTINGS, UUID.randomUUID());
+
+        assertThat(outcome.incident().classification().measures())
+                .containsExactly(Measure.SYSTEM_ISOLATED, Measure.INDICATORS_BLOCKED);
+    }
+
+    @Test
     void shouldKeyByReferenceAndByAssetWithCategory() {
         Alert alert = alert().reference("sid-1").asset("App-02").build();
 
@@ -177,15 +262,24 @@ class CorrelationTest {
         return new Classification(severity, IncidentCategory.MALWARE, true,
                 List.of(DataCategory.OPERATIONAL, DataCategory.PERSONAL),
                 List.of(new AffectedClient(client, List.of("app-02"), List.of(), List.of(DataCategory.PERSONAL), false)),
-                List.of("app-02"), List.of(), List.of(), true, detected.plus(Duration.ofHours(72)), "impact", List.of(),
-                "plan", Instant.now(), List.of(), false, 60,
-                List.of(new RuleFired("gdpr-art-33", "test", "GDPR deadline")), "v1");
+                List.of(), List.of("app-02"), List.of(), List.of(), true, detected.plus(Duration.ofHours(72)),
+                List.of(), Instant.now(), false, 60, List.of(new RuleFired("gdpr-art-33", "test", "GDPR deadline")), "v1");
     }
 
     private static Classification classified(Severity severity, String client) {
+        return classified(severity, List.of(client), List.of(), List.of());
+    }
+
+    private static Classification classified(Severity severity, List<String> affected, List<String> suggested,
+                                              List<Measure> measures) {
         return new Classification(severity, IncidentCategory.MALWARE, true, List.of(DataCategory.OPERATIONAL),
-                List.of(new AffectedClient(client, List.of("app-02"), List.of(), List.of(), false)), List.of("app-02"),
-                List.of(), List.of(), false, null, "impact", List.of(), "plan", Instant.now(), List.of(), false, 60,
+                affected.stream().map(CorrelationTest::client).toList(),
+                suggested.stream().map(CorrelationTest::client).toList(), List.of("app-02"),
+                List.of(), List.of(), false, null, measures, Instant.now(), false, 60,
                 List.of(new RuleFired("baseline", "test", "severity " + severity)), "v1");
+    }
+
+    private static AffectedClient client(String id) {
+        return new AffectedClient(id, List.of("app-02"), List.of(), List.of(), false);
     }
 }

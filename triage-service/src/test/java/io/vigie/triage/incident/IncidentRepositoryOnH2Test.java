@@ -3,6 +3,7 @@ package io.vigie.triage.incident;
 import io.vigie.triage.alert.Alert;
 import io.vigie.triage.alert.DataCategory;
 import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Measure;
 import io.vigie.triage.alert.Severity;
 import io.vigie.triage.incident.IncidentRepository.AlertRecord;
 import io.vigie.triage.incident.IncidentRepository.CorrelationKey;
@@ -14,6 +15,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The local stack runs triage on H2 in PostgreSQL mode: its migration and every incident query must work there. */
 class IncidentRepositoryOnH2Test {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void shouldStoreFindAndQueueIncidentsOnH2() {
@@ -61,7 +66,50 @@ class IncidentRepositoryOnH2Test {
                     assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
                     assertThat(incident.alertCount()).isEqualTo(2);
                     assertThat(incident.classification().gdprDeadline()).isEqualTo(now.plus(Duration.ofHours(72)));
+                    assertThat(incident.classification().measures()).containsExactly(Measure.ACCESS_REVOKED);
+                    assertThat(incident.classification().suggestedClients()).extracting(AffectedClient::clientId)
+                            .containsExactly("globex");
                 });
+    }
+
+    @Test
+    void shouldReadAnIncidentStoredBeforeMeasuresAndSuggestionsAndKeepItTakingAlerts() {
+        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration/platform", "classpath:db/migration/triage")
+                .load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        IncidentRepository repository = new IncidentRepository(jdbc);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Alert first = alert().asset("db-1").detectedAt(now).build();
+        Incident opened = Correlation.decide(Optional.empty(), first, classification(Severity.HIGH, now),
+                CorrelationSettings.defaults(), UUID.randomUUID()).incident();
+        repository.insertAll(List.of(opened));
+        // given: the snapshot as the previous version wrote it, with the client texts and without the new lists
+        ObjectNode snapshot = (ObjectNode) JSON.readTree(jdbc.queryForObject(
+                "SELECT snapshot FROM incident WHERE id = ?", String.class, opened.id()));
+        ObjectNode legacy = ((ObjectNode) snapshot.get("classification"));
+        legacy.remove(List.of("measures", "suggestedClients"));
+        legacy.put("impact", "The database may have been read.");
+        legacy.putArray("measuresTaken").add("The account was blocked.");
+        legacy.put("resolutionPlan", "We rotate the credentials.");
+        legacy.putArray("recommendedActions").add("Watch for phishing.");
+        jdbc.update("UPDATE incident SET snapshot = ? WHERE id = ?", JSON.writeValueAsString(snapshot), opened.id());
+
+        Incident stored = repository.find(opened.id()).orElseThrow();
+        Incident joined = Correlation.decide(Optional.of(stored), alert().asset("db-1").detectedAt(now).build(),
+                classification(Severity.HIGH, now), CorrelationSettings.defaults(), UUID.randomUUID()).incident();
+        repository.updateAll(List.of(joined));
+
+        assertThat(stored.classification().measures()).isEmpty();
+        assertThat(stored.classification().suggestedClients()).isEmpty();
+        assertThat(stored.classification().affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme");
+        assertThat(repository.find(opened.id())).hasValueSatisfying(incident -> {
+            assertThat(incident.alertCount()).isEqualTo(2);
+            assertThat(incident.classification().measures()).containsExactly(Measure.ACCESS_REVOKED);
+            assertThat(incident.classification().suggestedClients()).extracting(AffectedClient::clientId)
+                    .containsExactly("globex");
+        });
     }
 
     @Test
@@ -105,8 +153,9 @@ class IncidentRepositoryOnH2Test {
     private static Classification classification(Severity severity, Instant detected) {
         return new Classification(severity, IncidentCategory.DATA_BREACH, true, List.of(DataCategory.PERSONAL),
                 List.of(new AffectedClient("acme", List.of("db-1"), List.of(), List.of(DataCategory.PERSONAL), false)),
-                List.of("db-1"), List.of(), List.of(), true, detected.plus(Duration.ofHours(72)), "impact",
-                List.of("blocked"), "plan", detected.plus(Duration.ofHours(4)), List.of("reset"), false, 100,
+                List.of(new AffectedClient("globex", List.of(), List.of(), List.of(DataCategory.PERSONAL), false)),
+                List.of("db-1"), List.of(), List.of(), true, detected.plus(Duration.ofHours(72)),
+                List.of(Measure.ACCESS_REVOKED), detected.plus(Duration.ofHours(4)), false, 100,
                 List.of(new RuleFired("baseline", "test", "severity " + severity)), "v1");
     }
 }

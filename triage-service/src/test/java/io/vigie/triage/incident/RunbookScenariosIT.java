@@ -7,6 +7,8 @@ import io.vigie.events.ClassificationChange;
 import io.vigie.events.IncidentCategory;
 import io.vigie.events.Indicator;
 import io.vigie.events.IndicatorType;
+import io.vigie.events.Measure;
+import io.vigie.events.RuleFired;
 import io.vigie.events.Severity;
 import io.vigie.events.SourceKind;
 import io.vigie.triage.TriageIntegrationTest;
@@ -36,7 +38,10 @@ class RunbookScenariosIT extends TriageIntegrationTest {
         assertThat(classified.getPersonalDataInvolved()).isFalse();
         assertThat(classified.getNotifyClients()).isTrue();
         assertThat(classified.getAccounts()).containsExactly("jdoe");
-        assertThat(classified.getImpact()).contains("locked");
+        assertThat(classified.getMeasures()).containsExactly(Measure.ACCOUNT_LOCKED, Measure.ATTACK_SOURCES_BLOCKED);
+        assertThat(classified.getImpact()).isNull();
+        assertThat(classified.getMeasuresTaken()).isEmpty();
+        assertThat(classified.getRecommendedActions()).isEmpty();
         assertThat(classified.getEstimatedResolutionAt()).isEqualTo(alert.getDetectedAt().plus(Duration.ofHours(4)));
         assertThat(rules(classified)).containsExactly("baseline", "account-locked-after-failed-logins");
         assertThat(classified.getPolicyVersion()).isNotBlank();
@@ -158,18 +163,34 @@ class RunbookScenariosIT extends TriageIntegrationTest {
     }
 
     @Test
-    void shouldClassifyAnAlertAboutAnUnknownAssetConservativelyAndFlagIt() {
+    void shouldClassifyAnAlertAboutAnUnknownAssetConservativelyAndOnlySuggestTheClientAnUnboundSourceNames() {
         AlertRaised alert = alert(a -> a.setTitle("Suspicious process").setSeverityHint(Severity.LOW)
-                .setAsset("ghost-" + a.getAlertId()).setClientHint("acme"));
+                .setSourceName("soc-edr").setAsset("ghost-" + a.getAlertId()).setClientHint("acme"));
         publish(alert);
 
         AlertClassified classified = awaitClassification(alert);
         assertThat(classified.getUnknownAsset()).isTrue();
         assertThat(classified.getSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(clients(classified)).as("nobody is notified on an unbound source's word").isEmpty();
+        assertThat(classified.getSuggestedClients()).extracting(AffectedClient::getClientId).containsExactly("acme");
+        assertThat(rules(classified)).containsSubsequence("unknown-asset", "suggested-client");
+        assertThat(classified.getRationale()).filteredOn(rule -> rule.getRuleId().equals("unknown-asset"))
+                .singleElement().extracting(RuleFired::getDescription).asString().contains("not in the inventory");
+        assertThat(classified.getRationale()).filteredOn(rule -> rule.getRuleId().equals("suggested-client"))
+                .singleElement().extracting(RuleFired::getDescription)
+                .isEqualTo("client acme named by source soc-edr which is not bound to it; an analyst must confirm");
+    }
+
+    @Test
+    void shouldMakeTheClientABoundSourceNamesAffectedEvenForAnUnknownAsset() {
+        AlertRaised alert = alert(a -> a.setTitle("Suspicious process").setSourceName("acme-splunk")
+                .setBoundClients(List.of("acme")).setAsset("ghost-" + a.getAlertId()).setClientHint("acme"));
+        publish(alert);
+
+        AlertClassified classified = awaitClassification(alert);
         assertThat(clients(classified)).containsExactly("acme");
-        assertThat(rules(classified)).last().isEqualTo("unknown-asset");
-        assertThat(classified.getRationale().get(classified.getRationale().size() - 1).getDescription())
-                .contains("not in the inventory");
+        assertThat(classified.getSuggestedClients()).isEmpty();
+        assertThat(rules(classified)).contains("bound-source").doesNotContain("suggested-client");
     }
 
     private static List<String> clients(AlertClassified event) {

@@ -49,4 +49,34 @@ class ActivePolicyOnH2Test {
         assertThat(new ActivePolicy(new PolicyRepository(new JdbcTemplate(h2)), new SimpleMeterRegistry()).get().version())
                 .as("a restarted instance").isEqualTo("v2");
     }
+
+    @Test
+    void shouldKeepClassifyingWithAPolicyActivatedBeforeClientWordingLeftItButRefuseItAgain() {
+        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration/platform", "classpath:db/migration/triage")
+                .load().migrate();
+        String legacy = """
+                version: "2026.11-custom.1"
+                rules:
+                  - id: everything-is-low
+                    when: {severityAtLeast: LOW}
+                    then:
+                      severity: LOW
+                      impact: Nothing to worry about.
+                """;
+        // given: a policy activated by the previous version of triage, client texts included
+        new JdbcTemplate(h2).update("INSERT INTO triage_policy (version, document, activated_at, activated_by) "
+                + "VALUES (?, ?, CURRENT_TIMESTAMP, 'max')", "2026.11-custom.1", legacy);
+
+        ActivePolicy restarted = new ActivePolicy(new PolicyRepository(new JdbcTemplate(h2)), new SimpleMeterRegistry());
+
+        assertThat(restarted.get().version()).isEqualTo("2026.11-custom.1");
+        assertThat(restarted.get().rules()).singleElement().satisfies(rule -> assertThat(rule.then().severity())
+                .hasToString("LOW"));
+        assertThatThrownBy(() -> restarted.replace(legacy.replace("custom.1", "custom.2"), "max"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("line 7: rule everything-is-low: 'impact' is no longer part of the policy");
+        assertThat(restarted.get().version()).isEqualTo("2026.11-custom.1");
+    }
 }

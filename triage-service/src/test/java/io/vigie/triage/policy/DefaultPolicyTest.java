@@ -5,6 +5,7 @@ import io.vigie.triage.alert.DataCategory;
 import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.alert.IndicatorType;
 import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Measure;
 import io.vigie.triage.alert.Severity;
 import io.vigie.triage.alert.SourceKind;
 import io.vigie.triage.inventory.Criticality;
@@ -38,7 +39,7 @@ class DefaultPolicyTest {
 
     @Test
     void shouldParseTheShippedPolicy() {
-        assertThat(POLICY.version()).isEqualTo("2026.11-default.1");
+        assertThat(POLICY.version()).isEqualTo("2026.12-default.1");
         assertThat(POLICY.rules()).extracting(Rule::id).contains("account-locked-after-failed-logins",
                 "unauthorised-database-access", "personal-data-leak", "ddos", "malware-on-server",
                 "service-outage-from-alertmanager");
@@ -46,8 +47,9 @@ class DefaultPolicyTest {
 
     @Test
     void shouldClassifyALockedAccountAfterFailedLoginsAsHighAccountCompromise() {
-        Classification c = classify(alert().source(SourceKind.WAZUH).title("Account jdoe locked after 6 failed logins")
-                .hint(Severity.MEDIUM).asset("ad-dc-01").tag("authentication_failures").account("jdoe").build());
+        Alert alert = alert().source(SourceKind.WAZUH).title("Account jdoe locked after 6 failed logins")
+                .hint(Severity.MEDIUM).asset("ad-dc-01").tag("authentication_failures").account("jdoe").build();
+        Classification c = classify(alert);
 
         assertThat(c.severity()).isEqualTo(Severity.HIGH);
         assertThat(c.category()).isEqualTo(IncidentCategory.ACCOUNT_COMPROMISE);
@@ -55,8 +57,8 @@ class DefaultPolicyTest {
         assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme");
         assertThat(c.personalDataInvolved()).isFalse();
         assertThat(c.gdprDeadline()).isNull();
-        assertThat(c.estimatedResolutionAt()).isNotNull();
-        assertThat(c.recommendedActions()).isNotEmpty();
+        assertThat(c.measures()).containsExactly(Measure.ACCOUNT_LOCKED, Measure.ATTACK_SOURCES_BLOCKED);
+        assertThat(c.estimatedResolutionAt()).isEqualTo(alert.detectedAt().plus(Duration.ofHours(4)));
         assertThat(rules(c)).containsExactly("baseline", "account-locked-after-failed-logins");
     }
 
@@ -72,6 +74,8 @@ class DefaultPolicyTest {
         assertThat(c.dataCategories()).contains(DataCategory.PERSONAL, DataCategory.FINANCIAL);
         assertThat(c.personalDataInvolved()).isTrue();
         assertThat(c.gdprDeadline()).isEqualTo(alert.detectedAt().plus(Duration.ofHours(72)));
+        assertThat(c.measures()).containsExactly(Measure.ACCESS_REVOKED, Measure.ATTACK_SOURCES_BLOCKED,
+                Measure.EVIDENCE_SECURED);
         assertThat(rules(c)).containsExactly("baseline", "unauthorised-database-access", "personal-data-breach", "gdpr-art-33");
     }
 
@@ -85,6 +89,7 @@ class DefaultPolicyTest {
         assertThat(c.category()).isEqualTo(IncidentCategory.DATA_BREACH);
         assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("initech");
         assertThat(c.personalDataInvolved()).isTrue();
+        assertThat(c.measures()).containsExactly(Measure.LEAK_CHANNEL_CLOSED, Measure.AFFECTED_RECORDS_IDENTIFIED);
         assertThat(rules(c)).containsExactly("baseline", "personal-data-leak", "personal-data-breach", "gdpr-art-33");
     }
 
@@ -96,6 +101,7 @@ class DefaultPolicyTest {
         assertThat(c.category()).isEqualTo(IncidentCategory.DDOS_OUTAGE);
         assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme");
         assertThat(c.personalDataInvolved()).isFalse();
+        assertThat(c.measures()).containsExactly(Measure.TRAFFIC_FILTERING);
         assertThat(rules(c)).containsExactly("baseline", "ddos", "operations-hit-on-critical-asset");
     }
 
@@ -108,6 +114,7 @@ class DefaultPolicyTest {
         assertThat(c.category()).isEqualTo(IncidentCategory.MALWARE);
         assertThat(c.dataCategories()).containsExactly(DataCategory.OPERATIONAL);
         assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("globex");
+        assertThat(c.measures()).containsExactly(Measure.SYSTEM_ISOLATED);
         assertThat(rules(c)).containsExactly("baseline", "malware-on-server");
     }
 
@@ -119,11 +126,13 @@ class DefaultPolicyTest {
 
         assertThat(c.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(c.matchedIndicators()).containsExactly(hash);
+        assertThat(c.measures()).containsExactly(Measure.SYSTEM_ISOLATED, Measure.INDICATORS_BLOCKED);
         assertThat(c.rationale()).filteredOn(rule -> rule.ruleId().equals("known-threats"))
                 .singleElement().extracting(RuleFired::description).asString()
                 .contains("FILE_HASH:44d88612fea8a8f36de82e1278abb02f");
         assertThat(c.rationale()).filteredOn(rule -> rule.ruleId().equals("known-threat-indicator"))
-                .singleElement().extracting(RuleFired::effect).asString().contains("severity HIGH -> CRITICAL");
+                .singleElement().extracting(RuleFired::effect).asString()
+                .contains("severity HIGH -> CRITICAL", "measures [INDICATORS_BLOCKED]");
     }
 
     @Test
@@ -135,22 +144,23 @@ class DefaultPolicyTest {
         assertThat(c.category()).isEqualTo(IncidentCategory.DDOS_OUTAGE);
         assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("globex");
         assertThat(c.notifyClients()).isTrue();
+        assertThat(c.measures()).containsExactly(Measure.ON_CALL_ENGINEER_ENGAGED);
         assertThat(rules(c)).containsExactly("baseline", "service-outage-from-alertmanager");
     }
 
     @Test
-    void shouldClassifyAnAlertAboutAnUnknownAssetConservativelyAndFlagIt() {
+    void shouldClassifyAnAlertAboutAnUnknownAssetConservativelyAndOnlySuggestTheClientAnUnboundSourceNames() {
         Classification c = classify(alert().title("Suspicious process").hint(Severity.LOW).asset("ghost-07")
                 .clientHint("acme").build());
 
         assertThat(c.unknownAsset()).isTrue();
         assertThat(c.severity()).isEqualTo(Severity.HIGH);
-        assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme");
-        assertThat(c.rationale()).last().satisfies(rule -> {
-            assertThat(rule.ruleId()).isEqualTo("unknown-asset");
-            assertThat(rule.description()).contains("ghost-07 not in the inventory");
-            assertThat(rule.effect()).isEqualTo("severity LOW -> HIGH");
-        });
+        assertThat(c.affectedClients()).isEmpty();
+        assertThat(c.suggestedClients()).extracting(AffectedClient::clientId).containsExactly("acme");
+        assertThat(rules(c)).containsExactly("baseline", "informational", "unknown-asset", "suggested-client");
+        RuleFired unknown = c.rationale().get(2);
+        assertThat(unknown.description()).contains("ghost-07 not in the inventory");
+        assertThat(unknown.effect()).isEqualTo("severity LOW -> HIGH");
     }
 
     @Test
@@ -161,6 +171,20 @@ class DefaultPolicyTest {
             assertThat(client.clientId()).isEqualTo("acme");
             assertThat(client.emailMayBeCompromised()).isTrue();
         });
+    }
+
+    @Test
+    void shouldRecordWhatTheRulesDidAsMeasureCodes() {
+        // the rules with measures all fire on this alert
+        Classification c = classify(alert().source(SourceKind.ALERTMANAGER).title("Ransomware and DDoS: crm-db down")
+                .attribute("alertname", "InstanceDown").tag("malware").tag("ddos").tag("dlp").tag("lateral-movement")
+                .tag("authentication_failures").tag("unauthorized-db-access").tag("phishing").asset("crm-db")
+                .indicator(IndicatorType.IP, "203.0.113.9").build(), List.of(new Indicator(IndicatorType.IP, "203.0.113.9")));
+
+        assertThat(c.measures()).containsExactlyInAnyOrder(Measure.ACCOUNT_LOCKED, Measure.ATTACK_SOURCES_BLOCKED,
+                Measure.ACCESS_REVOKED, Measure.EVIDENCE_SECURED, Measure.LEAK_CHANNEL_CLOSED,
+                Measure.AFFECTED_RECORDS_IDENTIFIED, Measure.TRAFFIC_FILTERING, Measure.SYSTEM_ISOLATED,
+                Measure.ON_CALL_ENGINEER_ENGAGED, Measure.INDICATORS_BLOCKED, Measure.NEIGHBOURING_SYSTEMS_CHECKED);
     }
 
     @Test

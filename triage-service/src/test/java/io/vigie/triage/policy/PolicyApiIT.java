@@ -3,12 +3,14 @@ package io.vigie.triage.policy;
 import io.vigie.events.AlertClassified;
 import io.vigie.events.AlertRaised;
 import io.vigie.events.IncidentCategory;
+import io.vigie.events.Measure;
 import io.vigie.events.Severity;
 import io.vigie.triage.TriageIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,6 +51,66 @@ class PolicyApiIT extends TriageIntegrationTest {
         AlertClassified classified = awaitClassification(alert);
         assertThat(classified.getPolicyVersion()).isEqualTo(active);
         assertThat(rules(classified)).contains("account-locked-after-failed-logins");
+    }
+
+    @Test
+    void shouldRefuseAPolicyStillHoldingClientWordingNamingTheRuleAndTheKey() throws Exception {
+        String active = send("GET", "/api/policy", VIEWER, null, null).headers().firstValue("Vigie-Policy-Version").orElseThrow();
+        String worded = """
+                version: worded-%s
+                rules:
+                  - id: outage
+                    when:
+                      tags: [down]
+                    then:
+                      notify: true
+                      impact: The service is unavailable to its users.
+                      measuresTaken: [The on-call engineer was paged.]
+                """.formatted(UUID.randomUUID());
+
+        HttpResponse<String> refused = send("PUT", "/api/policy", MANAGER, "application/yaml", worded);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode errors = JSON.readTree(refused.body()).get("errors");
+        assertThat(errors.size()).isEqualTo(2);
+        assertThat(errors.get(0).get("line").asInt()).isEqualTo(8);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("rules[0].then.impact");
+        assertThat(errors.get(0).get("reason").asString()).isEqualTo("rule outage: 'impact' is no longer part of the "
+                + "policy: client wording now belongs to notification-service's phrase catalogue; remove it");
+        assertThat(errors.get(0).has("allowed")).isFalse();
+        assertThat(errors.get(1).get("field").asString()).isEqualTo("rules[0].then.measuresTaken");
+        assertThat(errors.get(1).get("reason").asString()).contains("rule outage", "phrase catalogue",
+                "as codes under 'measures'");
+        assertThat(errors.get(1).get("allowed").toString()).contains("ON_CALL_ENGINEER_ENGAGED");
+        assertThat(send("GET", "/api/policy", VIEWER, null, null).headers().firstValue("Vigie-Policy-Version"))
+                .contains(active);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownMeasureListingTheAllowedCodes() throws Exception {
+        String policy = """
+                version: measured-%s
+                rules:
+                  - id: outage
+                    when:
+                      tags: [down]
+                    then:
+                      measures: [ON_CALL_ENGINEER_ENGAGED, PAGED_SOMEONE]
+                """.formatted(UUID.randomUUID());
+
+        HttpResponse<String> refused = send("PUT", "/api/policy", MANAGER, "application/yaml", policy);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode error = JSON.readTree(refused.body()).get("errors").get(0);
+        assertThat(error.get("line").asInt()).isEqualTo(7);
+        assertThat(error.get("field").asString()).isEqualTo("rules[0].then.measures[1]");
+        assertThat(error.get("reason").asString()).startsWith("rule outage: unknown measure 'PAGED_SOMEONE' under measures; "
+                + "allowed: ANALYSIS_STARTED, ACCOUNT_LOCKED");
+        List<String> allowed = new ArrayList<>();
+        error.get("allowed").forEach(code -> allowed.add(code.asString()));
+        assertThat(allowed).hasSize(Measure.values().length).contains("ON_CALL_ENGINEER_ENGAGED", "OTHER");
     }
 
     @Test
