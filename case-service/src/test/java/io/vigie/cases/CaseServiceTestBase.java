@@ -132,6 +132,23 @@ public abstract class CaseServiceTestBase {
         return incidentId;
     }
 
+    /** Publishes a classification and waits until its case exists. */
+    protected UUID openIncident(AlertClassified classification) {
+        publish(Topics.ALERT_CLASSIFIED, classification.getIncidentId().toString(), classification);
+        awaitCase(classification.getIncidentId());
+        return classification.getIncidentId();
+    }
+
+    /** The classification, naming clients that neither the inventory nor the source's bindings vouch for. */
+    public static AlertClassified suggesting(AlertClassified classification, String... clients) {
+        List<AffectedClient> suggested = new ArrayList<>();
+        for (String client : clients) {
+            suggested.add(AffectedClient.newBuilder().setClientId(client).setAssets(List.of("crm-" + client))
+                    .build());
+        }
+        return AlertClassified.newBuilder(classification).setSuggestedClients(suggested).build();
+    }
+
     protected void awaitCase(UUID incidentId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM incident_case WHERE incident_id = ? AND classified = TRUE", Integer.class,
@@ -169,13 +186,23 @@ public abstract class CaseServiceTestBase {
     }
 
     /** Reads {@code topic} from the start until a record matches, and returns it. */
-    @SuppressWarnings("unchecked")
     protected <T> T awaitRecord(String topic, Class<T> type, Predicate<T> matching) {
+        return awaitRecords(topic, type, matching, matching).get(0);
+    }
+
+    /**
+     * Reads {@code topic} from the start until a record matches {@code last}, and returns every record that matched
+     * {@code matching} until then. With records of one key (one partition, in order), "until" is an event published
+     * after the ones counted: what it returns is all there were.
+     */
+    @SuppressWarnings("unchecked")
+    protected <T> List<T> awaitRecords(String topic, Class<T> type, Predicate<T> matching, Predicate<T> last) {
         VigieInfrastructure infrastructure = VigieInfrastructure.shared();
         AvroDeserializer values = new AvroDeserializer();
         values.configure(Map.of("schema.registry.url", infrastructure.schemaRegistryUrl(),
                 "specific.avro.reader", "true"), false);
         List<T> found = new ArrayList<>();
+        boolean[] ended = {false};
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "case-it-" + UUID.randomUUID(),
@@ -183,13 +210,17 @@ public abstract class CaseServiceTestBase {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (type.isInstance(record.value()) && matching.test((T) record.value())) {
+                    if (ended[0] || !type.isInstance(record.value())) {
+                        continue;
+                    }
+                    if (matching.test((T) record.value())) {
                         found.add((T) record.value());
                     }
+                    ended[0] = last.test((T) record.value());
                 }
-                return !found.isEmpty();
+                return ended[0];
             });
         }
-        return found.get(0);
+        return found;
     }
 }

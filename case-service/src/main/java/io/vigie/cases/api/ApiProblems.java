@@ -1,6 +1,8 @@
 package io.vigie.cases.api;
 
 import io.vigie.cases.incident.CaseNotFoundException;
+import io.vigie.cases.incident.ClientNotSuggestedException;
+import io.vigie.cases.incident.InvalidFieldException;
 import io.vigie.cases.incident.InvalidTransitionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,8 +13,12 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +35,15 @@ class ApiProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Unknown incident");
         problem.setProperty("incidentId", e.incidentId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notSuggested(ClientNotSuggestedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not a suggested client");
+        problem.setProperty("incidentId", e.incidentId());
+        problem.setProperty("clientId", e.clientId());
         return problem;
     }
 
@@ -58,6 +73,20 @@ class ApiProblems {
     }
 
     @ExceptionHandler
+    ProblemDetail invalid(InvalidFieldException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", e.field());
+        error.put("message", e.reason());
+        if (!e.allowed().isEmpty()) {
+            error.put("allowed", e.allowed());
+        }
+        problem.setProperty("errors", List.of(error));
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail invalid(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid request");
@@ -69,7 +98,32 @@ class ApiProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The body is not valid JSON for this command, or a value has the wrong type.");
         problem.setTitle("Unreadable request");
+        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            // A value of the wrong type or an unknown code: name where it is, and the codes there are when few.
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", path(json.getPath()));
+            error.put("message", "not a valid value");
+            if (json instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()) {
+                error.put("allowed", Arrays.stream(format.getTargetType().getEnumConstants())
+                        .map(constant -> ((Enum<?>) constant).name()).toList());
+            }
+            problem.setProperty("errors", List.of(error));
+        }
         return problem;
+    }
+
+    /** "measures[1]", "clientMessages.fr": a JSON path as the request's fields are named. */
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @ExceptionHandler

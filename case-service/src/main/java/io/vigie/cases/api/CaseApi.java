@@ -6,8 +6,11 @@ import io.vigie.cases.incident.CaseCommands;
 import io.vigie.cases.incident.CaseFilter;
 import io.vigie.cases.incident.CaseQueries;
 import io.vigie.cases.incident.CaseStatus;
+import io.vigie.cases.incident.ClientMessages;
 import io.vigie.cases.incident.ClientUpdate;
 import io.vigie.cases.incident.IncidentCase;
+import io.vigie.cases.incident.InvalidFieldException;
+import io.vigie.cases.incident.Language;
 import io.vigie.cases.incident.Resolution;
 import io.vigie.cases.incident.Severity;
 import io.vigie.cases.sla.SlaClocks;
@@ -123,20 +126,42 @@ class CaseApi {
             + "(COMMUNICATIONS, ANALYST, MANAGER)")
     CaseDetails postClientUpdate(@PathVariable UUID id, @Valid @RequestBody CaseRequests.ClientUpdate update,
                                  Authentication user) {
-        return details(commands.postClientUpdate(id, new ClientUpdate(update.message(), update.measuresTaken(),
-                update.resolutionPlan(), update.estimatedResolutionAt()), user.getName()));
+        return details(commands.postClientUpdate(id, new ClientUpdate(messages(update), update.measures(),
+                update.measuresTaken(), update.resolutionPlan(), update.estimatedResolutionAt()), user.getName()));
+    }
+
+    /** The texts of an update: {@code clientMessages}, or the older single {@code message} in its language. */
+    private static ClientMessages messages(CaseRequests.ClientUpdate update) {
+        ClientMessages texts = ClientMessages.of("clientMessages", update.clientMessages());
+        if (update.message() == null || update.message().isBlank()) {
+            return texts;
+        }
+        if (!texts.isEmpty()) {
+            throw new InvalidFieldException("message", "give the texts in clientMessages only", List.of());
+        }
+        return ClientMessages.single("messageLanguage",
+                update.messageLanguage() == null ? Language.EN.code() : update.messageLanguage(), update.message());
+    }
+
+    @PostMapping("/{id}/clients/{clientId}/confirm")
+    @Operation(summary = "Confirms that a suggested client is affected: notification-service sends it its first "
+            + "notice. Confirming it again changes nothing (COMMUNICATIONS, ANALYST, MANAGER)")
+    CaseDetails confirmClient(@PathVariable UUID id, @PathVariable String clientId, Authentication user) {
+        return details(commands.confirmClient(id, clientId, user.getName()));
     }
 
     @PostMapping("/{id}/resolution")
     @Operation(summary = "Resolves the incident: the clients get the resolution notice (ANALYST, MANAGER)")
     CaseDetails resolve(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Resolution resolution,
                         Authentication user) {
-        return details(commands.resolve(id, new Resolution(resolution.summary(), resolution.correctiveActions(),
+        return details(commands.resolve(id, new Resolution(resolution.summary(),
+                ClientMessages.of("clientMessages", resolution.clientMessages()), resolution.correctiveActions(),
                 resolution.dataCompromised()), user.getName()));
     }
 
     private CaseDetails details(IncidentCase c) {
-        return new CaseDetails(c, queries.clients(c.id()), queries.alerts(c.id()),
+        return new CaseDetails(c, queries.clients(c.id()), queries.suggestedClients(c.id()),
+                queries.clientTextLanguages(c.id()).stream().map(Language::code).toList(), queries.alerts(c.id()),
                 clocks.of(c).stream().map(CaseDetails.Clock::of).toList());
     }
 

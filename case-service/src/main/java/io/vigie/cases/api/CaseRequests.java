@@ -1,6 +1,8 @@
 package io.vigie.cases.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.vigie.cases.incident.ActionType;
+import io.vigie.cases.incident.Measure;
 import io.vigie.cases.incident.Severity;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The bodies of the case commands. */
 final class CaseRequests {
@@ -27,11 +30,40 @@ final class CaseRequests {
     record SeverityChange(@NotNull Severity severity, @NotBlank @Size(max = 2_000) String reason) {
     }
 
-    record ClientUpdate(@NotBlank @Size(max = 10_000) String message, List<@NotBlank String> measuresTaken,
-                        @Size(max = 2_000) String resolutionPlan, Instant estimatedResolutionAt) {
+    /**
+     * An update for the clients: one text per language in {@code clientMessages}. {@code message} (with
+     * {@code messageLanguage}, English when absent) and the free-text {@code measuresTaken} are the older form.
+     */
+    record ClientUpdate(
+            @Schema(description = "What the clients are told, by language (fr, en, de); blank texts are ignored, at "
+                    + "least one is required. A contact gets the text in their language only: contacts whose "
+                    + "language has no text do not get this text.", example = "{\"fr\": \"…\", \"en\": \"…\"}")
+            Map<String, String> clientMessages,
+            @Schema(description = "Deprecated: one text in messageLanguage; use clientMessages", deprecated = true)
+            @Size(max = 10_000) String message,
+            @Schema(description = "Deprecated: the language of message (fr, en, de); en when absent",
+                    deprecated = true)
+            String messageLanguage,
+            @Schema(description = "Measures taken, as codes that notification-service words in each contact's "
+                    + "language")
+            List<@NotNull Measure> measures,
+            @Schema(description = "Deprecated: measures in free text, kept on the internal timeline only (no client "
+                    + "reads them); use measures", deprecated = true)
+            List<@NotBlank @Size(max = 2_000) String> measuresTaken,
+            @Schema(description = "The plan in free text, for the internal record: a client reads only the texts of "
+                    + "clientMessages, the measures and the estimated resolution time")
+            @Size(max = 2_000) String resolutionPlan,
+            Instant estimatedResolutionAt) {
     }
 
-    record Resolution(@NotBlank @Size(max = 10_000) String summary, List<@NotBlank String> correctiveActions,
-                      @NotNull Boolean dataCompromised) {
+    record Resolution(
+            @Schema(description = "What was done, for the internal record (the case and the post-mortem); clients "
+                    + "do not read it")
+            @NotBlank @Size(max = 10_000) String summary,
+            @Schema(description = "What the clients' resolution notice says in the analyst's words, by language "
+                    + "(fr, en, de); blank texts are ignored")
+            Map<String, String> clientMessages,
+            List<@NotBlank String> correctiveActions,
+            @NotNull Boolean dataCompromised) {
     }
 }

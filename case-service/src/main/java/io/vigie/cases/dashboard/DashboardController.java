@@ -6,9 +6,13 @@ import io.vigie.cases.incident.CaseFilter;
 import io.vigie.cases.incident.CaseNotFoundException;
 import io.vigie.cases.incident.CaseQueries;
 import io.vigie.cases.incident.CaseStatus;
+import io.vigie.cases.incident.ClientMessages;
+import io.vigie.cases.incident.ClientNotSuggestedException;
 import io.vigie.cases.incident.ClientUpdate;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.InvalidTransitionException;
+import io.vigie.cases.incident.Language;
+import io.vigie.cases.incident.Measure;
 import io.vigie.cases.incident.Resolution;
 import io.vigie.cases.incident.Severity;
 import io.vigie.cases.sla.SlaClocks;
@@ -21,6 +25,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,8 +41,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +62,7 @@ class DashboardController {
 
     private static final String BOARD = "case-dashboard/board";
     private static final String CASE = "case-dashboard/case";
+    private static final String CLIENT_MESSAGES = "clientMessages.";
 
     private final CaseQueries queries;
     private final CaseCommands commands;
@@ -146,25 +154,32 @@ class DashboardController {
     }
 
     @PostMapping("/cases/{id}/client-updates")
-    String postClientUpdate(@PathVariable UUID id, @RequestParam(defaultValue = "") String message,
-                            @RequestParam(defaultValue = "") String measuresTaken,
+    String postClientUpdate(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
+                            @RequestParam(defaultValue = "") List<String> measures,
                             @RequestParam(defaultValue = "") String resolutionPlan,
                             @RequestParam(defaultValue = "") String estimatedResolutionAt, Authentication user,
                             RedirectAttributes flash) {
-        return act(id, flash, "Update posted: notification-service sends it to the affected clients.",
-                () -> commands.postClientUpdate(id, new ClientUpdate(message, lines(measuresTaken),
-                        resolutionPlan.isBlank() ? null : resolutionPlan, utc(estimatedResolutionAt)),
-                        user.getName()));
+        return act(id, flash, "Update posted: notification-service sends each contact the text in their language.",
+                () -> commands.postClientUpdate(id, new ClientUpdate(clientMessages(form), measures(measures),
+                        List.of(), resolutionPlan, utc(estimatedResolutionAt)), user.getName()));
+    }
+
+    @PostMapping("/cases/{id}/clients/{clientId}/confirm")
+    String confirmClient(@PathVariable UUID id, @PathVariable String clientId, Authentication user,
+                         RedirectAttributes flash) {
+        return act(id, flash, "Client " + clientId + " confirmed: notification-service sends it its first notice.",
+                () -> commands.confirmClient(id, clientId, user.getName()));
     }
 
     @PostMapping("/cases/{id}/resolution")
-    String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "") String summary,
+    String resolve(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
+                   @RequestParam(defaultValue = "") String summary,
                    @RequestParam(defaultValue = "") String correctiveActions,
                    @RequestParam(defaultValue = "false") boolean dataCompromised, Authentication user,
                    RedirectAttributes flash) {
         return act(id, flash, "Incident resolved: the clients get the resolution notice.",
-                () -> commands.resolve(id, new Resolution(summary, lines(correctiveActions), dataCompromised),
-                        user.getName()));
+                () -> commands.resolve(id, new Resolution(summary, clientMessages(form), lines(correctiveActions),
+                        dataCompromised), user.getName()));
     }
 
     @ExceptionHandler(CaseNotFoundException.class)
@@ -178,7 +193,7 @@ class DashboardController {
         try {
             command.run();
             flash.addFlashAttribute("message", done);
-        } catch (InvalidTransitionException | IllegalArgumentException e) {
+        } catch (InvalidTransitionException | ClientNotSuggestedException | IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         } catch (AccessDeniedException e) {
             flash.addFlashAttribute("error", "Your role does not allow this.");
@@ -216,6 +231,12 @@ class DashboardController {
         IncidentCase c = queries.get(id);
         model.addAttribute("c", c);
         model.addAttribute("clients", queries.clients(id));
+        model.addAttribute("suggestions", queries.suggestedClients(id));
+        Map<String, List<Language>> contactLanguages = queries.contactLanguages(id);
+        model.addAttribute("contactLanguages", contactLanguages);
+        model.addAttribute("languagesSeen", !contactLanguages.isEmpty());
+        model.addAttribute("textLanguages", queries.clientTextLanguages(id));
+        model.addAttribute("measures", Measure.values());
         model.addAttribute("alerts", queries.alerts(id));
         model.addAttribute("clocks", clocks.of(c));
         model.addAttribute("entries", timeline.entries(id));
@@ -253,6 +274,28 @@ class DashboardController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The form's client texts: one field per language, {@code clientMessages.fr} and so on. */
+    private static ClientMessages clientMessages(MultiValueMap<String, String> form) {
+        Map<String, String> byCode = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith(CLIENT_MESSAGES) && !values.isEmpty()) {
+                byCode.put(name.substring(CLIENT_MESSAGES.length()), values.get(0));
+            }
+        });
+        return ClientMessages.of("clientMessages", byCode);
+    }
+
+    private static List<Measure> measures(List<String> codes) {
+        List<Measure> measures = new ArrayList<>();
+        for (String code : codes) {
+            if (!code.isBlank()) {
+                measures.add(Arrays.stream(Measure.values()).filter(measure -> measure.name().equals(code))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("measures: unknown measure")));
+            }
+        }
+        return measures;
     }
 
     private static List<String> lines(String text) {

@@ -3,7 +3,6 @@ package io.vigie.cases.incident;
 import io.vigie.cases.timeline.EntryType;
 import io.vigie.cases.timeline.Timeline;
 import io.vigie.events.Topics;
-import io.vigie.events.UpdateKind;
 import io.vigie.platform.outbox.Outbox;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -51,8 +52,8 @@ public class CaseCommands {
     @Transactional
     public IncidentCase addNote(UUID id, String text, String actor) {
         IncidentCase current = begin(id, Command.NOTE);
-        return record(current, Command.NOTE, actor, EntryType.NOTE, UpdateKind.NOTE, required(text, "text"),
-                null, null);
+        String note = required(text, "text");
+        return record(current, Command.NOTE, actor, EntryType.NOTE, note, UpdateDetails.of(note));
     }
 
     @PreAuthorize(ACT)
@@ -60,8 +61,7 @@ public class CaseCommands {
     public IncidentCase recordAction(UUID id, ActionType type, String description, String actor) {
         IncidentCase current = begin(id, Command.ACTION);
         String message = (type == null ? ActionType.OTHER : type).label() + ": " + required(description, "description");
-        return record(current, Command.ACTION, actor, EntryType.ACTION_TAKEN, UpdateKind.ACTION_TAKEN, message,
-                null, null);
+        return record(current, Command.ACTION, actor, EntryType.ACTION_TAKEN, message, UpdateDetails.of(message));
     }
 
     @PreAuthorize(ACT)
@@ -74,9 +74,8 @@ public class CaseCommands {
                     "the incident is already assigned to " + to);
         }
         cases.set(id, clock.instant(), "assignee", to);
-        return record(current, Command.ASSIGN, actor, EntryType.ASSIGNED, UpdateKind.ASSIGNED,
-                "Assigned to " + to + (current.assignee() == null ? "" : " (was " + current.assignee() + ")"),
-                null, null);
+        String message = "Assigned to " + to + (current.assignee() == null ? "" : " (was " + current.assignee() + ")");
+        return record(current, Command.ASSIGN, actor, EntryType.ASSIGNED, message, UpdateDetails.of(message));
     }
 
     @PreAuthorize(ACT)
@@ -91,28 +90,74 @@ public class CaseCommands {
                     "the incident is already " + severity);
         }
         cases.set(id, clock.instant(), "severity", severity);
-        return record(current, Command.CHANGE_SEVERITY, actor, EntryType.SEVERITY_CHANGED,
-                UpdateKind.SEVERITY_CHANGED,
-                "Severity " + current.severity() + " → " + severity + ": " + required(reason, "reason"),
-                current.severity(), null);
+        String message = "Severity " + current.severity() + " → " + severity + ": " + required(reason, "reason");
+        return record(current, Command.CHANGE_SEVERITY, actor, EntryType.SEVERITY_CHANGED, message,
+                UpdateDetails.of(message).withPreviousSeverity(current.severity()));
     }
 
+    /**
+     * An update for the clients: notification-service gives each contact the text in their language. The timeline
+     * says which languages it was written in, and which of the incident's contacts get no text for want of theirs.
+     */
     @PreAuthorize(COMMUNICATE)
     @Transactional
     public IncidentCase postClientUpdate(UUID id, ClientUpdate update, String actor) {
         IncidentCase current = begin(id, Command.CLIENT_UPDATE);
-        StringBuilder message = new StringBuilder("Client update: ").append(required(update.message(), "message"));
-        if (!update.measuresTaken().isEmpty()) {
-            message.append(" Measures taken: ").append(String.join("; ", update.measuresTaken())).append('.');
+        if (update.messages().isEmpty()) {
+            throw new InvalidFieldException("clientMessages", "at least one text is required, in one of "
+                    + String.join(", ", Language.codes()), Language.codes());
         }
-        if (update.resolutionPlan() != null && !update.resolutionPlan().isBlank()) {
-            message.append(" Plan: ").append(update.resolutionPlan());
+        StringBuilder content = new StringBuilder("Client update in ").append(update.messages().codes()).append(":\n")
+                .append(update.messages().tagged());
+        if (!update.measures().isEmpty()) {
+            content.append("\nMeasures taken: ").append(String.join("; ", update.measures().stream()
+                    .map(Measure::label).toList())).append('.');
+        }
+        if (!update.measureNotes().isEmpty()) {
+            content.append("\nMeasures noted (internal, not sent to clients): ")
+                    .append(String.join("; ", update.measureNotes())).append('.');
+        }
+        if (update.resolutionPlan() != null) {
+            content.append("\nPlan: ").append(update.resolutionPlan());
         }
         if (update.estimatedResolutionAt() != null) {
-            message.append(" Estimated resolution: ").append(update.estimatedResolutionAt());
+            content.append("\nEstimated resolution: ").append(update.estimatedResolutionAt());
         }
-        return record(current, Command.CLIENT_UPDATE, actor, EntryType.CLIENT_UPDATE, UpdateKind.CLIENT_UPDATE,
-                message.toString(), null, update);
+        Set<Language> unwritten = new TreeSet<>();
+        cases.contactLanguages(id).values().forEach(unwritten::addAll);
+        update.messages().languages().forEach(unwritten::remove);
+        if (!unwritten.isEmpty()) {
+            content.append("\nNo text for the contacts reading ")
+                    .append(String.join(", ", unwritten.stream().map(Language::code).toList())).append('.');
+        }
+        return record(current, Command.CLIENT_UPDATE, actor, EntryType.CLIENT_UPDATE, content.toString(),
+                UpdateDetails.of(update.messages().tagged()).withClientUpdate(update));
+    }
+
+    /**
+     * Confirms that a client the incident suggests is affected: notification-service then sends it its first notice.
+     * Confirming it again changes and publishes nothing.
+     */
+    @PreAuthorize(COMMUNICATE)
+    @Transactional
+    public IncidentCase confirmClient(UUID id, String clientId, String actor) {
+        IncidentCase current = begin(id, Command.CONFIRM_CLIENT);
+        String client = required(clientId, "clientId");
+        Instant now = clock.instant();
+        if (!cases.confirmSuggestion(id, client, actor, now)) {
+            if (cases.wasConfirmed(id, client)) {
+                return current;
+            }
+            if (cases.isAffected(id, client)) {
+                throw new InvalidTransitionException(id, current.status(), Command.CONFIRM_CLIENT,
+                        client + " is already an affected client: it is notified without confirmation");
+            }
+            throw new ClientNotSuggestedException(id, client);
+        }
+        cases.addClientIfAbsent(id, client, now);
+        String message = "Client " + client + " confirmed as affected: notification-service sends it its first notice";
+        return record(current, Command.CONFIRM_CLIENT, actor, EntryType.CLIENT_CONFIRMED, message,
+                UpdateDetails.of(message).withConfirmedClient(client));
     }
 
     @PreAuthorize(ACT)
@@ -122,10 +167,12 @@ public class CaseCommands {
         Instant now = clock.instant();
         cases.set(id, now, new String[] {"status", "resolved_at", "resolution_summary", "data_compromised"},
                 CaseStatus.RESOLVED, now, required(resolution.summary(), "summary"), resolution.dataCompromised());
-        timeline.append(id, now, actor, EntryType.RESOLVED, "Resolved: " + resolution.summary()
+        timeline.append(id, now, actor, EntryType.RESOLVED, "Resolved: " + resolution.summary().strip()
                 + (resolution.correctiveActions().isEmpty() ? ""
                 : " Corrective actions: " + String.join("; ", resolution.correctiveActions()) + ".")
-                + (resolution.dataCompromised() ? " Data was compromised." : " No data was compromised."));
+                + (resolution.dataCompromised() ? " Data was compromised." : " No data was compromised.")
+                + (resolution.messages().isEmpty() ? "\nNo client text written for the resolution notice."
+                : "\nClients told in " + resolution.messages().codes() + ":\n" + resolution.messages().tagged()));
         IncidentCase after = cases.find(id).orElseThrow();
         List<String> clients = cases.clients(id).stream().map(ClientNotice::clientId).toList();
         outbox.append(Topics.INCIDENT_RESOLVED, id.toString(), EventMapper.toResolved(after, resolution, actor, clients));
@@ -142,16 +189,15 @@ public class CaseCommands {
     }
 
     private IncidentCase record(IncidentCase current, Command command, String actor, EntryType entryType,
-                                UpdateKind kind, String message, Severity previousSeverity, ClientUpdate update) {
+                                String content, UpdateDetails details) {
         Instant now = clock.instant();
         if (current.status().afterWork() != current.status()) {
             cases.set(current.id(), now, "status", current.status().afterWork());
         }
-        timeline.append(current.id(), now, actor, entryType, message);
+        timeline.append(current.id(), now, actor, entryType, content);
         IncidentCase after = cases.find(current.id()).orElseThrow();
         outbox.append(Topics.INCIDENT_UPDATED, current.id().toString(),
-                EventMapper.toUpdated(after, now, kind, actor, update == null ? message : update.message(),
-                        previousSeverity, update));
+                EventMapper.toUpdated(after, now, command, actor, details));
         meters.command(command);
         changes.publishEvent(new CaseChanged(current.id()));
         return after;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Builds cases from the other services' events. Each event is handled in one transaction: claim its id, change the
@@ -74,6 +75,7 @@ class CaseProjection {
         Instant now = clock.instant();
         Map<UUID, IncidentCase> current = lockOrStubAll(firstReceivedAt, now);
         Map<UUID, Set<String>> clients = new HashMap<>();
+        Map<UUID, Map<String, SuggestedClient>> suggestions = new HashMap<>();
         List<Timeline.NewEntry> entries = new ArrayList<>();
         for (Classification c : fresh) {
             IncidentCase before = current.get(c.incidentId());
@@ -88,14 +90,26 @@ class CaseProjection {
                 what = escalate ? "Escalated from " + before.severity() + " to " + c.severity() : "Alert attached";
             }
             clients.computeIfAbsent(c.incidentId(), id -> new LinkedHashSet<>()).addAll(c.clients());
+            Map<String, SuggestedClient> suggested = suggestions.computeIfAbsent(c.incidentId(),
+                    id -> new LinkedHashMap<>());
+            c.suggestedClients().forEach(s -> suggested.putIfAbsent(s.clientId(),
+                    new SuggestedClient(s.clientId(), s.assets(), s.services(), c.occurredAt())));
             entries.add(new Timeline.NewEntry(c.incidentId(), c.occurredAt(), c.producer(), EntryType.ALERT_CLASSIFIED,
                     what + ": " + c.severity() + " " + c.category() + ", priority " + c.priority() + ". " + c.title()
                             + (c.clients().isEmpty() ? "" : ". Clients: " + String.join(", ", c.clients()))
+                            + (c.suggestedClients().isEmpty() ? "" : ". Suggested clients (not notified until "
+                            + "confirmed): " + String.join(", ", c.suggestedClients().stream()
+                            .map(Classification.Suggestion::clientId).toList()))
                             + (c.personalData() ? ". Personal data involved (GDPR 72-hour clock)" : "")
                             + (c.rulesFired().isEmpty() ? "" : ". Rules: " + String.join("; ", c.rulesFired()))));
         }
         cases.saveClassified(current.values(), now);
         cases.addClientsIfAbsent(clients, now);
+        // Whatever the order of the poll's classifications, a client that one of them lists as affected is no
+        // suggestion: it is notified without anyone's confirmation.
+        cases.suggestClientsIfAbsent(suggestions.entrySet().stream().collect(
+                Collectors.toMap(Map.Entry::getKey, e -> e.getValue().values())));
+        cases.dropSuggestionsOfAffectedClients(current.keySet());
         attachAlerts(fresh);
         timeline.appendAll(entries);
         current.keySet().forEach(id -> changes.publishEvent(new CaseChanged(id)));
@@ -223,9 +237,16 @@ class CaseProjection {
                 // A survey answer after closure: it goes on the record, the notice status stays as it was.
             }
         }
+        if (!d.toRegulator()) {
+            // notification-service writes only to clients it was told are affected: no suggestion left to confirm.
+            cases.dropSuggestionsOfAffectedClients(List.of(d.incidentId()));
+            d.contactLanguage().ifPresent(language -> cases.recordContactLanguage(d.incidentId(), d.clientId(),
+                    language));
+        }
         timeline.append(d.incidentId(), d.occurredAt(), d.producer(), EntryType.CLIENT_NOTIFIED,
                 d.stage() + " notice " + d.sequence() + " to " + d.clientId() + " by " + d.channel()
-                        + (d.outOfBand() ? " (out of band)" : "") + ": " + d.outcome()
+                        + (d.outOfBand() ? " (out of band)" : "")
+                        + (d.language() == null ? "" : " in " + d.language()) + ": " + d.outcome()
                         + (d.recipient() == null ? "" : " (" + d.recipient() + ")")
                         + (d.error() == null ? "" : ", " + d.error())
                         + (d.respondedBy() == null ? "" : ", by " + d.respondedBy()));

@@ -5,6 +5,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Reads cases for the API, the dashboard and the meters. */
@@ -31,6 +34,26 @@ public class CaseQueries {
 
     public List<ClientNotice> clients(UUID id) {
         return cases.clients(id);
+    }
+
+    /** The clients the case suggests and nobody confirmed yet: they are not notified until someone does. */
+    public List<SuggestedClient> suggestedClients(UUID id) {
+        return cases.suggestedClients(id);
+    }
+
+    /** The languages each client's contacts were written to in so far, by client. */
+    public Map<String, List<Language>> contactLanguages(UUID id) {
+        return cases.contactLanguages(id);
+    }
+
+    /**
+     * The languages the incident's client texts should be written in: those its contacts were written to in, or every
+     * language while no notice has reported one.
+     */
+    public List<Language> clientTextLanguages(UUID id) {
+        Set<Language> seen = new TreeSet<>();
+        cases.contactLanguages(id).values().forEach(seen::addAll);
+        return seen.isEmpty() ? List.of(Language.values()) : List.copyOf(seen);
     }
 
     public List<AttachedAlert> alerts(UUID id) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** The case tables. Lists of identifiers are stored one per line, which PostgreSQL and H2 both store as TEXT. */
@@ -174,6 +175,71 @@ class CaseRepository {
         jdbc.update("UPDATE case_client SET status = ?, last_stage = ?, last_channel = ?, last_error = ?, "
                         + "updated_at = ? WHERE incident_id = ? AND client_id = ?",
                 status.name(), stage, channel, error, utc(at), id, clientId);
+    }
+
+    /** Records each case's suggested clients that it does not suggest yet (the first suggestion of each is kept). */
+    void suggestClientsIfAbsent(Map<UUID, ? extends Collection<SuggestedClient>> suggestionsByCase) {
+        jdbc.batchUpdate("INSERT INTO case_suggested_client (incident_id, client_id, assets, services, suggested_at) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                suggestionsByCase.entrySet().stream().flatMap(suggestions -> suggestions.getValue().stream()
+                        .map(s -> new Object[] {suggestions.getKey(), s.clientId(), lines(s.assets()),
+                                lines(s.services()), utc(s.suggestedAt())})).toList());
+    }
+
+    /**
+     * Drops the pending suggestions of clients that the cases list as affected: a client the inventory or a bound
+     * source vouches for needs nobody's confirmation.
+     */
+    void dropSuggestionsOfAffectedClients(Collection<UUID> incidentIds) {
+        for (List<UUID> chunk : InLists.slices(incidentIds.stream().distinct().sorted().toList())) {
+            jdbc.update("DELETE FROM case_suggested_client WHERE confirmed_at IS NULL AND incident_id IN ("
+                    + InLists.placeholders(chunk.size()) + ") AND EXISTS (SELECT 1 FROM case_client cc "
+                    + "WHERE cc.incident_id = case_suggested_client.incident_id "
+                    + "AND cc.client_id = case_suggested_client.client_id)", chunk.toArray());
+        }
+    }
+
+    /** The clients the case suggests and nobody confirmed yet. */
+    List<SuggestedClient> suggestedClients(UUID id) {
+        return jdbc.query("SELECT * FROM case_suggested_client WHERE incident_id = ? AND confirmed_at IS NULL "
+                        + "ORDER BY client_id",
+                (rs, row) -> new SuggestedClient(rs.getString("client_id"), list(rs.getString("assets")),
+                        list(rs.getString("services")), instant(rs, "suggested_at")), id);
+    }
+
+    /** Marks a pending suggestion confirmed; false when there is none (never suggested, or confirmed already). */
+    boolean confirmSuggestion(UUID id, String clientId, String actor, Instant at) {
+        return jdbc.update("UPDATE case_suggested_client SET confirmed_by = ?, confirmed_at = ? "
+                + "WHERE incident_id = ? AND client_id = ? AND confirmed_at IS NULL", actor, utc(at), id, clientId) == 1;
+    }
+
+    boolean wasConfirmed(UUID id, String clientId) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM case_suggested_client WHERE incident_id = ? "
+                + "AND client_id = ? AND confirmed_at IS NOT NULL", Integer.class, id, clientId);
+        return count != null && count > 0;
+    }
+
+    boolean isAffected(UUID id, String clientId) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM case_client WHERE incident_id = ? AND client_id = ?",
+                Integer.class, id, clientId);
+        return count != null && count > 0;
+    }
+
+    void recordContactLanguage(UUID id, String clientId, Language language) {
+        jdbc.update("INSERT INTO case_contact_language (incident_id, client_id, language_code) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", id, clientId, language.code());
+    }
+
+    /** The languages each client's contacts were written to in, as the notices reported them. */
+    Map<String, List<Language>> contactLanguages(UUID id) {
+        Map<String, List<Language>> byClient = new TreeMap<>();
+        jdbc.query("SELECT client_id, language_code FROM case_contact_language WHERE incident_id = ?", row -> {
+            String client = row.getString(1);
+            Language.of(row.getString(2)).ifPresent(language -> byClient
+                    .computeIfAbsent(client, any -> new ArrayList<>()).add(language));
+        }, id);
+        byClient.values().forEach(languages -> languages.sort(null));
+        return byClient;
     }
 
     List<AttachedAlert> alerts(UUID id) {

@@ -42,14 +42,17 @@ final class EventMapper {
                 List.copyOf(event.getAffectedAssets()), List.copyOf(event.getAffectedServices()),
                 List.copyOf(dataCategories), event.getNotifyClients(), event.getPersonalDataInvolved(),
                 event.getGdprDeadline(), event.getImpact(),
-                event.getRationale().stream().map(rule -> rule.getRuleId() + ": " + rule.getEffect()).toList());
+                event.getRationale().stream().map(rule -> rule.getRuleId() + ": " + rule.getEffect()).toList(),
+                event.getSuggestedClients().stream().map(client -> new Classification.Suggestion(
+                        client.getClientId(), List.copyOf(client.getAssets()), List.copyOf(client.getServices())))
+                        .toList());
     }
 
     static Delivery toDelivery(ClientNotified event) {
         return new Delivery(event.getEventId(), event.getOccurredAt(), event.getProducer(), event.getIncidentId(),
                 event.getClientId(), event.getStage().name(), event.getSequence(), event.getChannel().name(),
                 Delivery.Outcome.valueOf(event.getOutcome().name()), event.getOutOfBand(), event.getRecipient(),
-                event.getError(), event.getRespondedBy());
+                event.getError(), event.getRespondedBy(), event.getLanguage());
     }
 
     static RaisedAlert toRaisedAlert(AlertRaised event) {
@@ -63,8 +66,9 @@ final class EventMapper {
                 event.getApprovedBy(), event.getApprovedAt(), event.getRootCause());
     }
 
-    static IncidentUpdated toUpdated(IncidentCase after, Instant at, UpdateKind kind, String actor, String message,
-                                     Severity previousSeverity, ClientUpdate clientUpdate) {
+    static IncidentUpdated toUpdated(IncidentCase after, Instant at, Command command, String actor,
+                                     UpdateDetails details) {
+        UpdateKind kind = kind(command);
         IncidentUpdated.Builder event = IncidentUpdated.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(at)
@@ -74,17 +78,34 @@ final class EventMapper {
                 .setActor(actor)
                 .setStatus(IncidentStatus.valueOf(after.status().name()))
                 .setSeverity(io.vigie.events.Severity.valueOf(after.severity().name()))
-                .setPreviousSeverity(previousSeverity == null ? null
-                        : io.vigie.events.Severity.valueOf(previousSeverity.name()))
-                .setMessage(message)
-                .setNotifyClients(kind == UpdateKind.CLIENT_UPDATE)
-                .setAssignee(after.assignee());
-        if (clientUpdate != null) {
-            event.setMeasuresTaken(clientUpdate.measuresTaken())
-                    .setResolutionPlan(clientUpdate.resolutionPlan())
-                    .setEstimatedResolutionAt(clientUpdate.estimatedResolutionAt());
+                .setPreviousSeverity(details.previousSeverity() == null ? null
+                        : io.vigie.events.Severity.valueOf(details.previousSeverity().name()))
+                .setMessage(details.message())
+                .setNotifyClients(kind == UpdateKind.CLIENT_UPDATE || kind == UpdateKind.CLIENTS_CONFIRMED)
+                .setAssignee(after.assignee())
+                .setConfirmedClients(details.confirmedClients());
+        ClientUpdate update = details.clientUpdate();
+        if (update != null) {
+            // measuresTaken stays empty: free text in one language is for no client (the measures travel as codes).
+            event.setClientMessages(update.messages().byCode())
+                    .setMeasures(update.measures().stream().map(measure -> io.vigie.events.Measure.valueOf(
+                            measure.name())).toList())
+                    .setResolutionPlan(update.resolutionPlan())
+                    .setEstimatedResolutionAt(update.estimatedResolutionAt());
         }
         return event.build();
+    }
+
+    private static UpdateKind kind(Command command) {
+        return switch (command) {
+            case NOTE -> UpdateKind.NOTE;
+            case ACTION -> UpdateKind.ACTION_TAKEN;
+            case ASSIGN -> UpdateKind.ASSIGNED;
+            case CHANGE_SEVERITY -> UpdateKind.SEVERITY_CHANGED;
+            case CLIENT_UPDATE -> UpdateKind.CLIENT_UPDATE;
+            case CONFIRM_CLIENT -> UpdateKind.CLIENTS_CONFIRMED;
+            case RESOLVE -> throw new IllegalArgumentException("a resolution is published as IncidentResolved");
+        };
     }
 
     static IncidentResolved toResolved(IncidentCase after, Resolution resolution, String actor,
@@ -102,6 +123,7 @@ final class EventMapper {
                 .setCorrectiveActions(resolution.correctiveActions())
                 .setDataCompromised(resolution.dataCompromised())
                 .setAffectedClientIds(clientIds)
+                .setClientMessages(resolution.messages().byCode())
                 .build();
     }
 }

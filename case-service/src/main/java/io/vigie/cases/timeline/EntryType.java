@@ -10,6 +10,7 @@ public enum EntryType {
     ASSIGNED,
     SEVERITY_CHANGED,
     CLIENT_UPDATE,
+    CLIENT_CONFIRMED,
     RESOLVED,
     CLOSED
 }

@@ -1,9 +1,11 @@
 package io.vigie.cases.api;
 
 import io.vigie.cases.CaseServiceTestBase;
+import io.vigie.events.ClassificationChange;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentStatus;
 import io.vigie.events.IncidentUpdated;
+import io.vigie.events.Measure;
 import io.vigie.events.Severity;
 import io.vigie.events.Topics;
 import io.vigie.events.UpdateKind;
@@ -11,21 +13,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class CaseCommandsIT extends CaseServiceTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String NOTE = "{\"text\":\"Blocked 203.0.113.7 at the edge\"}";
     private static final String ACTION = "{\"type\":\"PASSWORD_RESET\",\"description\":\"Reset j.doe's password\"}";
     private static final String ASSIGNMENT = "{\"assignee\":\"analyst\"}";
     private static final String SEVERITY = "{\"severity\":\"CRITICAL\",\"reason\":\"Payroll data exposed\"}";
-    private static final String CLIENT_UPDATE = "{\"message\":\"We have contained the attack.\","
-            + "\"measuresTaken\":[\"Account locked\"],\"resolutionPlan\":\"Restore from backup\"}";
-    private static final String RESOLUTION = "{\"summary\":\"Account restored, attacker locked out\","
-            + "\"correctiveActions\":[\"Enforce MFA\"],\"dataCompromised\":false}";
+    private static final String CLIENT_UPDATE = """
+            {"clientMessages": {"fr": "Nous avons contenu l'attaque.", "en": "We have contained the attack.",
+                                "de": "  "},
+             "measures": ["ACCOUNT_LOCKED", "ATTACK_SOURCES_BLOCKED"], "resolutionPlan": "Restore from backup"}""";
+    private static final String RESOLUTION = """
+            {"summary": "Account restored, attacker locked out",
+             "clientMessages": {"fr": "Le compte est rétabli.", "de": "Das Konto ist wiederhergestellt."},
+             "correctiveActions": ["Enforce MFA"], "dataCompromised": false}""";
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
@@ -60,7 +75,7 @@ class CaseCommandsIT extends CaseServiceTestBase {
     }
 
     @Test
-    void shouldPublishAClientUpdateForNotificationService() throws Exception {
+    void shouldPublishAClientUpdateInTheClientsLanguagesForNotificationService() throws Exception {
         UUID incidentId = openIncident(Severity.HIGH, "Credential stuffing", "acme");
 
         HttpResponse<String> response = post("comms", "/api/cases/" + incidentId + "/client-updates", CLIENT_UPDATE);
@@ -72,9 +87,143 @@ class CaseCommandsIT extends CaseServiceTestBase {
         assertThat(update.getKind()).isEqualTo(UpdateKind.CLIENT_UPDATE);
         assertThat(update.getNotifyClients()).isTrue();
         assertThat(update.getActor()).isEqualTo("comms");
-        assertThat(update.getMessage()).isEqualTo("We have contained the attack.");
-        assertThat(update.getMeasuresTaken()).containsExactly("Account locked");
+        assertThat(update.getClientMessages()).as("the blank German text is no text")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("fr", "Nous avons contenu l'attaque.",
+                        "en", "We have contained the attack."));
+        assertThat(update.getMeasures()).containsExactly(Measure.ACCOUNT_LOCKED, Measure.ATTACK_SOURCES_BLOCKED);
+        assertThat(update.getMeasuresTaken()).as("no free text in one language for the clients").isEmpty();
+        assertThat(update.getResolutionPlan()).isEqualTo("Restore from backup");
+        assertThat(update.getMessage()).isEqualTo("[fr] Nous avons contenu l'attaque.\n[en] We have contained the attack.");
         assertThat(update.getStatus()).isEqualTo(IncidentStatus.IN_PROGRESS);
+        assertThat(get("viewer", "/api/cases/" + incidentId + "/timeline").body())
+                .contains("Client update in fr, en:\\n[fr] Nous avons contenu l'attaque.\\n[en] We have contained")
+                .contains("Measures taken: Account locked; Attack sources blocked.");
+    }
+
+    @Test
+    void shouldStillTakeTheOlderSingleLanguageMessage() throws Exception {
+        UUID english = openIncident(Severity.HIGH, "Credential stuffing", "acme");
+        UUID german = openIncident(Severity.HIGH, "Credential stuffing", "acme");
+
+        HttpResponse<String> untagged = post("analyst", "/api/cases/" + english + "/client-updates", """
+                {"message": "The address is blocked.", "measuresTaken": ["Address 203.0.113.7 blocked"]}""");
+        HttpResponse<String> tagged = post("analyst", "/api/cases/" + german + "/client-updates", """
+                {"message": "Die Adresse ist gesperrt.", "messageLanguage": "de"}""");
+
+        assertThat(untagged.statusCode()).isEqualTo(200);
+        assertThat(tagged.statusCode()).isEqualTo(200);
+        IncidentUpdated inEnglish = awaitRecord(Topics.INCIDENT_UPDATED, IncidentUpdated.class,
+                event -> event.getIncidentId().equals(english));
+        assertThat(inEnglish.getClientMessages()).containsExactlyEntriesOf(Map.of("en", "The address is blocked."));
+        assertThat(inEnglish.getMeasuresTaken()).isEmpty();
+        assertThat(get("viewer", "/api/cases/" + english + "/timeline").body())
+                .contains("Measures noted (internal, not sent to clients): Address 203.0.113.7 blocked.");
+        assertThat(awaitRecord(Topics.INCIDENT_UPDATED, IncidentUpdated.class,
+                event -> event.getIncidentId().equals(german)).getClientMessages())
+                .containsExactlyEntriesOf(Map.of("de", "Die Adresse ist gesperrt."));
+    }
+
+    @Test
+    void shouldRefuseAClientTextInALanguageVigieDoesNotWriteInNamingIt() throws Exception {
+        UUID incidentId = openIncident(Severity.HIGH, "Credential stuffing", "acme");
+
+        HttpResponse<String> spanish = post("comms", "/api/cases/" + incidentId + "/client-updates", """
+                {"clientMessages": {"fr": "Bloqué.", "es": "Bloqueado."}}""");
+        HttpResponse<String> onlyBlank = post("comms", "/api/cases/" + incidentId + "/client-updates", """
+                {"clientMessages": {"fr": " ", "en": ""}}""");
+        HttpResponse<String> both = post("comms", "/api/cases/" + incidentId + "/client-updates", """
+                {"clientMessages": {"fr": "Bloqué."}, "message": "Blocked."}""");
+        HttpResponse<String> unknownMeasure = post("comms", "/api/cases/" + incidentId + "/client-updates", """
+                {"clientMessages": {"en": "Blocked."}, "measures": ["ACCOUNT_LOCKED", "TELEPORTED"]}""");
+        HttpResponse<String> spanishResolution = post("analyst", "/api/cases/" + incidentId + "/resolution", """
+                {"summary": "Done", "clientMessages": {"es": "Hecho."}, "dataCompromised": false}""");
+
+        assertThat(spanish.statusCode()).isEqualTo(400);
+        assertThat(spanish.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        assertThat(spanish.body()).contains("\"field\":\"clientMessages.es\"")
+                .contains("\"allowed\":[\"fr\",\"en\",\"de\"]");
+        assertThat(onlyBlank.statusCode()).isEqualTo(400);
+        assertThat(onlyBlank.body()).contains("\"field\":\"clientMessages\"").contains("at least one text");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).contains("\"field\":\"message\"");
+        assertThat(unknownMeasure.statusCode()).isEqualTo(400);
+        assertThat(unknownMeasure.body()).contains("\"field\":\"measures[1]\"").contains("PASSWORDS_RESET");
+        assertThat(spanishResolution.statusCode()).isEqualTo(400);
+        assertThat(spanishResolution.body()).contains("\"field\":\"clientMessages.es\"");
+        assertThat(timelineSize(incidentId)).isEqualTo(1);
+        assertThat(get("viewer", "/api/cases/" + incidentId).body()).contains("\"status\":\"OPEN\"");
+    }
+
+    @Test
+    void shouldNotifyASuggestedClientOnlyOnceSomeoneConfirmsIt() throws Exception {
+        // given an incident whose alert names three clients nobody vouches for
+        UUID incidentId = openIncident(suggesting(classified(UUID.randomUUID(), UUID.randomUUID(), Severity.HIGH,
+                "Leaked CRM export", ClassificationChange.OPENED, true, "acme"), "initech", "umbrella", "hooli"));
+        JsonNode before = JSON.readTree(get("viewer", "/api/cases/" + incidentId).body());
+        assertThat(before.get("suggestedClients").findValuesAsString("clientId"))
+                .containsExactly("hooli", "initech", "umbrella");
+        assertThat(before.get("suggestedClients").get(0).get("assets").get(0).asString()).isEqualTo("crm-hooli");
+        assertThat(before.get("clients").findValuesAsString("clientId")).containsExactly("acme");
+
+        // when the communications team confirms one, twice, and a viewer tries another
+        HttpResponse<String> confirmed = post("comms", "/api/cases/" + incidentId + "/clients/initech/confirm", "");
+        HttpResponse<String> again = post("comms", "/api/cases/" + incidentId + "/clients/initech/confirm", "");
+        HttpResponse<String> byViewer = post("viewer", "/api/cases/" + incidentId + "/clients/hooli/confirm", "");
+
+        // then it is an affected client, no longer a suggestion, on the timeline with who confirmed it
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        JsonNode details = JSON.readTree(confirmed.body());
+        assertThat(details.get("clients").findValuesAsString("clientId")).containsExactly("acme", "initech");
+        assertThat(details.get("suggestedClients").findValuesAsString("clientId")).containsExactly("hooli", "umbrella");
+        assertThat(details.get("incident").get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(again.statusCode()).as("confirming again changes nothing").isEqualTo(200);
+        assertThat(byViewer.statusCode()).isEqualTo(403);
+        JsonNode timeline = JSON.readTree(get("viewer", "/api/cases/" + incidentId + "/timeline").body());
+        assertThat(timeline.size()).isEqualTo(2);
+        assertThat(timeline.get(1).get("type").asString()).isEqualTo("CLIENT_CONFIRMED");
+        assertThat(timeline.get(1).get("actor").asString()).isEqualTo("comms");
+        assertThat(timeline.get(1).get("content").asString()).startsWith("Client initech confirmed as affected");
+
+        // and notification-service is told once, to send it its first notice
+        post("analyst", "/api/cases/" + incidentId + "/notes", NOTE);
+        List<IncidentUpdated> confirmations = awaitRecords(Topics.INCIDENT_UPDATED, IncidentUpdated.class,
+                event -> event.getIncidentId().equals(incidentId) && event.getKind() == UpdateKind.CLIENTS_CONFIRMED,
+                event -> event.getIncidentId().equals(incidentId) && event.getKind() == UpdateKind.NOTE);
+        assertThat(confirmations).singleElement().satisfies(event -> {
+            assertThat(event.getConfirmedClients()).containsExactly("initech");
+            assertThat(event.getNotifyClients()).isTrue();
+            assertThat(event.getActor()).isEqualTo("comms");
+        });
+
+        // a client the incident does not suggest is named in the refusal
+        HttpResponse<String> unknown = post("analyst", "/api/cases/" + incidentId + "/clients/globex/confirm", "");
+        HttpResponse<String> affected = post("analyst", "/api/cases/" + incidentId + "/clients/acme/confirm", "");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        assertThat(unknown.body()).contains("Not a suggested client").contains("\"clientId\":\"globex\"")
+                .contains("globex is not a suggested client");
+        assertThat(affected.statusCode()).isEqualTo(409);
+        assertThat(affected.body()).contains("acme is already an affected client");
+
+        // when a later alert shows umbrella affected, it is no longer a suggestion
+        publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), classified(incidentId, UUID.randomUUID(),
+                Severity.HIGH, "Leaked CRM export", ClassificationChange.ESCALATED, true, "umbrella"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode now = JSON.readTree(get("viewer", "/api/cases/" + incidentId).body());
+            assertThat(now.get("suggestedClients").findValuesAsString("clientId")).containsExactly("hooli");
+            assertThat(now.get("clients").findValuesAsString("clientId")).containsExactly("acme", "initech", "umbrella");
+        });
+        assertThat(post("analyst", "/api/cases/" + incidentId + "/clients/umbrella/confirm", "").statusCode())
+                .isEqualTo(409);
+
+        // and the resolution goes to the confirmed client too, never to the one still only suggested
+        assertThat(post("analyst", "/api/cases/" + incidentId + "/resolution", RESOLUTION).statusCode())
+                .isEqualTo(200);
+        assertThat(awaitRecord(Topics.INCIDENT_RESOLVED, IncidentResolved.class,
+                event -> event.getIncidentId().equals(incidentId)).getAffectedClientIds())
+                .containsExactly("acme", "initech", "umbrella");
     }
 
     @Test
@@ -91,6 +240,10 @@ class CaseCommandsIT extends CaseServiceTestBase {
         assertThat(resolved.getCorrectiveActions()).containsExactly("Enforce MFA");
         assertThat(resolved.getAffectedClientIds()).containsExactly("acme", "globex");
         assertThat(resolved.getDataCompromised()).isFalse();
+        assertThat(resolved.getClientMessages()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "fr", "Le compte est rétabli.", "de", "Das Konto ist wiederhergestellt."));
+        assertThat(get("viewer", "/api/cases/" + incidentId + "/timeline").body())
+                .contains("Clients told in fr, de:");
 
         HttpResponse<String> again = post("analyst", "/api/cases/" + incidentId + "/resolution", RESOLUTION);
         assertThat(again.statusCode()).isEqualTo(409);
@@ -158,7 +311,9 @@ class CaseCommandsIT extends CaseServiceTestBase {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("/api/cases/{id}/resolution")
-                .contains("/api/cases/{id}/timeline/verification");
+                .contains("/api/cases/{id}/timeline/verification")
+                .contains("/api/cases/{id}/clients/{clientId}/confirm")
+                .contains("Suggested clients — not notified until confirmed");
     }
 
     private static String body(String command) {

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard in a real headless Chromium: log in, watch a new incident arrive on the board without a reload,
- * open it, watch its first notice arrive, post a client update, resolve it. Screenshots go to {@code target/screenshots/}.
+ * open it, watch its first notice arrive, confirm a suggested client, post a client update in two languages,
+ * resolve it. Screenshots go to {@code target/screenshots/}.
  */
 class DashboardBrowserIT extends CaseServiceTestBase {
 
@@ -91,8 +93,8 @@ class DashboardBrowserIT extends CaseServiceTestBase {
 
         // when triage classifies a new incident
         UUID incidentId = UUID.randomUUID();
-        publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), classified(incidentId, UUID.randomUUID(),
-                Severity.CRITICAL, title, ClassificationChange.OPENED, true, "acme", "globex"));
+        publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), suggesting(classified(incidentId, UUID.randomUUID(),
+                Severity.CRITICAL, title, ClassificationChange.OPENED, true, "acme", "globex"), "initech"));
 
         // then it appears on the open page, without a reload
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText(title)));
@@ -113,26 +115,46 @@ class DashboardBrowserIT extends CaseServiceTestBase {
         assertThat(browser.findElement(By.cssSelector("section.clients")).getText()).contains("SENT");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.vigieMarker;"))
                 .isEqualTo("case page loaded once");
-        browser.findElement(By.id("update-message")).sendKeys("The account is locked and the attacker's address blocked.");
+        // and confirms the client the alert only suggested
+        assertThat(browser.findElement(By.id("suggested-clients")).getText())
+                .contains("Suggested clients — not notified until confirmed").contains("initech");
+        screenshot("2-case-suggested-client.png");
+        browser.findElement(By.cssSelector("#suggested-clients form.confirm-client button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash-message"), "Client initech confirmed"));
+        assertThat(browser.findElements(By.id("suggested-clients"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("section.clients")).getText()).contains("initech");
+
+        // and writes the update in English and French (no notice told the contacts' languages: all three asked)
+        assertThat(browser.findElements(By.cssSelector("#client-update-form textarea[name^='clientMessages.']")))
+                .hasSize(3);
+        browser.findElement(By.id("update-message-en")).sendKeys("The account is locked and the attacker's address blocked.");
+        browser.findElement(By.id("update-message-fr")).sendKeys("Le compte est verrouillé et l'adresse de l'attaquant bloquée.");
+        browser.findElement(By.cssSelector("#client-update-form input[name='measures'][value='ACCOUNT_LOCKED']")).click();
         browser.findElement(By.id("post-update")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-message")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash-message"), "Update posted"));
         assertThat(browser.findElement(By.id("timeline")).getText())
-                .contains("Client update: The account is locked and the attacker's address blocked.")
+                .contains("Client update in fr, en:")
+                .contains("[en] The account is locked and the attacker's address blocked.")
+                .contains("Measures taken: Account locked.")
                 .contains("analyst");
         assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("IN_PROGRESS");
 
         // and resolves it
         browser.findElement(By.id("resolve-summary")).sendKeys("Password reset, MFA enforced, no data taken.");
+        browser.findElement(By.id("resolve-message-en")).sendKeys("The account is safe again; no data was taken.");
         browser.findElement(By.id("resolve")).click();
         wait.until(ExpectedConditions.textToBe(By.id("case-status"), "RESOLVED"));
         assertThat(browser.findElement(By.id("chain-status")).getText()).startsWith("hash chain intact");
         browser.manage().window().setSize(new Dimension(1440, 1600)); // the whole timeline in the picture
-        screenshot("2-case-resolved.png");
+        screenshot("3-case-resolved.png");
 
         IncidentResolved resolved = awaitRecord(Topics.INCIDENT_RESOLVED, IncidentResolved.class,
                 event -> event.getIncidentId().equals(incidentId));
         assertThat(resolved.getResolvedBy()).isEqualTo("analyst");
         assertThat(resolved.getSummary()).isEqualTo("Password reset, MFA enforced, no data taken.");
+        assertThat(resolved.getClientMessages())
+                .containsExactlyEntriesOf(Map.of("en", "The account is safe again; no data was taken."));
+        assertThat(resolved.getAffectedClientIds()).containsExactly("acme", "globex", "initech");
     }
 
     private static void screenshot(String name) throws IOException {

@@ -2,7 +2,10 @@ package io.vigie.cases.dashboard;
 
 import io.vigie.cases.CaseServiceTestBase;
 import io.vigie.cases.incident.CaseProjectionIT;
+import io.vigie.events.ClassificationChange;
 import io.vigie.events.DeliveryOutcome;
+import io.vigie.events.IncidentUpdated;
+import io.vigie.events.Measure;
 import io.vigie.events.Severity;
 import io.vigie.events.Topics;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,6 +129,97 @@ class DashboardFormsIT extends CaseServiceTestBase {
     }
 
     @Test
+    void shouldShowSuggestedClientsAsNotNotifiedAndConfirmOneWithItsCsrfToken() throws Exception {
+        // given an incident whose alert names a client nobody vouches for
+        UUID incidentId = openIncident(suggesting(classified(UUID.randomUUID(), UUID.randomUUID(), Severity.HIGH,
+                "Suggestion test", ClassificationChange.OPENED, false, "acme"), "initech"));
+        String casePage = "/dashboard/cases/" + incidentId;
+        String confirm = casePage + "/clients/initech/confirm";
+
+        // a viewer sees the suggestion and no way to confirm it
+        String seenByViewer = loggedIn("viewer").send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(suggestions(seenByViewer)).contains("Suggested clients — not notified until confirmed")
+                .contains("initech").doesNotContain("action=\"" + confirm + "\"");
+
+        // the communications team sees it with a Confirm form, and confirms it
+        HttpClient browser = loggedIn("comms");
+        String page = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(suggestions(page)).contains("initech").contains("crm-initech")
+                .contains("action=\"" + confirm + "\"");
+        HttpResponse<String> forged = browser.send(form(confirm, ""), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> confirmed = browser.send(form(confirm, "_csrf=" + csrf(suggestions(page))),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(confirmed.statusCode()).isEqualTo(302);
+        String after = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(after).contains("Client initech confirmed: notification-service sends it its first notice.")
+                .doesNotContain("Suggested clients — not notified until confirmed");
+        assertThat(section(after, "<section class=\"clients\">", "<h2>Alerts</h2>")).contains("initech");
+        assertThat(section(after, "<ol class=\"entries\" id=\"timeline\">", "</ol>"))
+                .contains("CLIENT_CONFIRMED").contains("comms").contains("Client initech confirmed as affected");
+
+        // a second post of the same form (a double click) is no second confirmation
+        browser.send(form(confirm, "_csrf=" + csrf(page)), HttpResponse.BodyHandlers.ofString());
+        assertThat(timelineSize(incidentId)).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAskForAClientTextInEachLanguageTheIncidentsContactsRead() throws Exception {
+        UUID incidentId = openIncident(Severity.HIGH, "Languages test", "acme", "globex");
+        UUID unnotified = openIncident(Severity.HIGH, "Languages test, no notice yet", "acme");
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.notice(incidentId, "acme", DeliveryOutcome.SENT, "fr"));
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.notice(incidentId, "globex", DeliveryOutcome.SENT, "de"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM case_contact_language WHERE incident_id = ?", Integer.class, incidentId) == 2);
+        HttpClient browser = loggedIn("analyst");
+        String casePage = "/dashboard/cases/" + incidentId;
+
+        String page = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        String updateForm = section(page, "id=\"client-update-form\"", "</form>");
+        String firstPage = browser.send(get("/dashboard/cases/" + unnotified), HttpResponse.BodyHandlers.ofString())
+                .body();
+
+        assertThat(updateForm).contains("name=\"clientMessages.fr\"", "name=\"clientMessages.de\"",
+                        "French (fr)", "German (de)", "contacts read", "French, German",
+                        "Contacts whose language has no text will not get this text.")
+                .doesNotContain("clientMessages.en");
+        assertThat(updateForm).contains("value=\"PASSWORDS_RESET\"", "Passwords reset")
+                .doesNotContain("name=\"measuresTaken\"");
+        assertThat(section(page, "id=\"resolve-form\"", "</form>"))
+                .contains("name=\"clientMessages.fr\"", "name=\"clientMessages.de\"").doesNotContain("clientMessages.en");
+        assertThat(section(firstPage, "id=\"client-update-form\"", "</form>")).as("no notice yet: every language")
+                .contains("name=\"clientMessages.fr\"", "name=\"clientMessages.en\"", "name=\"clientMessages.de\"");
+
+        // when the analyst writes the update in both languages and ticks two measures
+        HttpResponse<String> posted = browser.send(form(casePage + "/client-updates", "clientMessages.fr="
+                + URLEncoder.encode("L'adresse est bloquée.", StandardCharsets.UTF_8) + "&clientMessages.de="
+                + URLEncoder.encode("Die Adresse ist gesperrt.", StandardCharsets.UTF_8)
+                + "&measures=ATTACK_SOURCES_BLOCKED&measures=PASSWORDS_RESET&resolutionPlan=&estimatedResolutionAt="
+                + "&_csrf=" + csrf(page)), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> spanish = browser.send(form(casePage + "/client-updates",
+                "clientMessages.es=Bloqueado&_csrf=" + csrf(page)), HttpResponse.BodyHandlers.ofString());
+
+        // then notification-service gets each text under its language, and the timeline says which were written
+        assertThat(posted.statusCode()).isEqualTo(302);
+        IncidentUpdated update = awaitRecord(Topics.INCIDENT_UPDATED, IncidentUpdated.class,
+                event -> event.getIncidentId().equals(incidentId));
+        assertThat(update.getClientMessages()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "fr", "L'adresse est bloquée.", "de", "Die Adresse ist gesperrt."));
+        assertThat(update.getMeasures()).containsExactly(Measure.ATTACK_SOURCES_BLOCKED, Measure.PASSWORDS_RESET);
+        String timeline = section(browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body(),
+                "<ol class=\"entries\" id=\"timeline\">", "</ol>");
+        assertThat(timeline).contains("Client update in fr, de:", "[fr] L&#39;adresse est bloquée.",
+                "Measures taken: Attack sources blocked; Passwords reset.");
+        assertThat(spanish.statusCode()).isEqualTo(302);
+        assertThat(browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("clientMessages.es: not a language Vigie writes to clients in");
+        assertThat(timelineSize(incidentId)).as("opened, two notices, one update").isEqualTo(4);
+    }
+
+    @Test
     void shouldServeTheChartingLibraryItself() throws Exception {
         HttpClient browser = loggedIn("viewer");
         String board = browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body();
@@ -190,6 +285,18 @@ class DashboardFormsIT extends CaseServiceTestBase {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** The part of a page from {@code from} to the next {@code to}; fails when it is not there. */
+    private static String section(String page, String from, String to) {
+        int start = page.indexOf(from);
+        assertThat(start).as(from + " on the page").isNotNegative();
+        int end = page.indexOf(to, start + from.length());
+        return page.substring(start, end < 0 ? page.length() : end + to.length());
+    }
+
+    private static String suggestions(String page) {
+        return section(page, "id=\"suggested-clients\"", "</table>");
     }
 
     private static String csrf(String page) {

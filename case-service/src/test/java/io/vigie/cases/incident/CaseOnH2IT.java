@@ -18,9 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.vigie.cases.CaseServiceTestBase.classified;
+import static io.vigie.cases.CaseServiceTestBase.suggesting;
 import static io.vigie.cases.incident.CaseProjectionIT.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,20 +55,25 @@ class CaseOnH2IT {
 
         transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(
                 notice(early, "acme", DeliveryOutcome.SENT))));
-        Classification opened = EventMapper.toClassification(classified(incidentId, UUID.randomUUID(),
-                Severity.HIGH, "Locked account", ClassificationChange.OPENED, true, "acme", "globex"));
+        Classification opened = EventMapper.toClassification(suggesting(classified(incidentId, UUID.randomUUID(),
+                Severity.HIGH, "Locked account", ClassificationChange.OPENED, true, "acme", "globex"), "hooli",
+                "umbrella"));
         transactions.executeWithoutResult(status -> projection.on(opened));
         transactions.executeWithoutResult(status -> projection.on(opened));
         transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(
-                notice(incidentId, "globex", DeliveryOutcome.FAILED))));
+                notice(incidentId, "globex", DeliveryOutcome.FAILED, "de"))));
         transactions.executeWithoutResult(status -> projection.on(EventMapper.toClassification(classified(
                 incidentId, UUID.randomUUID(), Severity.CRITICAL, "Locked account", ClassificationChange.ESCALATED,
-                false, "initech"))));
+                false, "initech", "umbrella"))));
         transactions.executeWithoutResult(status -> commands.assign(incidentId, "analyst", "manager"));
+        transactions.executeWithoutResult(status -> commands.confirmClient(incidentId, "hooli", "comms"));
+        transactions.executeWithoutResult(status -> commands.confirmClient(incidentId, "hooli", "comms"));
         transactions.executeWithoutResult(status -> commands.postClientUpdate(incidentId,
-                new ClientUpdate("Contained.", List.of("Account locked"), null, null), "comms"));
+                new ClientUpdate(ClientMessages.of("clientMessages", Map.of("de", "Eingedämmt.")),
+                        List.of(Measure.ACCOUNT_LOCKED), List.of(), null, null), "comms"));
         transactions.executeWithoutResult(status -> commands.resolve(incidentId,
-                new Resolution("Restored.", List.of("MFA"), false), "analyst"));
+                new Resolution("Restored.", ClientMessages.of("clientMessages", Map.of("en", "Restored.")),
+                        List.of("MFA"), false), "analyst"));
 
         IncidentCase c = queries.get(incidentId);
         assertThat(c.status()).isEqualTo(CaseStatus.RESOLVED);
@@ -77,16 +84,20 @@ class CaseOnH2IT {
         assertThat(queries.clients(incidentId)).extracting(ClientNotice::clientId, ClientNotice::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", NoticeStatus.PENDING),
                         org.assertj.core.groups.Tuple.tuple("globex", NoticeStatus.FAILED),
-                        org.assertj.core.groups.Tuple.tuple("initech", NoticeStatus.PENDING));
+                        org.assertj.core.groups.Tuple.tuple("hooli", NoticeStatus.PENDING),
+                        org.assertj.core.groups.Tuple.tuple("initech", NoticeStatus.PENDING),
+                        org.assertj.core.groups.Tuple.tuple("umbrella", NoticeStatus.PENDING));
+        assertThat(queries.suggestedClients(incidentId)).as("hooli confirmed, umbrella affected").isEmpty();
+        assertThat(queries.clientTextLanguages(incidentId)).containsExactly(Language.DE);
         assertThat(queries.alerts(incidentId)).hasSize(2);
         assertThat(queries.get(early).classified()).isFalse();
         assertThat(timeline.verify(incidentId).intact()).isTrue();
-        assertThat(timeline.entries(incidentId)).hasSize(6);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event", Integer.class)).isEqualTo(3);
+        assertThat(timeline.entries(incidentId)).hasSize(7);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event", Integer.class)).isEqualTo(4);
         assertThat(queries.list(new CaseFilter(null, CaseStatus.RESOLVED, "globex", "ACCOUNT_COMPROMISE",
                 "analyst"))).extracting(IncidentCase::id).containsExactly(incidentId);
         assertThat(queries.list(CaseFilter.active())).extracting(IncidentCase::id).containsExactly(early);
-        assertThat(queries.clientIds()).containsExactly("acme", "globex", "initech");
+        assertThat(queries.clientIds()).containsExactly("acme", "globex", "hooli", "initech", "umbrella");
         assertThat(queries.openedSince(Instant.now().minus(1, ChronoUnit.DAYS))).hasSize(1);
         assertThat(repository.countActive(io.vigie.cases.incident.Severity.CRITICAL)).isZero();
         assertThat(queries.failedNotices()).isZero();

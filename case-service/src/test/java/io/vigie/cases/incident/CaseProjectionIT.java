@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -176,6 +177,54 @@ public class CaseProjectionIT extends CaseServiceTestBase {
     }
 
     @Test
+    void shouldKeepASuggestedClientUntilAnAlertOrANoticeShowsItAffected() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        // One poll: initech suggested then affected, hooli affected then suggested, umbrella and soylent suggested only.
+        List<Classification> poll = Stream.of(
+                suggesting(classified(first, UUID.randomUUID(), Severity.HIGH, "Leaked CRM export",
+                        ClassificationChange.OPENED, true, "acme", "hooli"), "initech", "umbrella", "soylent"),
+                classified(first, UUID.randomUUID(), Severity.HIGH, "Leaked CRM export",
+                        ClassificationChange.ESCALATED, true, "initech"),
+                suggesting(classified(first, UUID.randomUUID(), Severity.HIGH, "Leaked CRM export",
+                        ClassificationChange.ATTACHED, false), "hooli", "umbrella"),
+                suggesting(classified(second, UUID.randomUUID(), Severity.LOW, "Port scan",
+                        ClassificationChange.OPENED, false), "initech"))
+                .map(EventMapper::toClassification).toList();
+
+        transactions.executeWithoutResult(status -> projection.onClassified(poll));
+
+        assertThat(cases.suggestedClients(first)).extracting(SuggestedClient::clientId)
+                .containsExactly("soylent", "umbrella");
+        assertThat(cases.suggestedClients(first).get(1).assets()).containsExactly("crm-umbrella");
+        assertThat(cases.clients(first)).extracting(ClientNotice::clientId).containsExactly("acme", "hooli", "initech");
+        assertThat(cases.suggestedClients(second)).extracting(SuggestedClient::clientId).containsExactly("initech");
+        assertThat(cases.clients(second)).isEmpty();
+        assertThat(timeline.entries(first).get(0).content())
+                .contains("Suggested clients (not notified until confirmed): initech, umbrella, soylent");
+
+        // notification-service writing to soylent's contacts (in German): it was affected after all
+        transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(
+                notice(first, "soylent", DeliveryOutcome.SENT, "de"))));
+        transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(
+                notice(first, "acme", DeliveryOutcome.SENT, "fr"))));
+        transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(
+                notice(first, "acme", DeliveryOutcome.ACKNOWLEDGED, "de"))));
+        transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(
+                notice(first, "hooli", DeliveryOutcome.SENT, "xx"))));
+        assertThat(cases.suggestedClients(first)).extracting(SuggestedClient::clientId).containsExactly("umbrella");
+        assertThat(cases.contactLanguages(first)).containsExactly(
+                Map.entry("acme", List.of(Language.FR, Language.DE)), Map.entry("soylent", List.of(Language.DE)));
+        assertThat(cases.clientTextLanguages(first)).containsExactly(Language.FR, Language.DE);
+        assertThat(cases.clientTextLanguages(second)).as("no notice yet: every language")
+                .containsExactly(Language.FR, Language.EN, Language.DE);
+
+        // The same poll again (a replay): nothing changes.
+        transactions.executeWithoutResult(status -> projection.onClassified(poll));
+        assertThat(cases.suggestedClients(first)).extracting(SuggestedClient::clientId).containsExactly("umbrella");
+    }
+
+    @Test
     void shouldCloseTheCaseWhenItsPostmortemIsApproved() {
         UUID incidentId = openIncident(Severity.LOW, "Port scan", "acme");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -190,12 +239,18 @@ public class CaseProjectionIT extends CaseServiceTestBase {
     }
 
     public static ClientNotified notice(UUID incidentId, String client, DeliveryOutcome outcome) {
+        return notice(incidentId, client, outcome, null);
+    }
+
+    /** A notice to one of the client's contacts, written in {@code language}. */
+    public static ClientNotified notice(UUID incidentId, String client, DeliveryOutcome outcome, String language) {
         return ClientNotified.newBuilder()
                 .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setProducer("notification-service").setIncidentId(incidentId).setNoticeId(UUID.randomUUID())
                 .setClientId(client).setStage(NoticeStage.INITIAL).setSequence(1).setChannel(Channel.EMAIL)
                 .setOutcome(outcome).setRecipient("s***@" + client + ".example")
                 .setError(outcome == DeliveryOutcome.FAILED ? "550 mailbox unavailable" : null)
+                .setLanguage(language)
                 .build();
     }
 
