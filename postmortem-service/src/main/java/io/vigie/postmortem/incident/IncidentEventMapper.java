@@ -7,6 +7,7 @@ import io.vigie.events.ClientNotified;
 import io.vigie.events.DeliveryOutcome;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentUpdated;
+import io.vigie.events.Measure;
 import io.vigie.events.NoticeStage;
 import io.vigie.events.UpdateKind;
 import io.vigie.postmortem.incident.Incident.Classification;
@@ -16,6 +17,7 @@ import io.vigie.postmortem.incident.Incident.Severity;
 import io.vigie.postmortem.incident.Incident.Update;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /** The edge: Avro events in, the projection's own types out. */
@@ -36,7 +38,18 @@ final class IncidentEventMapper {
                 e.getSummary(), severity(e.getSeverity()), e.getCategory().name(), e.getSource().name(),
                 e.getSourceReference(), e.getDetectedAt(), e.getAlertReceivedAt(), e.getImpact(),
                 e.getPersonalDataInvolved(), e.getAffectedClients().stream().map(AffectedClient::getClientId).toList(),
-                services, assets, data, e.getMeasuresTaken());
+                services, assets, data, measures(e.getMeasuresTaken(), e.getMeasures()));
+    }
+
+    /**
+     * The measures as the post-mortem (an internal document, in English) lists them: the codes the events now carry,
+     * e.g. {@code ACCOUNT_LOCKED} as "Account locked", after the sentences older events carried.
+     */
+    static List<String> measures(List<String> sentences, List<Measure> codes) {
+        return Stream.concat(sentences.stream(), codes.stream().map(code -> {
+            String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        })).distinct().toList();
     }
 
     static TimelineEntry classificationEntry(AlertClassified e) {
@@ -66,7 +79,7 @@ final class IncidentEventMapper {
 
     static Update update(IncidentUpdated e) {
         return new Update(e.getKind() == UpdateKind.SEVERITY_CHANGED ? severity(e.getSeverity()) : null,
-                e.getMeasuresTaken());
+                measures(e.getMeasuresTaken(), e.getMeasures()));
     }
 
     static TimelineEntry updateEntry(IncidentUpdated e) {
