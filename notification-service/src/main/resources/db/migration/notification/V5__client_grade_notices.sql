@@ -16,6 +16,9 @@ ALTER TABLE client ADD COLUMN time_zone VARCHAR(64);
 -- What the client's contract says notices offer (JSON: support line and hours, offers, update cadences).
 ALTER TABLE client ADD COLUMN contract TEXT;
 ALTER TABLE contact ADD COLUMN time_zone VARCHAR(64);
+-- Channels used together by severity (JSON, e.g. {"CRITICAL":["EMAIL","SMS"]}), for the client and per contact.
+ALTER TABLE client ADD COLUMN channels_by_severity TEXT;
+ALTER TABLE contact ADD COLUMN channels_by_severity TEXT;
 
 -- When each told client hears next without a change (NULL: not scheduled).
 ALTER TABLE incident_client ADD COLUMN next_update_at TIMESTAMP WITH TIME ZONE;

@@ -67,6 +67,7 @@ class ApiIT extends NotificationIntegrationTest {
                 {"name": "", "minimumSeverity": "URGENT", "channels": ["EMAIL", "FAX"], "timeZone": "Mars/Olympus",
                  "contract": {"supportHours": "always", "offers": ["FREE_LUNCH", "SUPPORT_LINE"],
                               "updateEvery": {"HIGH": "1s"}},
+                 "channelsBySeverity": {"URGENT": ["EMAIL"], "HIGH": ["EMAIL", "WEBHOOK"]},
                  "contacts": [{"id": "a", "name": "A", "email": "not-an-email", "language": "it"}]}""");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -75,7 +76,8 @@ class ApiIT extends NotificationIntegrationTest {
         assertThat(response.body()).contains("\"field\":\"name\"", "\"field\":\"minimumSeverity\"",
                 "\"field\":\"channels\"", "\"field\":\"contacts[0].email\"", "\"field\":\"contacts[0].language\"",
                 "\"field\":\"timeZone\"", "\"field\":\"contract.supportHours\"", "\"field\":\"contract.offers[0]\"",
-                "\"field\":\"contract.supportLine\"", "\"field\":\"contract.updateEvery.HIGH\"");
+                "\"field\":\"contract.supportLine\"", "\"field\":\"contract.updateEvery.HIGH\"",
+                "\"field\":\"channelsBySeverity.URGENT\"", "\"field\":\"channelsBySeverity.HIGH\"");
         assertThat(directory.find(id)).isEmpty();
         assertThat(send("PUT", "/api/clients/" + id, "comms", "{not json").statusCode()).isEqualTo(400);
     }

@@ -60,43 +60,48 @@ public class ClientDirectory {
         String channels = client.channels().stream().map(Enum::name).collect(Collectors.joining(","));
         String zone = client.timeZone() == null ? null : client.timeZone().getId();
         String contract = CONTRACTS.writeValueAsString(client.contract());
+        String together = channels(client.channelsBySeverity());
         int updated = jdbc.update("UPDATE client SET name = ?, minimum_severity = ?, channels = ?, out_of_band = ?, "
-                        + "webhook_url = ?, webhook_secret = ?, time_zone = ?, contract = ?, updated_at = ? "
-                        + "WHERE id = ?",
+                        + "webhook_url = ?, webhook_secret = ?, time_zone = ?, contract = ?, channels_by_severity = ?, "
+                        + "updated_at = ? WHERE id = ?",
                 client.name(), client.minimumSeverity().name(), channels, client.outOfBand(), client.webhookUrl(),
-                client.webhookSecret(), zone, contract, now, client.id());
+                client.webhookSecret(), zone, contract, together, now, client.id());
         if (updated == 0) {
             jdbc.update("INSERT INTO client (id, name, minimum_severity, channels, out_of_band, webhook_url, "
-                            + "webhook_secret, time_zone, contract, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "webhook_secret, time_zone, contract, channels_by_severity, updated_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     client.id(), client.name(), client.minimumSeverity().name(), channels, client.outOfBand(),
-                    client.webhookUrl(), client.webhookSecret(), zone, contract, now);
+                    client.webhookUrl(), client.webhookSecret(), zone, contract, together, now);
         }
         jdbc.update("DELETE FROM contact WHERE client_id = ?", client.id());
         int position = 0;
         for (Contact contact : client.contacts()) {
             jdbc.update("INSERT INTO contact (client_id, id, position, name, role, email, phone, language, "
-                            + "time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "time_zone, channels_by_severity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     client.id(), contact.id(), position++, contact.name(), contact.role(), contact.email(),
                     contact.phone(), contact.language(),
-                    contact.timeZone() == null ? null : contact.timeZone().getId());
+                    contact.timeZone() == null ? null : contact.timeZone().getId(),
+                    channels(contact.channelsBySeverity()));
         }
     }
 
     private List<Client> load(String where, Object... args) {
         Map<String, ClientRow> rows = new LinkedHashMap<>();
         jdbc.query("SELECT c.id, c.name, c.minimum_severity, c.channels, c.out_of_band, c.webhook_url, "
-                + "c.webhook_secret, c.time_zone, c.contract FROM client c " + where + " ORDER BY c.id", rs -> {
+                + "c.webhook_secret, c.time_zone, c.contract, c.channels_by_severity FROM client c " + where + " ORDER BY c.id", rs -> {
             rows.put(rs.getString("id"), clientRow(rs));
         }, args);
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<String, List<Contact>> contacts = new LinkedHashMap<>();
-        jdbc.query("SELECT client_id, id, name, role, email, phone, language, time_zone FROM contact "
+        jdbc.query("SELECT client_id, id, name, role, email, phone, language, time_zone, channels_by_severity "
+                + "FROM contact "
                 + (where.isEmpty() ? "" : "WHERE client_id = ? ") + "ORDER BY client_id, position", rs -> {
             contacts.computeIfAbsent(rs.getString("client_id"), id -> new ArrayList<>()).add(new Contact(
                     rs.getString("id"), rs.getString("name"), rs.getString("role"), rs.getString("email"),
-                    rs.getString("phone"), rs.getString("language"), zone(rs.getString("time_zone"))));
+                    rs.getString("phone"), rs.getString("language"), zone(rs.getString("time_zone")),
+                    channels(rs.getString("channels_by_severity"))));
         }, args);
         return rows.values().stream()
                 .map(row -> row.toClient(contacts.getOrDefault(row.id, List.of())))
@@ -110,7 +115,16 @@ public class ClientDirectory {
                 Severity.valueOf(rs.getString("minimum_severity")), channels, rs.getBoolean("out_of_band"),
                 rs.getString("webhook_url"), rs.getString("webhook_secret"), zone(rs.getString("time_zone")),
                 rs.getString("contract") == null ? Contract.NONE
-                        : CONTRACTS.readValue(rs.getString("contract"), Contract.class));
+                        : CONTRACTS.readValue(rs.getString("contract"), Contract.class),
+                channels(rs.getString("channels_by_severity")));
+    }
+
+    private static String channels(ChannelsBySeverity together) {
+        return together.isEmpty() ? null : CONTRACTS.writeValueAsString(together);
+    }
+
+    private static ChannelsBySeverity channels(String json) {
+        return json == null ? ChannelsBySeverity.NONE : CONTRACTS.readValue(json, ChannelsBySeverity.class);
     }
 
     private static ZoneId zone(String id) {
@@ -119,10 +133,10 @@ public class ClientDirectory {
 
     private record ClientRow(String id, String name, Severity minimumSeverity, List<Channel> channels,
                              boolean outOfBand, String webhookUrl, String webhookSecret, ZoneId timeZone,
-                             Contract contract) {
+                             Contract contract, ChannelsBySeverity together) {
         Client toClient(List<Contact> contacts) {
             return new Client(id, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret, contacts,
-                    timeZone, contract);
+                    timeZone, contract, together);
         }
     }
 }

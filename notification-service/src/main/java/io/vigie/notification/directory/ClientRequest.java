@@ -26,14 +26,14 @@ import java.util.regex.Pattern;
  */
 record ClientRequest(String id, String name, String minimumSeverity, List<String> channels, Boolean outOfBand,
                      String webhookUrl, String webhookSecret, List<ContactRequest> contacts, String timeZone,
-                     ContractRequest contract) {
+                     ContractRequest contract, Map<String, List<String>> channelsBySeverity) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ().-]{5,30}");
 
     record ContactRequest(String id, String name, String role, String email, String phone, String language,
-                          String timeZone) {
+                          String timeZone, Map<String, List<String>> channelsBySeverity) {
     }
 
     /** Durations as ISO-8601 ({@code PT4H}) or Spring's short form ({@code 4h}). */
@@ -43,7 +43,7 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
 
     ClientRequest withId(String pathId) {
         return new ClientRequest(pathId, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret,
-                contacts, timeZone, contract);
+                contacts, timeZone, contract, channelsBySeverity);
     }
 
     /** Collects every problem under {@code prefix} (e.g. {@code [2].} in an import) instead of stopping at the first. */
@@ -85,6 +85,7 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
             errors.add(InvalidInputException.field(prefix + "timeZone", "a time zone such as Europe/Paris"));
         }
         contractProblems(prefix + "contract.", contract, errors);
+        togetherProblems(prefix + "channelsBySeverity", channelsBySeverity, errors);
         if (contacts == null || contacts.isEmpty()) {
             errors.add(InvalidInputException.field(prefix + "contacts", "at least one contact"));
         } else {
@@ -118,6 +119,7 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
         if (contact.timeZone() != null && zone(contact.timeZone()) == null) {
             errors.add(InvalidInputException.field(prefix + "timeZone", "a time zone such as Europe/Paris"));
         }
+        togetherProblems(prefix + "channelsBySeverity", contact.channelsBySeverity(), errors);
         if (!blank(contact.email()) && (contact.email().length() > 320 || !EMAIL.matcher(contact.email()).matches())) {
             errors.add(InvalidInputException.field(prefix + "email", "not an email address"));
         }
@@ -127,6 +129,33 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
         if (blank(contact.email()) && blank(contact.phone())) {
             errors.add(InvalidInputException.field(prefix + "email", "an email or a phone number is required"));
         }
+    }
+
+    private static void togetherProblems(String field, Map<String, List<String>> together,
+                                         List<Map<String, String>> errors) {
+        if (together == null) {
+            return;
+        }
+        together.forEach((severity, channels) -> {
+            if (!isEnum(Severity.class, severity)) {
+                errors.add(InvalidInputException.field(field + "." + severity, "keys are CRITICAL, HIGH, MEDIUM, LOW"));
+            } else if (channels == null || channels.isEmpty() || channels.contains(Channel.WEBHOOK.name())
+                    || !channels.stream().allMatch(name -> isEnum(Channel.class, name))
+                    || new HashSet<>(channels).size() != channels.size()) {
+                errors.add(InvalidInputException.field(field + "." + severity,
+                        "a non-empty list without repeats of EMAIL, SMS, PHONE (the ticketing webhook is per client)"));
+            }
+        });
+    }
+
+    private static ChannelsBySeverity together(Map<String, List<String>> together) {
+        if (together == null || together.isEmpty()) {
+            return ChannelsBySeverity.NONE;
+        }
+        Map<Severity, List<Channel>> parsed = new EnumMap<>(Severity.class);
+        together.forEach((severity, channels) -> parsed.put(Severity.valueOf(severity),
+                channels.stream().map(Channel::valueOf).toList()));
+        return new ChannelsBySeverity(parsed);
     }
 
     private static void contractProblems(String prefix, ContractRequest contract, List<Map<String, String>> errors) {
@@ -172,12 +201,13 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
     Client toClient(String storedSecret) {
         List<Contact> parsedContacts = contacts.stream()
                 .map(c -> new Contact(c.id(), c.name().strip(), emptyToNull(c.role()), emptyToNull(c.email()),
-                        emptyToNull(c.phone()), c.language(), c.timeZone() == null ? null : zone(c.timeZone())))
+                        emptyToNull(c.phone()), c.language(), c.timeZone() == null ? null : zone(c.timeZone()),
+                        together(c.channelsBySeverity())))
                 .toList();
         return new Client(id, name.strip(), Severity.valueOf(minimumSeverity), parsedChannels(),
                 Boolean.TRUE.equals(outOfBand), emptyToNull(webhookUrl),
                 blank(webhookSecret) ? storedSecret : webhookSecret, parsedContacts,
-                timeZone == null ? null : zone(timeZone), parsedContract());
+                timeZone == null ? null : zone(timeZone), parsedContract(), together(channelsBySeverity));
     }
 
     private Contract parsedContract() {

@@ -4,13 +4,17 @@ import java.time.ZoneId;
 
 /**
  * A person at a client who receives notices, in their language (one of {@code Languages.supported()}) and, when set,
- * their own time zone.
+ * their own time zone and channels by severity.
  */
 public record Contact(String id, String name, String role, String email, String phone, String language,
-                      ZoneId timeZone) {
+                      ZoneId timeZone, ChannelsBySeverity channelsBySeverity) {
+
+    public Contact {
+        channelsBySeverity = channelsBySeverity == null ? ChannelsBySeverity.NONE : channelsBySeverity;
+    }
 
     public Contact(String id, String name, String role, String email, String phone, String language) {
-        this(id, name, role, email, phone, language, null);
+        this(id, name, role, email, phone, language, null, null);
     }
 
     public boolean reachableBy(Channel channel) {

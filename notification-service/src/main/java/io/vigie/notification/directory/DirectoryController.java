@@ -113,12 +113,12 @@ class DirectoryController {
      */
     record ClientView(String id, String name, String minimumSeverity, List<String> channels, boolean outOfBand,
                       String webhookUrl, boolean webhookSecretSet, String timeZone, ContractView contract,
-                      List<ContactView> contacts) {
+                      Map<String, List<String>> channelsBySeverity, List<ContactView> contacts) {
         static ClientView of(Client client) {
             return new ClientView(client.id(), client.name(), client.minimumSeverity().name(),
                     client.channels().stream().map(Enum::name).toList(), client.outOfBand(), client.webhookUrl(),
                     client.webhookSecret() != null, client.timeZone() == null ? null : client.timeZone().getId(),
-                    ContractView.of(client.contract()), (readerMayContact() ? client.contacts()
+                    ContractView.of(client.contract()), together(client.channelsBySeverity()), (readerMayContact() ? client.contacts()
                     : client.contacts().stream().map(ClientView::masked).toList()).stream().map(ContactView::of)
                     .toList());
         }
@@ -127,7 +127,7 @@ class DirectoryController {
             return new Contact(contact.id(), contact.name(), contact.role(),
                     contact.email() == null ? null : RecipientMask.mask(Channel.EMAIL, contact.email()),
                     contact.phone() == null ? null : RecipientMask.mask(Channel.SMS, contact.phone()), contact.language(),
-                    contact.timeZone());
+                    contact.timeZone(), contact.channelsBySeverity());
         }
 
         /** Whether the caller holds a role that acts (analyst, communications, manager), not only VIEWER. */
@@ -140,11 +140,19 @@ class DirectoryController {
     }
 
     record ContactView(String id, String name, String role, String email, String phone, String language,
-                       String timeZone) {
+                       String timeZone, Map<String, List<String>> channelsBySeverity) {
         static ContactView of(Contact contact) {
             return new ContactView(contact.id(), contact.name(), contact.role(), contact.email(), contact.phone(),
-                    contact.language(), contact.timeZone() == null ? null : contact.timeZone().getId());
+                    contact.language(), contact.timeZone() == null ? null : contact.timeZone().getId(),
+                    together(contact.channelsBySeverity()));
         }
+    }
+
+    private static Map<String, List<String>> together(ChannelsBySeverity together) {
+        Map<String, List<String>> view = new TreeMap<>();
+        together.together().forEach((severity, channels) -> view.put(severity.name(),
+                channels.stream().map(Enum::name).toList()));
+        return view;
     }
 
     record ContractView(String supportLine, String supportHours, List<String> offers, Map<String, String> updateEvery) {

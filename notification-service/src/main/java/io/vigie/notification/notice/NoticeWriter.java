@@ -82,17 +82,21 @@ class NoticeWriter {
             return false;
         }
         for (Contact contact : readers) {
-            List<Channel> chain = chain(client, contact, outOfBand);
-            if (chain.isEmpty()) {
+            // The channels used together at this severity are all due now; the rest of the chain waits as fallback.
+            List<Channel> together = together(client, contact, content.severity(), outOfBand);
+            List<Channel> order = new ArrayList<>(together);
+            chain(client, contact, outOfBand).stream().filter(channel -> !order.contains(channel)).forEach(order::add);
+            if (order.isEmpty()) {
                 // Visible rather than silent: with no address the delivery fails at once, ClientNotified FAILED says why.
                 insertDelivery(id, contact.id(), contact.name(), outOfBand ? Channel.SMS : Channel.EMAIL, 0, "",
                         contact.language(), "PENDING", now);
                 continue;
             }
-            for (int position = 0; position < chain.size(); position++) {
-                Channel channel = chain.get(position);
+            int due = Math.max(1, together.size());
+            for (int position = 0; position < order.size(); position++) {
+                Channel channel = order.get(position);
                 insertDelivery(id, contact.id(), contact.name(), channel, position, contact.address(channel),
-                        contact.language(), position == 0 ? "PENDING" : "WAITING", now);
+                        contact.language(), position < due ? "PENDING" : "WAITING", now);
             }
         }
         if (!outOfBand && client.channels().contains(Channel.WEBHOOK) && client.webhookUrl() != null) {
@@ -101,6 +105,17 @@ class NoticeWriter {
                     "PENDING", now);
         }
         return true;
+    }
+
+    /**
+     * The channels to reach this contact on at once at this severity (the contact's setting, else the client's), those
+     * that can reach it; out of band, SMS and phone only.
+     */
+    static List<Channel> together(Client client, Contact contact, Severity severity, boolean outOfBand) {
+        return client.together(contact, severity).stream()
+                .filter(channel -> channel != Channel.WEBHOOK && (!outOfBand || channel.outOfBand())
+                        && contact.reachableBy(channel))
+                .toList();
     }
 
     /** The contact's channels in the client's order of preference, keeping those that can reach this contact. */

@@ -8,6 +8,7 @@ import io.vigie.events.IncidentCategory;
 import io.vigie.events.Topics;
 import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.directory.Channel;
+import io.vigie.notification.directory.ChannelsBySeverity;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.Contact;
 import io.vigie.notification.notice.Severity;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,6 +53,48 @@ class DeliveryIT extends NotificationIntegrationTest {
                     assertThat(failed.getError()).startsWith("SMTP");
                 });
         assertThat(mailsTo("dan@" + clientId + ".test")).hasSize(1);
+    }
+
+    @Test
+    void shouldUseTheChannelsOfASeverityTogetherAndTrackEachOnItsOwn() throws Exception {
+        // given a client whose contacts get CRITICAL notices by email and SMS at once, others by email first
+        String clientId = unique("together");
+        Contact contact = contact(clientId, "tia", "en", true);
+        directory.saveAll(List.of(new Client(clientId, "Client " + clientId, Severity.LOW,
+                List.of(Channel.EMAIL, Channel.SMS), false, null, null, List.of(contact), null, null,
+                new ChannelsBySeverity(Map.of(Severity.CRITICAL, List.of(Channel.EMAIL, Channel.SMS))))));
+        UUID critical = UUID.randomUUID();
+        UUID high = UUID.randomUUID();
+
+        publish(Topics.ALERT_CLASSIFIED, critical.toString(), opened(critical, IncidentCategory.MALWARE, clientId)
+                .setSeverity(io.vigie.events.Severity.CRITICAL).build());
+        publish(Topics.ALERT_CLASSIFIED, high.toString(), opened(high, IncidentCategory.MALWARE, clientId)
+                .setSeverity(io.vigie.events.Severity.HIGH).build());
+
+        // then the CRITICAL notice goes out on both, each delivery published on its own; the HIGH one by email only
+        // (the security lead on duty gets the CRITICAL incident's SMS of its own: not the client's)
+        assertThat(awaitClientNotified(critical, all -> all.stream().filter(e -> e.getClientId().equals(clientId))
+                .count() == 2)).filteredOn(e -> e.getClientId().equals(clientId))
+                .extracting(e -> e.getChannel() + " " + e.getOutcome())
+                .containsExactlyInAnyOrder("EMAIL SENT", "SMS SENT");
+        assertThat(awaitClientNotified(high, all -> all.size() == 1))
+                .extracting(e -> e.getChannel() + " " + e.getOutcome()).containsExactly("EMAIL SENT");
+        assertThat(smsTo(contact.phone())).hasSize(1);
+        assertThat(awaitMails(contact.email(), 2)).hasSize(2);
+        assertThat(jdbc.queryForList("SELECT d.channel || ' ' || d.state FROM delivery d JOIN notice n "
+                + "ON n.id = d.notice_id WHERE n.incident_id = ? AND n.client_id = ?", String.class, critical, clientId))
+                .containsExactlyInAnyOrder("EMAIL SENT", "SMS SENT");
+
+        // and out of band, the email is held back even for CRITICAL: SMS only
+        UUID compromised = UUID.randomUUID();
+        publish(Topics.ALERT_CLASSIFIED, compromised.toString(), opened(compromised,
+                IncidentCategory.ACCOUNT_COMPROMISE, clientId).setSeverity(io.vigie.events.Severity.CRITICAL)
+                .setAffectedClients(List.of(AffectedClient.newBuilder().setClientId(clientId)
+                        .setEmailMayBeCompromised(true).build())).build());
+        assertThat(awaitClientNotified(compromised, all -> all.stream()
+                .anyMatch(e -> e.getClientId().equals(clientId)))).filteredOn(e -> e.getClientId().equals(clientId))
+                .extracting(e -> e.getChannel() + " " + e.getOutcome()).containsExactly("SMS SENT");
+        assertThat(mailsTo(contact.email())).hasSize(2);
     }
 
     @Test

@@ -4,8 +4,11 @@ import io.vigie.events.AlertClassified;
 import io.vigie.events.ClientNotified;
 import io.vigie.events.DeliveryOutcome;
 import io.vigie.events.IncidentCategory;
+import io.vigie.events.IncidentStatus;
+import io.vigie.events.IncidentUpdated;
 import io.vigie.events.NoticeStage;
 import io.vigie.events.Topics;
+import io.vigie.events.UpdateKind;
 import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.wording.LanguageCheck;
@@ -116,6 +119,38 @@ class InitialNoticeIT extends NotificationIntegrationTest {
         assertThat(mailsTo("carl@" + critical + ".test")).isEmpty();
         assertThat(mailsTo("eve@" + everything + ".test")).hasSize(2);
         assertThat(clientNotified(silent)).isEmpty();
+    }
+
+    @Test
+    void shouldTellASuggestedClientNothingUntilAnAnalystConfirmsIt() throws Exception {
+        // given a client that an alert names but neither the inventory nor a bound source vouches for
+        String named = unique("named");
+        client(named, Severity.LOW, List.of(Channel.EMAIL), false, contact(named, "nina", "en", false));
+        String owner = unique("owner");
+        client(owner, Severity.LOW, List.of(Channel.EMAIL), false, contact(owner, "otto", "de", false));
+        UUID incidentId = UUID.randomUUID();
+        AlertClassified opened = opened(incidentId, IncidentCategory.MALWARE, owner)
+                .setSuggestedClients(List.of(io.vigie.events.AffectedClient.newBuilder().setClientId(named)
+                        .setServices(List.of("Webmail " + named)).build())).build();
+
+        // when triage opens the incident: the affected client is told, the suggested one is not
+        publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), opened);
+        awaitMails("otto@" + owner + ".test", 1);
+        awaitClientNotified(incidentId, all -> all.size() == 1);
+        assertThat(mailsTo("nina@" + named + ".test")).isEmpty();
+
+        // then an analyst confirms it: it gets its first notice, the other client nothing more
+        publish(Topics.INCIDENT_UPDATED, incidentId.toString(), IncidentUpdated.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setProducer("case-service")
+                .setIncidentId(incidentId).setKind(UpdateKind.CLIENTS_CONFIRMED).setActor("analyst")
+                .setStatus(IncidentStatus.IN_PROGRESS).setSeverity(io.vigie.events.Severity.MEDIUM)
+                .setMessage("analyst confirmed " + named).setConfirmedClients(List.of(named))
+                .setNotifyClients(true).build());
+        String text = parts(awaitMails("nina@" + named + ".test", 1).get(0))[0];
+        assertThat(text).contains("Webmail " + named);
+        assertThat(awaitClientNotified(incidentId, all -> all.size() == 2)).extracting(ClientNotified::getClientId)
+                .containsExactlyInAnyOrder(owner, named);
+        assertThat(mailsTo("otto@" + owner + ".test")).hasSize(1);
     }
 
     @Test
