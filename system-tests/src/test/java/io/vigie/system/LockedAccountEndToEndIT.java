@@ -62,20 +62,27 @@ class LockedAccountEndToEndIT {
         assertThat(postSplunk("Access - Account locked out - Rule", "1763862960", "1763862960.1002")
                 .statusCode()).isEqualTo(202);
 
-        // One INITIAL notice per contact, in the contact's language, every section filled.
+        // One INITIAL notice per contact, in the contact's language, every section filled, nothing of the raw alert.
         await().atMost(STEP).untilAsserted(() -> {
-            assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Notification de sécurité")).hasSize(1);
-            assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Security notification")).hasSize(1);
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Incident de sécurité")).hasSize(1);
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Security incident")).hasSize(1);
         });
-        String initialEn = VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(1), "Security notification").get(0));
-        assertThat(initialEn).contains("Dear Tom Baker", "CONTEXT", "IMPACT", "MEASURES TAKEN", "RESOLUTION PLAN",
-                "RECOMMENDED ACTIONS", "FOLLOW-UP",
-                "The account is locked and its owner cannot log in",
-                "The account was locked automatically after the repeated failed logins.",
-                "We verify the attempts with the account's owner",
-                "Turn on multi-factor authentication for the account.");
-        assertThat(VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(0), "Notification de sécurité").get(0)))
-                .contains("Jeanne Martin", "CONTEXTE", "IMPACT", "MESURES PRISES");
+        String initialEn = VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(1), "Security incident").get(0));
+        assertThat(initialEn).contains("Dear Tom Baker", "WHAT HAPPENED", "IMPACT", "WHAT WE HAVE DONE",
+                "WHAT COMES NEXT", "WHAT WE ADVISE YOU TO DO", "WHAT WE OFFER YOU",
+                "Repeated attempts were made to log in to one of your organisation's accounts",
+                "The account concerned was locked to stop any further attempt.",
+                "We confirm the attempts with the account's owner",
+                "Turn on multi-factor authentication wherever it is available.",
+                "+33 1 70 00 12 34, Monday–Friday, 08:00–20:00", "(Europe/London)");
+        String initialFr = VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(0), "Incident de sécurité").get(0));
+        assertThat(initialFr).contains("Jeanne Martin", "IMPACT", "(Europe/Paris)");
+        for (String text : List.of(initialEn, initialFr)) {
+            assertThat(text).doesNotContain("Access - ", "Rule", "splunk", "SPLUNK", "203.0.113.45",
+                    SeedData.CLIENT_A_DOMAIN_CONTROLLER, "j.doe", "WinEventLog");
+        }
+        assertThat(initialFr).doesNotContain("Dear", "WHAT ", "The account");
+        assertThat(initialEn).doesNotContain("Bonjour", "Madame", "Nous ");
         assertThat(emailsTo("dpo@client-b.example", "")).as("client B is not affected").isEmpty();
 
         // The analyst finds the incident in case-service.
@@ -86,26 +93,37 @@ class LockedAccountEndToEndIT {
 
         // A client update: a second email to each contact.
         assertThat(system.call("POST", VigieService.CASE, "/api/cases/" + caseId + "/client-updates", "analyst", """
-                {"message": "The attempts came from one address, now blocked. The owner confirmed none of them.",
-                 "measuresTaken": ["The source address 203.0.113.45 is blocked on the firewall."],
-                 "resolutionPlan": "Reset the password with the owner, then unlock the account.",
+                {"clientMessages": {
+                   "fr": "Les tentatives venaient d'une seule adresse, désormais bloquée. Le titulaire n'en a reconnu aucune.",
+                   "en": "The attempts came from one address, now blocked. The owner recognised none of them."},
+                 "measures": ["PASSWORDS_RESET"],
                  "estimatedResolutionAt": "%s"}""".formatted(Instant.now().plus(Duration.ofHours(2))))
                 .statusCode()).isEqualTo(200);
         await().atMost(STEP).untilAsserted(() -> {
             assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Mise à jour")).hasSize(1);
             assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Update")).hasSize(1);
         });
-        assertThat(VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(1), "Update").get(0)))
-                .contains("The attempts came from one address, now blocked.");
+        MimeMessage updateEn = emailsTo(CLIENT_A_CONTACTS.get(1), "Update").get(0);
+        assertThat(VigieSystem.text(updateEn)).contains("The attempts came from one address, now blocked.",
+                "The passwords of the accounts concerned were reset.", "New estimated resolution:")
+                .doesNotContain("désormais");
+        assertThat(VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(0), "Mise à jour").get(0)))
+                .contains("Les tentatives venaient d'une seule adresse").doesNotContain("The attempts");
+        // One subject and one thread per contact.
+        MimeMessage initialMail = emailsTo(CLIENT_A_CONTACTS.get(1), "Security incident").get(0);
+        assertThat(updateEn.getSubject()).isEqualTo("Update: " + initialMail.getSubject());
+        assertThat(updateEn.getHeader("In-Reply-To")).containsExactly(initialMail.getMessageID());
 
         // Resolution: the resolution email.
         assertThat(system.call("POST", VigieService.CASE, "/api/cases/" + caseId + "/resolution", "analyst", """
                 {"summary": "The password was reset with its owner and the account unlocked; no login succeeded.",
+                 "clientMessages": {"fr": "Le mot de passe a été réinitialisé avec son titulaire et le compte débloqué.",
+                                    "en": "The password was reset with its owner and the account unlocked."},
                  "correctiveActions": ["Password reset", "Source address blocked"], "dataCompromised": false}""")
                 .statusCode()).isEqualTo(200);
         await().atMost(STEP).untilAsserted(() -> {
-            assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Incident résolu")).hasSize(1);
-            assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Incident resolved")).hasSize(1);
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Résolu")).hasSize(1);
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Resolved")).hasSize(1);
         });
 
         // The post-mortem draft, completed and approved by a manager.
@@ -131,10 +149,10 @@ class LockedAccountEndToEndIT {
 
         // IncidentClosed: the follow-up email with the survey.
         await().atMost(STEP).untilAsserted(() -> {
-            assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Bilan de l'incident")).hasSize(1);
-            assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Incident review and your feedback")).hasSize(1);
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(0), "Suivi")).hasSize(1);
+            assertThat(emailsTo(CLIENT_A_CONTACTS.get(1), "Follow-up")).hasSize(1);
         });
-        assertThat(VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(1), "Incident review and your feedback").get(0)))
+        assertThat(VigieSystem.text(emailsTo(CLIENT_A_CONTACTS.get(1), "Follow-up").get(0)))
                 .contains("satisfaction survey");
 
         // The case is closed, its timeline holds every step in order and its hash chain verifies.

@@ -111,8 +111,8 @@ class PersonalDataEndToEndIT {
             assertThat(system.emailsTo(clinic.englishContact(), "")).hasSize(1);
         });
         assertThat(VigieSystem.text(system.emailsTo(clinic.englishContact(), "").get(0)))
-                .contains("Dear Sam Green", "GDPR, Article 33", "IMPACT", "Personal data is involved.", "MEASURES TAKEN",
-                        "RECOMMENDED ACTIONS");
+                .contains("Dear Sam Green", "GDPR article 33", "IMPACT", "personal data", "WHAT WE HAVE DONE",
+                        "WHAT WE ADVISE YOU TO DO");
         assertThat(VigieSystem.text(system.emailsTo(clinic.frenchContact(), "").get(0))).contains("Claire Dubois");
         await().atMost(STEP).untilAsserted(() -> assertThat(
                 system.get(VigieService.CASE, "/api/cases/" + incidentId).toString()).contains("\"SENT\""));

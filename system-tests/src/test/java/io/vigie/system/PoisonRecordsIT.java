@@ -86,8 +86,8 @@ class PoisonRecordsIT {
                 .get(0).get("id").asText().transform(UUID::fromString);
 
         command(VigieService.CASE, "/api/cases/" + incident + "/client-updates", "analyst", """
-                {"message": "The address is blocked.", "measuresTaken": ["Address blocked"],
-                 "resolutionPlan": "Reset the password.", "estimatedResolutionAt": "%s"}"""
+                {"clientMessages": {"fr": "L'adresse est bloquée.", "en": "The address is blocked."},
+                 "measures": ["ATTACK_SOURCES_BLOCKED"], "estimatedResolutionAt": "%s"}"""
                 .formatted(Instant.now().plus(Duration.ofHours(1))));
         command(VigieService.CASE, "/api/cases/" + incident + "/resolution", "analyst", """
                 {"summary": "Password reset; no login succeeded.", "correctiveActions": ["Password reset"],

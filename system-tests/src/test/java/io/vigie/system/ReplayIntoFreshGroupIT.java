@@ -54,8 +54,9 @@ class ReplayIntoFreshGroupIT {
         VigieSystem.Client client = system.newClient("logistics", "erp-{id}.logistics.example", "HIGH", "[\"CREDENTIALS\"]");
         UUID incident = lockedAccountIncident(client);
         command(incident, "client-updates", """
-                {"message": "The attempts came from one address, now blocked.", "measuresTaken": ["Address blocked"],
-                 "resolutionPlan": "Reset the password with the owner.", "estimatedResolutionAt": "%s"}"""
+                {"clientMessages": {"fr": "Les tentatives venaient d'une seule adresse, désormais bloquée.",
+                                    "en": "The attempts came from one address, now blocked."},
+                 "measures": ["ATTACK_SOURCES_BLOCKED"], "estimatedResolutionAt": "%s"}"""
                 .formatted(Instant.now().plus(Duration.ofHours(2))));
         command(incident, "resolution", """
                 {"summary": "Password reset with its owner; no login succeeded.", "correctiveActions": ["Password reset"],

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -155,10 +156,18 @@ public final class VigieSystem implements AutoCloseable {
 
     /** As Splunk's webhook alert action sends it: the first result row, the search's sid and name, owner and app. */
     public HttpResponse<String> postSplunk(String searchName, String host, String user, String sid) {
+        return postSplunk(searchName, host, user, sid, Map.of());
+    }
+
+    /** The same, with more fields in the result row (e.g. {@code client}, which Splunk searches often carry). */
+    public HttpResponse<String> postSplunk(String searchName, String host, String user, String sid,
+                                           Map<String, String> moreFields) {
+        Map<String, Object> result = new LinkedHashMap<>(Map.of("_time", (System.currentTimeMillis() / 1000) + ".000",
+                "host", host, "user", user, "src", "203.0.113.45", "action", "failure", "count", "42",
+                "urgency", "high", "tag", List.of("authentication"), "sourcetype", "WinEventLog:Security"));
+        result.putAll(moreFields);
         String body = toJson(Map.of(
-                "result", Map.of("_time", (System.currentTimeMillis() / 1000) + ".000", "host", host,
-                        "user", user, "src", "203.0.113.45", "action", "failure", "count", "42",
-                        "urgency", "high", "tag", List.of("authentication"), "sourcetype", "WinEventLog:Security"),
+                "result", result,
                 "sid", sid,
                 "results_link", "https://splunk.soc.example:8000/app/search/@go?sid=" + sid,
                 "search_name", searchName,

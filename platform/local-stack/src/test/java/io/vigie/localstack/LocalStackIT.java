@@ -166,8 +166,8 @@ class LocalStackIT {
             for (MimeMessage message : stack.receivedMessages()) {
                 subjects.add(message.getAllRecipients()[0] + " " + message.getSubject());
             }
-            assertThat(subjects).anyMatch(subject -> subject.startsWith("tom.baker@client-a.example Security notification"))
-                    .anyMatch(subject -> subject.startsWith("jeanne.martin@client-a.example Notification de sécurité"));
+            assertThat(subjects).anyMatch(subject -> subject.startsWith("tom.baker@client-a.example Security incident"))
+                    .anyMatch(subject -> subject.startsWith("jeanne.martin@client-a.example Incident de sécurité"));
         });
         LocalUsers.User viewer = stack.users().users().get("viewer");
         String credentials = Base64.getEncoder().encodeToString(

@@ -65,8 +65,8 @@ final class FaultRun implements AutoCloseable {
     private static final Map<String, List<String>> CONTACTS = Map.of(
             SeedData.CLIENT_A, List.of("jeanne.martin@client-a.example", "tom.baker@client-a.example"),
             SeedData.CLIENT_B, List.of("dpo@client-b.example", "anna.smith@client-b.example"));
-    private static final List<String> INITIAL_SUBJECTS = List.of("Security notification", "Notification de sécurité");
-    private static final List<String> RESOLUTION_SUBJECTS = List.of("Incident resolved", "Incident résolu");
+    private static final List<String> INITIAL_SUBJECTS = List.of("Security incident", "Incident de sécurité");
+    private static final List<String> RESOLUTION_SUBJECTS = List.of("Resolved", "Résolu");
 
     private final LocalStack stack;
     private final String run;
@@ -325,9 +325,9 @@ final class FaultRun implements AutoCloseable {
         return emails;
     }
 
-    /** How notices name an incident in their subject: {@code [1A2B3C4D]}. */
+    /** How notices name an incident in their subject: {@code Security incident 1A2B3C4D: …}. */
     private static String reference(String incident) {
-        return "[" + incident.substring(0, 8).toUpperCase(Locale.ROOT) + "]";
+        return incident.substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
     private HttpResponse<String> call(String method, VigieService service, String path, String user, String body) {

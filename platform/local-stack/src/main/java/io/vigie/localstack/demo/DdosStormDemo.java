@@ -20,12 +20,12 @@ import io.vigie.localstack.LocalStack;
 import io.vigie.localstack.VigieService;
 
 /**
- * A DDoS making client A's extranet unavailable, replayed through the real Alertmanager webhook as an alert storm:
+ * A DDoS making client C's online shop unavailable, replayed through the real Alertmanager webhook as an alert storm:
  * a Prometheus rule on the edge proxies fires once per attacking address ({@code sum by (src_ip)} of the request
  * rate), so a botnet of {@value #SOURCES} addresses gives {@value #SOURCES} firing alerts, which Alertmanager groups
  * by the attackers' network ({@code group_by: [alertname, instance, src_asn]}) and sends as {@value #NOTIFICATIONS}
  * notifications of {@value #PER_NOTIFICATION}. Every alert is about the same asset, so triage collapses the storm into
- * one incident and client A's contacts get one notice, not two thousand.
+ * one incident and client C's contacts get one notice, not two thousand.
  */
 final class DdosStormDemo {
 
@@ -69,7 +69,7 @@ final class DdosStormDemo {
     // One group of Alertmanager's webhook v4: 50 attacking addresses of one autonomous system.
     private static Map<String, Object> notification(int group, Instant startsAt) {
         String asn = "AS" + (64512 + group);
-        String instance = SeedData.CLIENT_A_EXTRANET + ":443";
+        String instance = SeedData.CLIENT_C_SHOP + ":443";
         List<Map<String, Object>> alerts = new ArrayList<>();
         for (int i = 0; i < PER_NOTIFICATION; i++) {
             // 198.18.0.0/15 is reserved for benchmarking (RFC 2544): never a real address, never on the threat list.
@@ -78,8 +78,8 @@ final class DdosStormDemo {
                     "alertname", ALERT_NAME,
                     "instance", instance,
                     "job", "edge-proxy",
-                    "service", SeedData.CLIENT_A_EXTRANET_SERVICE,
-                    "client", SeedData.CLIENT_A,
+                    "service", SeedData.CLIENT_C_SHOP_SERVICE,
+                    "client", SeedData.CLIENT_C,
                     "severity", "critical",
                     "src_asn", asn,
                     "src_ip", sourceIp));
@@ -87,13 +87,13 @@ final class DdosStormDemo {
             alert.put("status", "firing");
             alert.put("labels", labels);
             alert.put("annotations", Map.of(
-                    "summary", "DDoS: HTTP flood on the client extranet, which is unavailable",
+                    "summary", "DDoS: HTTP flood on the online shop, which is unavailable",
                     "description", sourceIp + " (" + asn + ") sends " + (380 + i * 7) + " requests/s to "
-                            + SeedData.CLIENT_A_EXTRANET + "; the edge proxies answer 503 to 97% of the requests.",
+                            + SeedData.CLIENT_C_SHOP + "; the edge proxies answer 503 to 97% of the requests.",
                     "runbook_url", "https://runbooks.soc.example/ddos/http-flood"));
             alert.put("startsAt", startsAt.toString());
             alert.put("endsAt", "0001-01-01T00:00:00Z");
-            alert.put("generatorURL", "http://prometheus.client-a.example:9090/graph?g0.expr="
+            alert.put("generatorURL", "http://prometheus.client-c.example:9090/graph?g0.expr="
                     + "sum+by+%28src_ip%29+%28rate%28edge_http_requests_total%5B1m%5D%29%29+%3E+300&g0.tab=1");
             alert.put("fingerprint", fingerprint(labels));
             alerts.add(alert);
@@ -106,11 +106,11 @@ final class DdosStormDemo {
         notification.put("alerts", alerts);
         notification.put("groupLabels", groupLabels);
         notification.put("commonLabels", Map.of("alertname", ALERT_NAME, "instance", instance, "job", "edge-proxy",
-                "service", SeedData.CLIENT_A_EXTRANET_SERVICE, "client", SeedData.CLIENT_A, "severity", "critical",
+                "service", SeedData.CLIENT_C_SHOP_SERVICE, "client", SeedData.CLIENT_C, "severity", "critical",
                 "src_asn", asn));
         notification.put("commonAnnotations", Map.of(
-                "summary", "DDoS: HTTP flood on the client extranet, which is unavailable"));
-        notification.put("externalURL", "http://alertmanager.client-a.example:9093");
+                "summary", "DDoS: HTTP flood on the online shop, which is unavailable"));
+        notification.put("externalURL", "http://alertmanager.client-c.example:9093");
         notification.put("version", "4");
         notification.put("groupKey", "{}:{alertname=\"" + ALERT_NAME + "\", instance=\"" + instance
                 + "\", src_asn=\"" + asn + "\"}");

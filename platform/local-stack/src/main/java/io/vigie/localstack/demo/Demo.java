@@ -147,6 +147,12 @@ public final class Demo {
                     "correctiveActions", List.of("Password of j.doe reset with its owner",
                             "Source address 203.0.113.45 blocked on the firewall",
                             "Account unlocked"),
+                    // What client A's contacts read: one text in each of their languages.
+                    "clientMessages", Map.of(
+                            "fr", "Le mot de passe du compte a été réinitialisé avec son titulaire et le compte"
+                                    + " débloqué ; aucune connexion n'a abouti.",
+                            "en", "The account's password was reset with its owner and the account unlocked;"
+                                    + " no login succeeded."),
                     "dataCompromised", false)), analyst);
             String postmortem = stack.service(VigieService.POSTMORTEM).baseUrl();
             JsonNode draft = Waiting.until("the post-mortem draft in postmortem-service", STEP,

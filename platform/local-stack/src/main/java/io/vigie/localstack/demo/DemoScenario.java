@@ -16,9 +16,9 @@ public enum DemoScenario {
             SeedData.CLIENT_A, "ACCOUNT_COMPROMISE", LockedAccountDemo::post),
     PERSONAL_DATA("personal-data", "unauthorised access to a client database holding personal data (Wazuh)",
             SeedData.CLIENT_B, "DATA_BREACH", PersonalDataAccessDemo::post),
-    DDOS("ddos", "a DDoS making a client's extranet unavailable: a storm of " + String.format(Locale.ROOT, "%,d",
+    DDOS("ddos", "a DDoS making a client's online shop unavailable: a storm of " + String.format(Locale.ROOT, "%,d",
             DdosStormDemo.SOURCES) + " alerts in " + DdosStormDemo.NOTIFICATIONS + " notifications (Alertmanager)",
-            SeedData.CLIENT_A, "DDOS_OUTAGE", DdosStormDemo::post),
+            SeedData.CLIENT_C, "DDOS_OUTAGE", DdosStormDemo::post),
     MALWARE("malware", "malware on a server, calling a known command-and-control server (generic API, HMAC-signed)",
             SeedData.CLIENT_B, "MALWARE", MalwareDemo::post);
 

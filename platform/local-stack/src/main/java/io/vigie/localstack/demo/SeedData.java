@@ -9,10 +9,11 @@ import io.vigie.localstack.LocalUsers;
 import io.vigie.localstack.VigieService;
 
 /**
- * A small, realistic world for the local stack: two clients, their assets in triage-service's inventory, a few
- * known-threat indicators, and the clients' contacts in notification-service's directory, so that an alert about
- * {@code dc01.client-a.example} reaches client A's people at once instead of being classified as about an unknown
- * asset, and the malware demo's hash and command-and-control server are recognised as known threats.
+ * A small, realistic world for the local stack: three clients, one French (A), one English (B) and one German (C),
+ * their assets in triage-service's inventory, a few known-threat indicators, and the clients' contacts and contract
+ * settings (time zone, support line, remediation offers) in notification-service's directory, so that an alert about
+ * {@code dc01.client-a.example} reaches client A's people at once, in their language, instead of being classified as
+ * about an unknown asset, and the malware demo's hash and command-and-control server are recognised as known threats.
  *
  * <p>Loaded through the services' own HTTP APIs with the local users, as an operator would, and only with
  * create-or-replace calls (inventory and indicator imports in {@code merge} mode, {@code PUT} of each client): loading
@@ -22,11 +23,12 @@ public final class SeedData {
 
     public static final String CLIENT_A = "client-a";
     public static final String CLIENT_B = "client-b";
+    public static final String CLIENT_C = "client-c";
     public static final String CLIENT_A_DOMAIN_CONTROLLER = "dc01.client-a.example";
     public static final String CLIENT_B_DATABASE = "db01.client-b.example";
-    /** Client A's customer-facing extranet: the DDoS demo's target. */
-    public static final String CLIENT_A_EXTRANET = "extranet.client-a.example";
-    public static final String CLIENT_A_EXTRANET_SERVICE = "client-extranet";
+    /** Client C's online shop: the DDoS demo's target. */
+    public static final String CLIENT_C_SHOP = "shop.client-c.example";
+    public static final String CLIENT_C_SHOP_SERVICE = "online-shop";
     /** Client B's remote-administration jump server: where the malware demo finds its sample. */
     public static final String CLIENT_B_JUMP_SERVER = "jump01.client-b.example";
 
@@ -105,13 +107,13 @@ public final class SeedData {
                   criticality: CRITICAL
                   clients: [%s]
                   dataCategories: []
-                  description: Client A's customer extranet (its customers' documents and appointments)
+                  description: Client C's online shop (its customers' orders and accounts)
                 - name: %s
                   kind: SERVICE
                   criticality: CRITICAL
                   clients: [%s]
                   dataCategories: []
-                  description: Client A's customer extranet, as its monitoring names the service
+                  description: Client C's online shop, as its monitoring names the service
                 - name: %s
                   kind: ASSET
                   criticality: HIGH
@@ -119,7 +121,7 @@ public final class SeedData {
                   dataCategories: [CREDENTIALS]
                   description: Client B's remote-administration jump server (administrators' sessions and keys)
                 """.formatted(CLIENT_A_DOMAIN_CONTROLLER, CLIENT_A, CLIENT_A, CLIENT_B_DATABASE, CLIENT_B, CLIENT_B,
-                CLIENT_A_EXTRANET, CLIENT_A, CLIENT_A_EXTRANET_SERVICE, CLIENT_A, CLIENT_B_JUMP_SERVER, CLIENT_B);
+                CLIENT_C_SHOP, CLIENT_C, CLIENT_C_SHOP_SERVICE, CLIENT_C, CLIENT_B_JUMP_SERVER, CLIENT_B);
     }
 
     // The address and domain are from the ranges reserved for documentation (RFC 5737, RFC 2606), so the seed can
@@ -143,25 +145,45 @@ public final class SeedData {
                 """.formatted(MALWARE_SHA256, C2_DOMAIN, C2_IP);
     }
 
-    // EMAIL only: the mailbox is the channel a newcomer can watch. The phones are there for out-of-band notices (a
-    // client whose email may be compromised is reached by SMS).
+    // EMAIL first: the mailbox is the channel a newcomer can watch. The phones are there for out-of-band notices (a
+    // client whose email may be compromised is reached by SMS) and for client B, whose CRITICAL notices go by email
+    // and SMS together (the SMS land in the local sink, logged masked). Each client reads its own language; client A's IT
+    // manager reads English. The contracts give the support line and the offers a data breach notice makes.
     private static Map<String, String> clients() {
         Map<String, String> clients = new LinkedHashMap<>();
         clients.put(CLIENT_A, """
                 {"name": "Durand & Associés", "minimumSeverity": "MEDIUM", "channels": ["EMAIL"], "outOfBand": false,
+                 "timeZone": "Europe/Paris",
+                 "contract": {"supportLine": "+33 1 70 00 12 34", "supportHours": "MON-FRI 08:00-20:00",
+                              "offers": ["PASSWORD_RESET", "SECURITY_FEATURES", "SUPPORT_LINE"]},
                  "contacts": [
                    {"id": "jmartin", "name": "Jeanne Martin", "role": "RSSI", "email": "jeanne.martin@client-a.example",
                     "phone": "+33 6 12 34 56 78", "language": "fr"},
                    {"id": "tbaker", "name": "Tom Baker", "role": "IT manager", "email": "tom.baker@client-a.example",
-                    "phone": "+44 20 7946 0321", "language": "en"}]}
+                    "phone": "+44 20 7946 0321", "language": "en", "timeZone": "Europe/London"}]}
                 """);
         clients.put(CLIENT_B, """
-                {"name": "Clinique Saint-Roch", "minimumSeverity": "HIGH", "channels": ["EMAIL"], "outOfBand": false,
+                {"name": "St Roch Clinic", "minimumSeverity": "HIGH", "channels": ["EMAIL", "SMS"], "outOfBand": false,
+                 "timeZone": "Europe/London", "channelsBySeverity": {"CRITICAL": ["EMAIL", "SMS"]},
+                 "contract": {"supportLine": "+44 20 7946 0000", "supportHours": "MON-SUN 07:00-22:00",
+                              "offers": ["PASSWORD_RESET", "SECURITY_FEATURES", "IDENTITY_MONITORING", "SUPPORT_LINE"],
+                              "updateEvery": {"CRITICAL": "1h"}},
                  "contacts": [
-                   {"id": "plefevre", "name": "Paul Lefèvre", "role": "DPO", "email": "dpo@client-b.example",
-                    "phone": "+33 4 72 00 11 22", "language": "fr"},
+                   {"id": "plewis", "name": "Paul Lewis", "role": "DPO", "email": "dpo@client-b.example",
+                    "phone": "+44 20 7946 0188", "language": "en"},
                    {"id": "asmith", "name": "Anna Smith", "role": "CIO", "email": "anna.smith@client-b.example",
-                    "phone": "+41 22 555 01 02", "language": "en"}]}
+                    "phone": "+44 20 7946 0102", "language": "en"}]}
+                """);
+        clients.put(CLIENT_C, """
+                {"name": "Brenner Logistik GmbH", "minimumSeverity": "MEDIUM", "channels": ["EMAIL"], "outOfBand": false,
+                 "timeZone": "Europe/Berlin",
+                 "contract": {"supportLine": "+49 30 901820", "supportHours": "MON-FRI 07:00-19:00",
+                              "offers": ["PASSWORD_RESET", "SUPPORT_LINE"]},
+                 "contacts": [
+                   {"id": "kvogel", "name": "Katrin Vogel", "role": "Informationssicherheitsbeauftragte",
+                    "email": "katrin.vogel@client-c.example", "phone": "+49 151 23456789", "language": "de"},
+                   {"id": "mbrenner", "name": "Markus Brenner", "role": "Geschäftsführer",
+                    "email": "markus.brenner@client-c.example", "phone": "+49 171 9876543", "language": "de"}]}
                 """);
         return Collections.unmodifiableMap(clients);
     }
