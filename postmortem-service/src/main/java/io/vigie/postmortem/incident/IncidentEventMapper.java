@@ -63,7 +63,8 @@ final class IncidentEventMapper {
 
     static Notice notice(ClientNotified e) {
         boolean toClient = e.getStage() != NoticeStage.REGULATOR;
-        boolean delivered = e.getOutcome() != DeliveryOutcome.FAILED;
+        // A notice held for review has reached nobody yet.
+        boolean delivered = e.getOutcome() != DeliveryOutcome.FAILED && e.getOutcome() != DeliveryOutcome.HELD;
         boolean acknowledged = e.getOutcome() == DeliveryOutcome.ACKNOWLEDGED
                 || e.getOutcome() == DeliveryOutcome.AGREED || e.getOutcome() == DeliveryOutcome.DECLINED;
         return new Notice(e.getOccurredAt(), e.getClientId(), toClient && delivered, toClient && acknowledged);
