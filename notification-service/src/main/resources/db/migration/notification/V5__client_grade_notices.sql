@@ -31,3 +31,11 @@ CREATE TABLE suggested_client (
     impact      TEXT        NOT NULL,
     PRIMARY KEY (incident_id, client_id)
 );
+
+-- The review gate: a client's rules (JSON: severities, categories, hold) under which its notices wait for a
+-- communications user; a held notice's deliveries are HELD until it is approved or held_until passes.
+ALTER TABLE client ADD COLUMN review_gate TEXT;
+ALTER TABLE notice ADD COLUMN held_until TIMESTAMP WITH TIME ZONE;
+ALTER TABLE notice ADD COLUMN released_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE notice ADD COLUMN released_by VARCHAR(200);
+CREATE INDEX notice_held ON notice (held_until);

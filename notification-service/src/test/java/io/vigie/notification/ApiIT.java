@@ -6,20 +6,13 @@ import io.vigie.events.Topics;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiIT extends NotificationIntegrationTest {
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void shouldCreateAndReadAClientWithItsContactsWithoutEverShowingTheWebhookSecret() throws Exception {
@@ -68,6 +61,7 @@ class ApiIT extends NotificationIntegrationTest {
                  "contract": {"supportHours": "always", "offers": ["FREE_LUNCH", "SUPPORT_LINE"],
                               "updateEvery": {"HIGH": "1s"}},
                  "channelsBySeverity": {"URGENT": ["EMAIL"], "HIGH": ["EMAIL", "WEBHOOK"]},
+                 "reviewGate": [{"severities": ["URGENT"], "categories": ["DATA_BREACH"], "hold": "2d"}],
                  "contacts": [{"id": "a", "name": "A", "email": "not-an-email", "language": "it"}]}""");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -77,7 +71,8 @@ class ApiIT extends NotificationIntegrationTest {
                 "\"field\":\"channels\"", "\"field\":\"contacts[0].email\"", "\"field\":\"contacts[0].language\"",
                 "\"field\":\"timeZone\"", "\"field\":\"contract.supportHours\"", "\"field\":\"contract.offers[0]\"",
                 "\"field\":\"contract.supportLine\"", "\"field\":\"contract.updateEvery.HIGH\"",
-                "\"field\":\"channelsBySeverity.URGENT\"", "\"field\":\"channelsBySeverity.HIGH\"");
+                "\"field\":\"channelsBySeverity.URGENT\"", "\"field\":\"channelsBySeverity.HIGH\"",
+                "\"field\":\"reviewGate[0].severities\"", "\"field\":\"reviewGate[0].hold\"");
         assertThat(directory.find(id)).isEmpty();
         assertThat(send("PUT", "/api/clients/" + id, "comms", "{not json").statusCode()).isEqualTo(400);
     }
@@ -204,20 +199,5 @@ class ApiIT extends NotificationIntegrationTest {
         }
         assertThat(send("GET", "/api/templates/VULNERABILITY/INITIAL/en", "viewer", null).statusCode())
                 .isEqualTo(404);
-    }
-
-    private HttpResponse<String> send(String method, String path, String user, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            String password = user + "-password";
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -39,11 +39,17 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +64,7 @@ public abstract class NotificationIntegrationTest {
 
     protected static final VigieInfrastructure INFRASTRUCTURE = VigieInfrastructure.shared();
     protected static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static KafkaConsumer<String, Object> consumer;
     private static final List<ClientNotified> published = new CopyOnWriteArrayList<>();
@@ -214,6 +221,21 @@ public abstract class NotificationIntegrationTest {
 
     protected void smtpUp() {
         mailSender.setPort(INFRASTRUCTURE.smtpPort());
+    }
+
+    /** Calls the service's API as {@code user} (whose password is {@code <user>-password}), or anonymously. */
+    protected HttpResponse<String> send(String method, String path, String user, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user + "-password").getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     protected List<SmsMessage> smsTo(String number) {

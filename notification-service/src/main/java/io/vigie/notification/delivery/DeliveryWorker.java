@@ -7,22 +7,14 @@ import io.vigie.notification.ack.AckLinks;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
-import io.vigie.notification.directory.Contact;
-import io.vigie.notification.directory.Contract;
 import io.vigie.notification.notice.ClientNotifiedMapper;
 import io.vigie.notification.notice.DeliveryOutcome;
 import io.vigie.notification.notice.Notice;
-import io.vigie.notification.notice.NoticeProperties;
 import io.vigie.notification.notice.Notices;
 import io.vigie.notification.notice.NoticesPlanned;
 import io.vigie.notification.notice.RecipientMask;
 import io.vigie.notification.notice.Stage;
-import io.vigie.notification.template.NoticeContext;
 import io.vigie.notification.template.RenderedNotice;
-import io.vigie.notification.template.TemplateModel;
-import io.vigie.notification.template.Templates;
-import io.vigie.notification.wording.Phrases;
-import io.vigie.notification.wording.SupportHours;
 import io.vigie.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -68,13 +59,11 @@ class DeliveryWorker implements SmartLifecycle {
     private final DeliveryStore store;
     private final Notices notices;
     private final ClientDirectory directory;
-    private final Templates templates;
-    private final Phrases phrases;
+    private final NoticeRendering rendering;
     private final AckLinks links;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final DeliveryProperties properties;
-    private final NoticeProperties noticeProperties;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
@@ -86,20 +75,18 @@ class DeliveryWorker implements SmartLifecycle {
     private volatile Thread worker;
     private volatile boolean running;
 
-    DeliveryWorker(DeliveryStore store, Notices notices, ClientDirectory directory, Templates templates,
-                   Phrases phrases, AckLinks links, Outbox outbox, PlatformTransactionManager transactionManager,
-                   DeliveryProperties properties, NoticeProperties noticeProperties, List<ChannelSender> senders,
+    DeliveryWorker(DeliveryStore store, Notices notices, ClientDirectory directory, NoticeRendering rendering,
+                   AckLinks links, Outbox outbox, PlatformTransactionManager transactionManager,
+                   DeliveryProperties properties, List<ChannelSender> senders,
                    MeterRegistry meters, Clock clock) {
         this.store = store;
         this.notices = notices;
         this.directory = directory;
-        this.templates = templates;
-        this.phrases = phrases;
+        this.rendering = rendering;
         this.links = links;
         this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
-        this.noticeProperties = noticeProperties;
         this.meters = meters;
         this.clock = clock;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -185,21 +172,7 @@ class DeliveryWorker implements SmartLifecycle {
 
     private RenderedNotice render(Notice notice, DeliveryStore.DeliveryRow row, Optional<Client> client,
                                   String ackUrl) {
-        Duration every = notice.stage() == Stage.INITIAL || notice.stage() == Stage.UPDATE
-                ? noticeProperties.updateEvery(client.orElse(null), notice.severity()) : null;
-        Contact contact = client.flatMap(c -> c.contacts().stream()
-                .filter(candidate -> candidate.id().equals(row.contactId())).findFirst()).orElse(null);
-        ZoneId zone = client.map(c -> c.zoneOf(contact, noticeProperties.zone())).orElse(noticeProperties.zone());
-        Contract contract = client.map(Client::contract).orElse(Contract.NONE);
-        NoticeContext context = new NoticeContext(notice.incidentId(), notice.stage(), notice.sequence(),
-                row.language(), client.map(Client::name).orElse(notice.clientId()), row.contactName(), ackUrl,
-                notice.content().asksAgreement() ? links.agreementUrl(notice.id(), row.contactId()) : null,
-                notice.stage() == Stage.FOLLOW_UP ? noticeProperties.surveyUrl(notice.incidentId(), notice.clientId())
-                        : null,
-                noticeProperties.supportContact(), every, zone, contract.supportLine(),
-                SupportHours.parse(contract.supportHours()).orElse(null), contract.offerCodes());
-        return templates.render(notice.category(), notice.stage(), row.language(),
-                TemplateModel.of(notice.content(), context, phrases.book(row.language())));
+        return rendering.render(notice, client, row.contactId(), row.contactName(), row.language(), ackUrl);
     }
 
     private void record(DeliveryStore.DeliveryRow row, Notice notice, RenderedNotice rendered,

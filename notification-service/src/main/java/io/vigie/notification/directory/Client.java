@@ -10,22 +10,23 @@ import java.util.List;
  * email must be avoided altogether ({@code outOfBand}). The webhook is the client's ticketing system. Its contacts
  * read dates in {@code timeZone} unless they have their own; {@code contract} is what its notices may offer;
  * {@code channelsBySeverity} the channels its contacts are reached on together at a severity (a contact may have its
- * own).
+ * own); {@code reviewGate} when its notices wait for a communications user before they go out.
  */
 public record Client(String id, String name, Severity minimumSeverity, List<Channel> channels, boolean outOfBand,
                      String webhookUrl, String webhookSecret, List<Contact> contacts, ZoneId timeZone,
-                     Contract contract, ChannelsBySeverity channelsBySeverity) {
+                     Contract contract, ChannelsBySeverity channelsBySeverity, ReviewGate reviewGate) {
 
     public Client {
         channels = List.copyOf(channels);
         contacts = List.copyOf(contacts);
         contract = contract == null ? Contract.NONE : contract;
         channelsBySeverity = channelsBySeverity == null ? ChannelsBySeverity.NONE : channelsBySeverity;
+        reviewGate = reviewGate == null ? ReviewGate.NONE : reviewGate;
     }
 
     public Client(String id, String name, Severity minimumSeverity, List<Channel> channels, boolean outOfBand,
                   String webhookUrl, String webhookSecret, List<Contact> contacts) {
-        this(id, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret, contacts, null, null, null);
+        this(id, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret, contacts, null, null, null, null);
     }
 
     public boolean wantsToHearAbout(Severity severity) {

@@ -61,17 +61,18 @@ public class ClientDirectory {
         String zone = client.timeZone() == null ? null : client.timeZone().getId();
         String contract = CONTRACTS.writeValueAsString(client.contract());
         String together = channels(client.channelsBySeverity());
+        String gate = client.reviewGate().isEmpty() ? null : CONTRACTS.writeValueAsString(client.reviewGate());
         int updated = jdbc.update("UPDATE client SET name = ?, minimum_severity = ?, channels = ?, out_of_band = ?, "
                         + "webhook_url = ?, webhook_secret = ?, time_zone = ?, contract = ?, channels_by_severity = ?, "
-                        + "updated_at = ? WHERE id = ?",
+                        + "review_gate = ?, updated_at = ? WHERE id = ?",
                 client.name(), client.minimumSeverity().name(), channels, client.outOfBand(), client.webhookUrl(),
-                client.webhookSecret(), zone, contract, together, now, client.id());
+                client.webhookSecret(), zone, contract, together, gate, now, client.id());
         if (updated == 0) {
             jdbc.update("INSERT INTO client (id, name, minimum_severity, channels, out_of_band, webhook_url, "
-                            + "webhook_secret, time_zone, contract, channels_by_severity, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "webhook_secret, time_zone, contract, channels_by_severity, review_gate, updated_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     client.id(), client.name(), client.minimumSeverity().name(), channels, client.outOfBand(),
-                    client.webhookUrl(), client.webhookSecret(), zone, contract, together, now);
+                    client.webhookUrl(), client.webhookSecret(), zone, contract, together, gate, now);
         }
         jdbc.update("DELETE FROM contact WHERE client_id = ?", client.id());
         int position = 0;
@@ -88,7 +89,7 @@ public class ClientDirectory {
     private List<Client> load(String where, Object... args) {
         Map<String, ClientRow> rows = new LinkedHashMap<>();
         jdbc.query("SELECT c.id, c.name, c.minimum_severity, c.channels, c.out_of_band, c.webhook_url, "
-                + "c.webhook_secret, c.time_zone, c.contract, c.channels_by_severity FROM client c " + where + " ORDER BY c.id", rs -> {
+                + "c.webhook_secret, c.time_zone, c.contract, c.channels_by_severity, c.review_gate FROM client c " + where + " ORDER BY c.id", rs -> {
             rows.put(rs.getString("id"), clientRow(rs));
         }, args);
         if (rows.isEmpty()) {
@@ -116,7 +117,9 @@ public class ClientDirectory {
                 rs.getString("webhook_url"), rs.getString("webhook_secret"), zone(rs.getString("time_zone")),
                 rs.getString("contract") == null ? Contract.NONE
                         : CONTRACTS.readValue(rs.getString("contract"), Contract.class),
-                channels(rs.getString("channels_by_severity")));
+                channels(rs.getString("channels_by_severity")),
+                rs.getString("review_gate") == null ? ReviewGate.NONE
+                        : CONTRACTS.readValue(rs.getString("review_gate"), ReviewGate.class));
     }
 
     private static String channels(ChannelsBySeverity together) {
@@ -133,10 +136,10 @@ public class ClientDirectory {
 
     private record ClientRow(String id, String name, Severity minimumSeverity, List<Channel> channels,
                              boolean outOfBand, String webhookUrl, String webhookSecret, ZoneId timeZone,
-                             Contract contract, ChannelsBySeverity together) {
+                             Contract contract, ChannelsBySeverity together, ReviewGate reviewGate) {
         Client toClient(List<Contact> contacts) {
             return new Client(id, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret, contacts,
-                    timeZone, contract, together);
+                    timeZone, contract, together, reviewGate);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.vigie.notification.directory;
 
 import io.vigie.notification.InvalidInputException;
+import io.vigie.notification.notice.Category;
 import io.vigie.notification.notice.EscalationProperties;
 import io.vigie.notification.notice.Severity;
 import io.vigie.notification.wording.Languages;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  */
 record ClientRequest(String id, String name, String minimumSeverity, List<String> channels, Boolean outOfBand,
                      String webhookUrl, String webhookSecret, List<ContactRequest> contacts, String timeZone,
-                     ContractRequest contract, Map<String, List<String>> channelsBySeverity) {
+                     ContractRequest contract, Map<String, List<String>> channelsBySeverity,
+                     List<ReviewRuleRequest> reviewGate) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]+");
@@ -41,9 +43,13 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
                            Map<String, String> updateEvery) {
     }
 
+    /** A review-gate rule: empty or absent severities and categories match all; hold as {@code 30m} or {@code PT30M}. */
+    record ReviewRuleRequest(List<String> severities, List<String> categories, String hold) {
+    }
+
     ClientRequest withId(String pathId) {
         return new ClientRequest(pathId, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret,
-                contacts, timeZone, contract, channelsBySeverity);
+                contacts, timeZone, contract, channelsBySeverity, reviewGate);
     }
 
     /** Collects every problem under {@code prefix} (e.g. {@code [2].} in an import) instead of stopping at the first. */
@@ -86,6 +92,7 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
         }
         contractProblems(prefix + "contract.", contract, errors);
         togetherProblems(prefix + "channelsBySeverity", channelsBySeverity, errors);
+        gateProblems(prefix + "reviewGate", reviewGate, errors);
         if (contacts == null || contacts.isEmpty()) {
             errors.add(InvalidInputException.field(prefix + "contacts", "at least one contact"));
         } else {
@@ -148,6 +155,40 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
         });
     }
 
+    private static void gateProblems(String field, List<ReviewRuleRequest> rules, List<Map<String, String>> errors) {
+        if (rules == null) {
+            return;
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            String at = field + "[" + i + "]";
+            ReviewRuleRequest rule = rules.get(i);
+            if (rule == null) {
+                errors.add(InvalidInputException.field(at, "must not be null"));
+                continue;
+            }
+            if (rule.severities() != null && !rule.severities().stream().allMatch(s -> isEnum(Severity.class, s))) {
+                errors.add(InvalidInputException.field(at + ".severities", "CRITICAL, HIGH, MEDIUM or LOW"));
+            }
+            if (rule.categories() != null && !rule.categories().stream().allMatch(c -> isEnum(Category.class, c))) {
+                errors.add(InvalidInputException.field(at + ".categories", "incident categories, e.g. DATA_BREACH"));
+            }
+            Duration hold = duration(rule.hold());
+            if (hold == null || hold.compareTo(Duration.ofMinutes(1)) < 0 || hold.compareTo(Duration.ofHours(24)) > 0) {
+                errors.add(InvalidInputException.field(at + ".hold", "a duration between 1m and 24h, e.g. 30m"));
+            }
+        }
+    }
+
+    private ReviewGate parsedGate() {
+        if (reviewGate == null) {
+            return ReviewGate.NONE;
+        }
+        return new ReviewGate(reviewGate.stream().map(rule -> new ReviewGate.Rule(
+                rule.severities() == null ? List.of() : rule.severities().stream().map(Severity::valueOf).toList(),
+                rule.categories() == null ? List.of() : rule.categories().stream().map(Category::valueOf).toList(),
+                duration(rule.hold()))).toList());
+    }
+
     private static ChannelsBySeverity together(Map<String, List<String>> together) {
         if (together == null || together.isEmpty()) {
             return ChannelsBySeverity.NONE;
@@ -207,7 +248,8 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
         return new Client(id, name.strip(), Severity.valueOf(minimumSeverity), parsedChannels(),
                 Boolean.TRUE.equals(outOfBand), emptyToNull(webhookUrl),
                 blank(webhookSecret) ? storedSecret : webhookSecret, parsedContacts,
-                timeZone == null ? null : zone(timeZone), parsedContract(), together(channelsBySeverity));
+                timeZone == null ? null : zone(timeZone), parsedContract(), together(channelsBySeverity),
+                parsedGate());
     }
 
     private Contract parsedContract() {

@@ -113,12 +113,14 @@ class DirectoryController {
      */
     record ClientView(String id, String name, String minimumSeverity, List<String> channels, boolean outOfBand,
                       String webhookUrl, boolean webhookSecretSet, String timeZone, ContractView contract,
-                      Map<String, List<String>> channelsBySeverity, List<ContactView> contacts) {
+                      Map<String, List<String>> channelsBySeverity, List<ReviewRuleView> reviewGate,
+                      List<ContactView> contacts) {
         static ClientView of(Client client) {
             return new ClientView(client.id(), client.name(), client.minimumSeverity().name(),
                     client.channels().stream().map(Enum::name).toList(), client.outOfBand(), client.webhookUrl(),
                     client.webhookSecret() != null, client.timeZone() == null ? null : client.timeZone().getId(),
-                    ContractView.of(client.contract()), together(client.channelsBySeverity()), (readerMayContact() ? client.contacts()
+                    ContractView.of(client.contract()), together(client.channelsBySeverity()),
+                    client.reviewGate().rules().stream().map(ReviewRuleView::of).toList(), (readerMayContact() ? client.contacts()
                     : client.contacts().stream().map(ClientView::masked).toList()).stream().map(ContactView::of)
                     .toList());
         }
@@ -153,6 +155,13 @@ class DirectoryController {
         together.together().forEach((severity, channels) -> view.put(severity.name(),
                 channels.stream().map(Enum::name).toList()));
         return view;
+    }
+
+    record ReviewRuleView(List<String> severities, List<String> categories, String hold) {
+        static ReviewRuleView of(ReviewGate.Rule rule) {
+            return new ReviewRuleView(rule.severities().stream().map(Enum::name).toList(),
+                    rule.categories().stream().map(Enum::name).toList(), rule.hold().toString());
+        }
     }
 
     record ContractView(String supportLine, String supportHours, List<String> offers, Map<String, String> updateEvery) {

@@ -33,6 +33,7 @@ public final class ClientNotifiedMapper {
                 .setAttempt(Math.max(1, outcome.attempt()))
                 .setError(outcome.error())
                 .setRespondedBy(outcome.respondedBy())
+                .setHeldUntil(outcome.kind() == DeliveryOutcome.Kind.HELD ? notice.heldUntil() : null)
                 .build();
     }
 }

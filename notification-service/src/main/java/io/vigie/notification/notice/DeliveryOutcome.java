@@ -5,7 +5,8 @@ import io.vigie.notification.directory.Channel;
 import java.time.Instant;
 
 /**
- * One outcome to report as ClientNotified: a delivery attempt that was sent or failed, or a contact's answer.
+ * One outcome to report as ClientNotified: a delivery attempt that was sent or failed, a contact's answer, or a
+ * delivery held for review.
  *
  * @param recipient the address as entered; masked when published
  */
@@ -13,5 +14,6 @@ public record DeliveryOutcome(Notice notice, String contactId, Channel channel, 
                              String templateId, String language, String subject, int attempt, String error,
                              String respondedBy, Instant at) {
 
-    public enum Kind { SENT, FAILED, ACKNOWLEDGED, AGREED, DECLINED }
+    /** HELD: waiting for a communications user's review (the client's review gate), not sent yet. */
+    public enum Kind { SENT, FAILED, ACKNOWLEDGED, AGREED, DECLINED, HELD }
 }

@@ -36,7 +36,8 @@ final class IncidentEventMapper {
         return new IncidentUpdate(event.getEventId(), event.getIncidentId(),
                 Severity.valueOf(event.getSeverity().name()), event.getNotifyClients(),
                 event.getMeasures().stream().map(Enum::name).toList(), event.getEstimatedResolutionAt(),
-                texts(event.getClientMessages()), event.getConfirmedClients());
+                texts(event.getClientMessages()), event.getConfirmedClients(), event.getApprovedNoticeId(),
+                event.getActor());
     }
 
     static Resolution toResolution(IncidentResolved event) {

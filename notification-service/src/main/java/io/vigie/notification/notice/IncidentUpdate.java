@@ -8,11 +8,12 @@ import java.util.UUID;
 /**
  * A step on an open incident. Clients get an UPDATE when {@code notifyClients} and it says something to them (a
  * change, or the analyst's text in their language); {@code confirmedClients} are suggested clients an analyst
- * confirmed, who now get their first notice.
+ * confirmed, who now get their first notice; {@code approvedNoticeId} a held notice a communications user approved,
+ * with {@code messages} as the texts to add to it.
  */
 public record IncidentUpdate(UUID eventId, UUID incidentId, Severity severity, boolean notifyClients,
                              List<String> measures, Instant estimatedResolutionAt, Map<String, String> messages,
-                             List<String> confirmedClients) {
+                             List<String> confirmedClients, UUID approvedNoticeId, String actor) {
 
     public IncidentUpdate {
         measures = measures == null ? List.of() : List.copyOf(measures);

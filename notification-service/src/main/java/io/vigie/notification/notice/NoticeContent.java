@@ -64,7 +64,7 @@ public record NoticeContent(
                 measures, estimatedResolutionAt, changes, messages, dataCompromised, questions, scheduled);
     }
 
-    NoticeContent withMessages(Map<String, String> texts, Map<String, String> asked, boolean isScheduled) {
+    public NoticeContent withMessages(Map<String, String> texts, Map<String, String> asked, boolean isScheduled) {
         return new NoticeContent(category, subjectCategory, severity, detectedAt, services, dataCategories,
                 personalData, measures, estimatedResolutionAt, changes, texts, dataCompromised, asked, isScheduled);
     }

@@ -49,13 +49,15 @@ class NoticePlanner {
     private final NoticeProperties properties;
     private final EscalationProperties escalation;
     private final Phrases phrases;
+    private final NoticeHolds holds;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final Clock clock;
 
     NoticePlanner(ProcessedEvents processedEvents, IncidentStore incidents, NoticeWriter writer,
                   ClientDirectory directory, NoticeProperties properties, EscalationProperties escalation,
-                  Phrases phrases, ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
+                  Phrases phrases, NoticeHolds holds, ApplicationEventPublisher events, MeterRegistry meters,
+                  Clock clock) {
         this.processedEvents = processedEvents;
         this.incidents = incidents;
         this.writer = writer;
@@ -63,6 +65,7 @@ class NoticePlanner {
         this.properties = properties;
         this.escalation = escalation;
         this.phrases = phrases;
+        this.holds = holds;
         this.events = events;
         this.meters = meters;
         this.clock = clock;
@@ -151,6 +154,10 @@ class NoticePlanner {
             return;
         }
         UUID incidentId = update.incidentId();
+        if (update.approvedNoticeId() != null) {
+            approve(update);
+            return;
+        }
         IncidentFacts facts = incident.get().facts().with(update.severity(), update.measures(),
                 update.estimatedResolutionAt());
         incidents.updateFacts(incidentId, facts);
@@ -179,6 +186,17 @@ class NoticePlanner {
             }
         }
         announce(planned);
+    }
+
+    /** A communications user approved a held notice from the ops dashboard: it goes out now, with their texts. */
+    private void approve(IncidentUpdate update) {
+        switch (holds.approve(update.approvedNoticeId(), update.actor(), update.messages())) {
+            case RELEASED -> log.info("Notice {} approved by {}, sending", update.approvedNoticeId(), update.actor());
+            case ALREADY_RELEASED -> log.info("Notice {} approved by {} had already gone out",
+                    update.approvedNoticeId(), update.actor());
+            case NOT_HELD -> log.warn("Approval by {} of notice {}, which was never held here: nothing to send",
+                    update.actor(), update.approvedNoticeId());
+        }
     }
 
     /** The incident is resolved: a RESOLUTION notice to every client told about it; no more scheduled updates. */

@@ -3,6 +3,8 @@ package io.vigie.notification.notice;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.Contact;
+import io.vigie.events.Topics;
+import io.vigie.platform.outbox.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +28,12 @@ class NoticeWriter {
     static final String TICKETING = "ticketing";
 
     private final JdbcTemplate jdbc;
+    private final Outbox outbox;
     private final Clock clock;
 
-    NoticeWriter(JdbcTemplate jdbc, Clock clock) {
+    NoticeWriter(JdbcTemplate jdbc, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -61,7 +65,8 @@ class NoticeWriter {
      * says nothing to any contact. An UPDATE goes only to the contacts it says something to in their language (an
      * analyst's text written in French only is no news to an English contact). Out of band, the client's email (and
      * its ticketing system, which may share the compromised identity) are left out and each contact is reached on SMS
-     * or phone.
+     * or phone. When the client's review gate matches the notice, its deliveries are HELD until a communications user
+     * approves it or the hold expires ({@link NoticeHolds}); each held delivery is published as ClientNotified HELD.
      */
     boolean create(Client client, UUID incidentId, Stage stage, int sequence, NoticeContent content,
                    boolean emailMayBeCompromised) {
@@ -73,11 +78,14 @@ class NoticeWriter {
         boolean outOfBand = emailMayBeCompromised || client.outOfBand();
         UUID id = noticeId(incidentId, client.id(), stage, sequence);
         Instant now = clock.instant();
+        Instant heldUntil = client.reviewGate().holdFor(content.severity(), content.category()).map(now::plus)
+                .orElse(null);
         int inserted = jdbc.update("INSERT INTO notice (id, incident_id, client_id, stage, sequence, category, "
-                        + "severity, out_of_band, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT DO NOTHING",
+                        + "severity, out_of_band, content, created_at, held_until) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 id, incidentId, client.id(), stage.name(), sequence, content.category().name(),
-                content.severity().name(), outOfBand, Json.write(content), Timestamp.from(now));
+                content.severity().name(), outOfBand, Json.write(content), Timestamp.from(now),
+                heldUntil == null ? null : Timestamp.from(heldUntil));
         if (inserted == 0) {
             return false;
         }
@@ -104,7 +112,24 @@ class NoticeWriter {
             insertDelivery(id, TICKETING, client.name(), Channel.WEBHOOK, 0, client.webhookUrl(), language,
                     "PENDING", now);
         }
+        if (heldUntil != null) {
+            hold(new Notice(id, incidentId, client.id(), stage, sequence, content.category(), content.severity(),
+                    outOfBand, content, now, heldUntil), now);
+        }
         return true;
+    }
+
+    /** The deliveries due now wait for the review instead; each is published as held, with the time it goes out. */
+    private void hold(Notice notice, Instant now) {
+        jdbc.update("UPDATE delivery SET state = 'HELD', next_attempt_at = NULL WHERE notice_id = ? "
+                + "AND state = 'PENDING'", notice.id());
+        jdbc.query("SELECT contact_id, channel, recipient, language FROM delivery WHERE notice_id = ? "
+                + "AND state = 'HELD' ORDER BY contact_id, position", rs -> {
+            outbox.append(Topics.CLIENT_NOTIFIED, notice.incidentId().toString(), ClientNotifiedMapper.toEvent(
+                    new DeliveryOutcome(notice, rs.getString("contact_id"), Channel.valueOf(rs.getString("channel")),
+                            DeliveryOutcome.Kind.HELD, rs.getString("recipient"), null, rs.getString("language"),
+                            null, 0, null, null, now)));
+        }, notice.id());
     }
 
     /**

@@ -16,14 +16,25 @@ class UpdateSchedule {
     private static final Logger log = LoggerFactory.getLogger(UpdateSchedule.class);
 
     private final NoticePlanner planner;
+    private final NoticeHolds holds;
 
-    UpdateSchedule(NoticePlanner planner) {
+    UpdateSchedule(NoticePlanner planner, NoticeHolds holds) {
         this.planner = planner;
+        this.holds = holds;
     }
 
     @Scheduled(fixedDelayString = "${vigie.notification.notices.schedule-check:1m}",
             initialDelayString = "${vigie.notification.notices.schedule-check:1m}")
     void sendDueUpdates() {
+        try {
+            // A held notice nobody approved in time goes out as it is: the client must not wait on a review.
+            int released = holds.releaseExpired();
+            if (released > 0) {
+                log.info("{} notice(s) held for review went out unapproved when their hold expired", released);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Releasing expired holds failed, retried at the next check", e);
+        }
         for (IncidentStore.DueUpdate due : planner.dueForUpdate()) {
             try {
                 planner.scheduledUpdate(due);

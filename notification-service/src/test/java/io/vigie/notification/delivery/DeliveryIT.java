@@ -62,7 +62,7 @@ class DeliveryIT extends NotificationIntegrationTest {
         Contact contact = contact(clientId, "tia", "en", true);
         directory.saveAll(List.of(new Client(clientId, "Client " + clientId, Severity.LOW,
                 List.of(Channel.EMAIL, Channel.SMS), false, null, null, List.of(contact), null, null,
-                new ChannelsBySeverity(Map.of(Severity.CRITICAL, List.of(Channel.EMAIL, Channel.SMS))))));
+                new ChannelsBySeverity(Map.of(Severity.CRITICAL, List.of(Channel.EMAIL, Channel.SMS))), null)));
         UUID critical = UUID.randomUUID();
         UUID high = UUID.randomUUID();
 

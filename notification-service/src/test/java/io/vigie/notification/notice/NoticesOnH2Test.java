@@ -3,6 +3,7 @@ package io.vigie.notification.notice;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.Contact;
+import io.vigie.platform.outbox.Outbox;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +36,7 @@ class NoticesOnH2Test {
         JdbcTemplate jdbc = h2();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         IncidentStore incidents = new IncidentStore(jdbc);
-        NoticeWriter writer = new NoticeWriter(jdbc, clock);
+        NoticeWriter writer = new NoticeWriter(jdbc, new Outbox(jdbc, clock, () -> { }), clock);
         UUID incidentId = UUID.randomUUID();
         IncidentFacts incident = new IncidentFacts(Category.DATA_BREACH, Severity.HIGH, NOW, true,
                 List.of("PERSONAL"), List.of("ACCOUNT_LOCKED"), NOW.plus(1, ChronoUnit.DAYS));

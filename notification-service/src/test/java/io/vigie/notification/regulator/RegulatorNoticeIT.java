@@ -8,14 +8,9 @@ import io.vigie.notification.directory.Channel;
 import io.vigie.notification.notice.Severity;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class RegulatorNoticeIT extends NotificationIntegrationTest {
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void shouldPrepareTheArticle33NoticeThenRecordItsSubmissionAndTheArticle34Decision() throws Exception {
@@ -85,17 +78,5 @@ class RegulatorNoticeIT extends NotificationIntegrationTest {
         awaitMails("nia@" + clientId + ".test", 1);
 
         assertThat(send("GET", "/api/regulator-notices/" + incidentId, "viewer", null).statusCode()).isEqualTo(404);
-    }
-
-    private HttpResponse<String> send(String method, String path, String user, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + user + "-password").getBytes(StandardCharsets.UTF_8)));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -156,6 +156,7 @@ public final class SeedData {
                  "timeZone": "Europe/Paris",
                  "contract": {"supportLine": "+33 1 70 00 12 34", "supportHours": "MON-FRI 08:00-20:00",
                               "offers": ["PASSWORD_RESET", "SECURITY_FEATURES", "SUPPORT_LINE"]},
+                 "reviewGate": [{"severities": ["CRITICAL"], "categories": ["DATA_BREACH"], "hold": "15m"}],
                  "contacts": [
                    {"id": "jmartin", "name": "Jeanne Martin", "role": "RSSI", "email": "jeanne.martin@client-a.example",
                     "phone": "+33 6 12 34 56 78", "language": "fr"},

@@ -1,0 +1,117 @@
+package io.vigie.notification.delivery;
+
+import io.micrometer.core.annotation.Timed;
+import io.vigie.notification.InvalidInputException;
+import io.vigie.notification.NotFoundException;
+import io.vigie.notification.directory.ClientDirectory;
+import io.vigie.notification.notice.Notice;
+import io.vigie.notification.notice.NoticeHolds;
+import io.vigie.notification.notice.Notices;
+import io.vigie.notification.template.RenderedNotice;
+import io.vigie.notification.wording.Languages;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The review gate's desk: the notices held for a communications user, each previewed as a contact of a language will
+ * read it, and approved, with a text per language to add if they wish. (case-service's dashboard offers the same
+ * through IncidentUpdated NOTICE_APPROVED.)
+ */
+@RestController
+@RequestMapping("/api/notices")
+@Timed("vigie.notification.api.held-notices")
+class HeldNoticeController {
+
+    private static final String REVIEWERS = "hasAnyRole('COMMUNICATIONS', 'MANAGER')";
+    private static final int TEXT_LIMIT = 2000;
+
+    private final NoticeHolds holds;
+    private final Notices notices;
+    private final ClientDirectory directory;
+    private final NoticeRendering rendering;
+    private final JdbcTemplate jdbc;
+
+    HeldNoticeController(NoticeHolds holds, Notices notices, ClientDirectory directory, NoticeRendering rendering,
+                         JdbcTemplate jdbc) {
+        this.holds = holds;
+        this.notices = notices;
+        this.directory = directory;
+        this.rendering = rendering;
+        this.jdbc = jdbc;
+    }
+
+    record Approval(Map<String, String> clientMessages) {
+    }
+
+    record Approved(UUID noticeId, String outcome) {
+    }
+
+    @GetMapping("/held")
+    List<NoticeHolds.HeldNotice> held() {
+        return holds.held();
+    }
+
+    /** The notice as its first contact reading {@code language} will read it (links left out). */
+    @GetMapping("/{noticeId}/preview")
+    @PreAuthorize(REVIEWERS)
+    RenderedNotice preview(@PathVariable UUID noticeId, @RequestParam String language) {
+        Notice notice = notices.find(noticeId).orElseThrow(() -> new NotFoundException("No notice " + noticeId));
+        List<Map<String, Object>> readers = jdbc.queryForList("SELECT contact_id, contact_name FROM delivery "
+                + "WHERE notice_id = ? AND language = ? ORDER BY position, contact_id LIMIT 1", noticeId, language);
+        if (readers.isEmpty()) {
+            throw new NotFoundException("No contact of notice " + noticeId + " reads " + language);
+        }
+        Map<String, Object> reader = readers.get(0);
+        return rendering.render(notice, directory.find(notice.clientId()), (String) reader.get("contact_id"),
+                (String) reader.get("contact_name"), language, "#");
+    }
+
+    @PostMapping("/{noticeId}/approval")
+    @PreAuthorize(REVIEWERS)
+    Approved approve(@PathVariable UUID noticeId, @RequestBody(required = false) Approval approval,
+                     Authentication caller) {
+        Map<String, String> texts = texts(approval == null ? null : approval.clientMessages());
+        return switch (holds.approve(noticeId, caller.getName(), texts)) {
+            case RELEASED -> new Approved(noticeId, "RELEASED");
+            case ALREADY_RELEASED -> throw new InvalidInputException(409, "The notice already went out",
+                    List.of(InvalidInputException.field("noticeId", "released before this approval")));
+            case NOT_HELD -> throw new NotFoundException("No notice " + noticeId + " held for review");
+        };
+    }
+
+    private static Map<String, String> texts(Map<String, String> given) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        List<Map<String, String>> problems = new ArrayList<>();
+        if (given != null) {
+            given.forEach((language, text) -> {
+                if (!Languages.supports(language)) {
+                    problems.add(InvalidInputException.field("clientMessages." + language,
+                            "not a language Vigie writes in (" + Languages.described() + ")"));
+                } else if (text != null && text.length() > TEXT_LIMIT) {
+                    problems.add(InvalidInputException.field("clientMessages." + language,
+                            "at most " + TEXT_LIMIT + " characters"));
+                } else if (text != null && !text.isBlank()) {
+                    texts.put(language, text.strip());
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.badRequest(problems);
+        }
+        return texts;
+    }
+}
