@@ -44,6 +44,18 @@ final class SampleNotice {
         return TemplateModel.of(content, context, book);
     }
 
+    /** A notice with as little as a notice can have: no analyst text, no question, no change, no offer. */
+    static Map<String, Object> minimal(TemplateKey key, PhraseBook book) {
+        NoticeContent content = new NoticeContent(Category.OTHER, Category.OTHER, Severity.MEDIUM, null, List.of(),
+                List.of(), false, List.of(), null, null, Map.of(),
+                key.stage() == Stage.RESOLUTION ? Boolean.FALSE : null, Map.of(), key.stage() == Stage.UPDATE);
+        NoticeContext context = new NoticeContext(UUID.fromString("3f2c8a10-0000-4000-8000-000000000001"),
+                key.stage(), 1, key.language(), "ACME", "Jeanne Martin", "https://vigie.example/ack?t=sample", null,
+                key.stage() == Stage.FOLLOW_UP ? "https://vigie.example/survey?t=sample" : null,
+                "SOC Vigie, soc@vigie.example", null, ZoneId.of("Europe/Paris"), null, null, List.of());
+        return TemplateModel.of(content, context, book);
+    }
+
     // An analyst's words are the one thing the catalogue does not hold: the sample has one per language.
     private static String sampleMessage(String language) {
         return switch (language) {

@@ -58,7 +58,9 @@ public final class TemplateModel {
                 : book.common("context.data", values));
         model.put("impact", book.about(content.category(), "impact"));
         List<String> measures = content.measures().stream().map(book::measure).toList();
-        model.put("measures", measures.isEmpty() ? List.of(book.measure("ANALYSIS_STARTED")) : measures);
+        // Before resolution, no measure yet means the analysts are on it; after it, an empty list says nothing.
+        boolean open = initial || context.stage() == Stage.UPDATE;
+        model.put("measures", measures.isEmpty() && open ? List.of(book.measure("ANALYSIS_STARTED")) : measures);
         model.put("plan", book.about(content.category(), "plan"));
         model.put("eta", values.get("eta"));
         model.put("changes", changes);

@@ -48,6 +48,22 @@ class DefaultTemplatesTest {
             String all = rendered.subject() + "\n" + rendered.text() + "\n" + rendered.html();
             assertThat(all).as(template.key().id()).doesNotContain("{{").contains("3F2C8A10");
             assertThat(LanguageCheck.foreignWords(all, language)).as(template.key().id()).isEmpty();
+            assertThat(rendered.text()).as(template.key().id() + ": one blank line between sections")
+                    .doesNotContain("\n\n\n");
+        }
+    }
+
+    @Test
+    void shouldLayOutANoticeWithLittleToSayAsCleanlyAsAFullOne() throws Exception {
+        for (NoticeTemplate template : defaults()) {
+            Map<String, Object> minimal = SampleNotice.minimal(template.key(),
+                    Phrases.shipped(template.key().language()));
+
+            assertThat(renderer.problems(template, minimal)).as(template.key().id()).isEmpty();
+            String text = renderer.render(template, minimal).text();
+            assertThat(text).as(template.key().id()).doesNotContain("\n\n\n").doesNotContain("{{");
+            assertThat(text.strip().split("\n\n")).as(template.key().id() + ": no empty section")
+                    .allSatisfy(paragraph -> assertThat(paragraph.strip()).isNotEmpty());
         }
     }
 
