@@ -4,6 +4,7 @@ import io.vigie.cases.incident.CaseNotFoundException;
 import io.vigie.cases.incident.ClientNotSuggestedException;
 import io.vigie.cases.incident.InvalidFieldException;
 import io.vigie.cases.incident.InvalidTransitionException;
+import io.vigie.cases.incident.NoticeNotHeldException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,15 @@ class ApiProblems {
         problem.setTitle("Not a suggested client");
         problem.setProperty("incidentId", e.incidentId());
         problem.setProperty("clientId", e.clientId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notHeld(NoticeNotHeldException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not a held notice");
+        problem.setProperty("incidentId", e.incidentId());
+        problem.setProperty("noticeId", e.noticeId());
         return problem;
     }
 

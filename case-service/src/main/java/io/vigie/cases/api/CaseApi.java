@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -150,6 +151,17 @@ class CaseApi {
         return details(commands.confirmClient(id, clientId, user.getName()));
     }
 
+    @PostMapping("/{id}/notices/{noticeId}/approval")
+    @Operation(summary = "Approves a notice held for review: notification-service sends it at once, with the texts "
+            + "added by language. Approving it again changes nothing; once its hold ended or it went out, 409 "
+            + "(COMMUNICATIONS, MANAGER)")
+    CaseDetails approveNotice(@PathVariable UUID id, @PathVariable UUID noticeId,
+                              @RequestBody(required = false) CaseRequests.NoticeApproval approval,
+                              Authentication user) {
+        return details(commands.approveNotice(id, noticeId, ClientMessages.of("clientMessages",
+                approval == null ? null : approval.clientMessages()), user.getName()));
+    }
+
     @PostMapping("/{id}/resolution")
     @Operation(summary = "Resolves the incident: the clients get the resolution notice (ANALYST, MANAGER)")
     CaseDetails resolve(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Resolution resolution,
@@ -160,9 +172,11 @@ class CaseApi {
     }
 
     private CaseDetails details(IncidentCase c) {
+        Instant now = clocks.now();
         return new CaseDetails(c, queries.clients(c.id()), queries.suggestedClients(c.id()),
-                queries.clientTextLanguages(c.id()).stream().map(Language::code).toList(), queries.alerts(c.id()),
-                clocks.of(c).stream().map(CaseDetails.Clock::of).toList());
+                queries.clientTextLanguages(c.id()).stream().map(Language::code).toList(),
+                queries.heldNotices(c.id()).stream().map(held -> CaseDetails.HeldNotice.of(held, now)).toList(),
+                queries.alerts(c.id()), clocks.of(c).stream().map(CaseDetails.Clock::of).toList());
     }
 
     private static String blankToNull(String value) {

@@ -4,15 +4,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.vigie.cases.incident.AttachedAlert;
 import io.vigie.cases.incident.ClientNotice;
 import io.vigie.cases.incident.IncidentCase;
+import io.vigie.cases.incident.Language;
 import io.vigie.cases.incident.SuggestedClient;
 import io.vigie.cases.sla.SlaClock;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A case as the API shows it: the case, its clients' notice status, the clients it suggests, the languages to write
- * the clients' texts in, its alerts and its clocks.
+ * the clients' texts in, the notices held for review, its alerts and its clocks.
  */
 record CaseDetails(
         IncidentCase incident,
@@ -24,8 +26,33 @@ record CaseDetails(
         @Schema(description = "The languages to write the clients' texts (clientMessages) in: those the incident's "
                 + "contacts were written to in, or every language (fr, en, de) while no notice reported one")
         List<String> clientTextLanguages,
+        @Schema(description = "The notices notification-service held for a communications user's review, oldest "
+                + "first, with what became of them. One AWAITING_REVIEW goes out by itself at heldUntil unless "
+                + "approved earlier: POST /api/cases/{id}/notices/{noticeId}/approval.")
+        List<HeldNotice> heldNotices,
         List<AttachedAlert> alerts,
         List<Clock> clocks) {
+
+    /**
+     * A held notice, with its state at the time of the answer.
+     *
+     * @param languages the languages of its contacts, to write the added texts in
+     */
+    record HeldNotice(UUID noticeId, String clientId, String stage, int sequence, List<String> languages,
+                      Instant heldUntil,
+                      @Schema(description = "AWAITING_REVIEW (can be approved), APPROVED (approved here, sending), "
+                              + "RELEASING (its time passed, notification-service sends it as it is), SENT (approved "
+                              + "and sent), RELEASED_AUTOMATICALLY (sent without approval), FAILED (released, its "
+                              + "delivery failed and is retried)")
+                      String state,
+                      String approvedBy, Instant approvedAt) {
+
+        static HeldNotice of(io.vigie.cases.incident.HeldNotice held, Instant now) {
+            return new HeldNotice(held.notice().id(), held.notice().clientId(), held.notice().stage(),
+                    held.notice().sequence(), held.languages().stream().map(Language::code).toList(),
+                    held.heldUntil(), held.state(now).name(), held.approvedBy(), held.approvedAt());
+        }
+    }
 
     /** A clock, with durations in seconds. */
     record Clock(String kind, String state, Instant start, Instant end, Instant deadline, long targetSeconds,

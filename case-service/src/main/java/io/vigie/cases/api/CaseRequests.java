@@ -56,6 +56,14 @@ final class CaseRequests {
             Instant estimatedResolutionAt) {
     }
 
+    record NoticeApproval(
+            @Schema(description = "Texts to add to the held notice, by language (fr, en, de); blank texts are "
+                    + "ignored, none approves it as it is. A contact reads only the text of its language: contacts "
+                    + "whose language has no text get the notice without an added text.",
+                    example = "{\"fr\": \"…\", \"de\": \"…\"}")
+            Map<String, String> clientMessages) {
+    }
+
     record Resolution(
             @Schema(description = "What was done, for the internal record (the case and the post-mortem); clients "
                     + "do not read it")

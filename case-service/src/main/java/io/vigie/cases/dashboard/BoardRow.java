@@ -1,5 +1,6 @@
 package io.vigie.cases.dashboard;
 
+import io.vigie.cases.incident.AwaitingReview;
 import io.vigie.cases.incident.ClientNotice;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.sla.ClockState;
@@ -9,8 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** One case on the board, with what the board shows about it (public for the template engine). */
-public record BoardRow(IncidentCase incident, List<SlaClock> clocks, List<ClientNotice> clients) {
+/**
+ * One case on the board, with what the board shows about it (public for the template engine).
+ *
+ * @param awaitingReview its notices held for a communications user's review; null when none waits
+ */
+public record BoardRow(IncidentCase incident, List<SlaClock> clocks, List<ClientNotice> clients,
+                       AwaitingReview awaitingReview) {
 
     public boolean breached() {
         return clocks.stream().anyMatch(clock -> clock.state().breached());

@@ -1,6 +1,7 @@
 package io.vigie.cases.dashboard;
 
 import io.vigie.cases.incident.ActionType;
+import io.vigie.cases.incident.AwaitingReview;
 import io.vigie.cases.incident.CaseCommands;
 import io.vigie.cases.incident.CaseFilter;
 import io.vigie.cases.incident.CaseNotFoundException;
@@ -9,10 +10,12 @@ import io.vigie.cases.incident.CaseStatus;
 import io.vigie.cases.incident.ClientMessages;
 import io.vigie.cases.incident.ClientNotSuggestedException;
 import io.vigie.cases.incident.ClientUpdate;
+import io.vigie.cases.incident.HeldNotice;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.InvalidTransitionException;
 import io.vigie.cases.incident.Language;
 import io.vigie.cases.incident.Measure;
+import io.vigie.cases.incident.NoticeNotHeldException;
 import io.vigie.cases.incident.Resolution;
 import io.vigie.cases.incident.Severity;
 import io.vigie.cases.sla.SlaClocks;
@@ -45,6 +48,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,6 +175,15 @@ class DashboardController {
                 () -> commands.confirmClient(id, clientId, user.getName()));
     }
 
+    @PostMapping("/cases/{id}/notices/{noticeId}/approval")
+    String approveNotice(@PathVariable UUID id, @PathVariable UUID noticeId,
+                         @RequestParam MultiValueMap<String, String> form, Authentication user,
+                         RedirectAttributes flash) {
+        return act(id, flash, "Notice approved: notification-service sends it now, each contact with the text of "
+                        + "their language if one was added.",
+                () -> commands.approveNotice(id, noticeId, clientMessages(form), user.getName()));
+    }
+
     @PostMapping("/cases/{id}/resolution")
     String resolve(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
                    @RequestParam(defaultValue = "") String summary,
@@ -193,7 +206,8 @@ class DashboardController {
         try {
             command.run();
             flash.addFlashAttribute("message", done);
-        } catch (InvalidTransitionException | ClientNotSuggestedException | IllegalArgumentException e) {
+        } catch (InvalidTransitionException | ClientNotSuggestedException | NoticeNotHeldException
+                 | IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         } catch (AccessDeniedException e) {
             flash.addFlashAttribute("error", "Your role does not allow this.");
@@ -205,9 +219,17 @@ class DashboardController {
         CaseFilter filter = new CaseFilter(parse(Severity.class, params.get("severity")),
                 parse(CaseStatus.class, params.get("status")), blankToNull(params.get("client")),
                 blankToNull(params.get("category")), blankToNull(params.get("assignee")));
-        List<BoardRow> rows = queries.list(filter).stream().map(this::row).toList();
+        Instant now = clocks.now();
+        List<IncidentCase> listed = queries.list(filter);
+        List<IncidentCase> activeCases = filter.equals(CaseFilter.active()) ? listed
+                : queries.list(CaseFilter.active());
+        Set<UUID> ids = new LinkedHashSet<>();
+        listed.forEach(c -> ids.add(c.id()));
+        activeCases.forEach(c -> ids.add(c.id()));
+        Map<UUID, AwaitingReview> awaitingReview = queries.awaitingReview(ids, now);
+        List<BoardRow> rows = listed.stream().map(c -> row(c, awaitingReview)).toList();
         List<BoardRow> active = filter.equals(CaseFilter.active()) ? rows
-                : queries.list(CaseFilter.active()).stream().map(this::row).toList();
+                : activeCases.stream().map(c -> row(c, awaitingReview)).toList();
         Map<Severity, Long> openBySeverity = new EnumMap<>(Severity.class);
         for (Severity severity : Severity.values()) {
             openBySeverity.put(severity, active.stream()
@@ -223,7 +245,7 @@ class DashboardController {
         model.addAttribute("clients", queries.clientIds());
         model.addAttribute("categories", queries.categories());
         model.addAttribute("assignees", queries.assignees());
-        model.addAttribute("now", clocks.now());
+        model.addAttribute("now", now);
         user(model, user);
     }
 
@@ -237,18 +259,23 @@ class DashboardController {
         model.addAttribute("languagesSeen", !contactLanguages.isEmpty());
         model.addAttribute("textLanguages", queries.clientTextLanguages(id));
         model.addAttribute("measures", Measure.values());
+        Instant now = clocks.now();
+        List<HeldNotice> held = queries.heldNotices(id);
+        model.addAttribute("heldNotices", held);
+        model.addAttribute("awaitingReview", held.stream().filter(notice -> notice.state(now).pending()).toList());
+        model.addAttribute("reviewedNotices", held.stream().filter(notice -> !notice.state(now).pending()).toList());
         model.addAttribute("alerts", queries.alerts(id));
         model.addAttribute("clocks", clocks.of(c));
         model.addAttribute("entries", timeline.entries(id));
         model.addAttribute("verification", timeline.verify(id));
         model.addAttribute("severities", Severity.values());
         model.addAttribute("actionTypes", ActionType.values());
-        model.addAttribute("now", clocks.now());
+        model.addAttribute("now", now);
         user(model, user);
     }
 
-    private BoardRow row(IncidentCase c) {
-        return new BoardRow(c, clocks.of(c), queries.clients(c.id()));
+    private BoardRow row(IncidentCase c, Map<UUID, AwaitingReview> awaitingReview) {
+        return new BoardRow(c, clocks.of(c), queries.clients(c.id()), awaitingReview.get(c.id()));
     }
 
     private static void user(Model model, Authentication user) {
@@ -259,6 +286,7 @@ class DashboardController {
         model.addAttribute("user", user.getName());
         model.addAttribute("canAct", analyst);
         model.addAttribute("canCommunicate", analyst || roles.contains("ROLE_" + Roles.COMMUNICATIONS));
+        model.addAttribute("canReview", manager || roles.contains("ROLE_" + Roles.COMMUNICATIONS));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

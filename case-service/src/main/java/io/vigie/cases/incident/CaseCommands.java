@@ -30,6 +30,8 @@ public class CaseCommands {
     static final String ACT = "hasAnyRole('ANALYST', 'MANAGER')";
     /** Client updates are the communications team's job, and analysts' too (they know what happened). */
     static final String COMMUNICATE = "hasAnyRole('ANALYST', 'COMMUNICATIONS', 'MANAGER')";
+    /** Reviewing a held notice before it reaches the clients is the communications team's job alone. */
+    static final String REVIEW = "hasAnyRole('COMMUNICATIONS', 'MANAGER')";
 
     private final CaseRepository cases;
     private final Timeline timeline;
@@ -158,6 +160,47 @@ public class CaseCommands {
         String message = "Client " + client + " confirmed as affected: notification-service sends it its first notice";
         return record(current, Command.CONFIRM_CLIENT, actor, EntryType.CLIENT_CONFIRMED, message,
                 UpdateDetails.of(message).withConfirmedClient(client));
+    }
+
+    /**
+     * Approves a notice notification-service holds for review: it sends it at once, with the texts added for the
+     * contacts of their languages. Approving it again changes and publishes nothing; once its time passed or it went
+     * out, it can no longer be approved (notification-service sends it as it was).
+     */
+    @PreAuthorize(REVIEW)
+    @Transactional
+    public IncidentCase approveNotice(UUID id, UUID noticeId, ClientMessages texts, String actor) {
+        IncidentCase current = begin(id, Command.APPROVE_NOTICE);
+        HeldNotice held = cases.heldNotice(id, noticeId).orElseThrow(() -> new NoticeNotHeldException(id, noticeId));
+        if (held.approved()) {
+            return current;
+        }
+        Instant now = clock.instant();
+        HeldNotice.State state = held.state(now);
+        if (!state.pending()) {
+            throw new InvalidTransitionException(id, current.status(), Command.APPROVE_NOTICE, "the "
+                    + held.notice().label() + " notice to " + held.notice().clientId() + " is no longer held: "
+                    + (state == HeldNotice.State.RELEASING ? "its hold ended at " + held.heldUntil()
+                    + " and notification-service sends it as it is" : state.label()));
+        }
+        cases.approveHeldNotice(id, noticeId, actor, now);
+        NoticeApproval approval = new NoticeApproval(noticeId, texts == null ? ClientMessages.none() : texts);
+        StringBuilder content = new StringBuilder("Held ").append(held.notice().label()).append(" notice to ")
+                .append(held.notice().clientId()).append(" (").append(noticeId).append(") approved for sending");
+        if (approval.messages().isEmpty()) {
+            content.append(" as it is, no text added.");
+        } else {
+            content.append(", with texts added in ").append(approval.messages().codes()).append(":\n")
+                    .append(approval.messages().tagged());
+            Set<Language> unwritten = new TreeSet<>(held.languages());
+            approval.messages().languages().forEach(unwritten::remove);
+            if (!unwritten.isEmpty()) {
+                content.append("\nNo text added for the contacts reading ")
+                        .append(String.join(", ", unwritten.stream().map(Language::code).toList())).append('.');
+            }
+        }
+        return record(current, Command.APPROVE_NOTICE, actor, EntryType.NOTICE_APPROVED, content.toString(),
+                UpdateDetails.of(content.toString()).withApproval(approval));
     }
 
     @PreAuthorize(ACT)

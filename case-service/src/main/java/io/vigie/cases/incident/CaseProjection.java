@@ -211,8 +211,9 @@ class CaseProjection {
         IncidentCase current = lockOrStub(d.incidentId(), d.occurredAt(), now);
         switch (d.outcome()) {
             case SENT -> {
-                cases.recordNotice(d.incidentId(), d.clientId(), unlessAcknowledged(d, NoticeStatus.SENT), d.stage(), d.channel(),
-                        null, d.occurredAt());
+                cases.recordNotice(d.incidentId(), d.clientId(), unlessAcknowledged(d, NoticeStatus.SENT), d.stage(),
+                        d.channel(), null, d.occurredAt());
+                cases.releaseHeldNotice(d.incidentId(), d.notice().id(), true, d.occurredAt());
                 if (current.firstNotifiedAt() == null && !d.toRegulator()) {
                     cases.set(d.incidentId(), now, "first_notified_at", d.occurredAt());
                 }
@@ -223,8 +224,11 @@ class CaseProjection {
                     cases.set(d.incidentId(), now, "status", current.status().afterClientNotice());
                 }
             }
-            case FAILED -> cases.recordNotice(d.incidentId(), d.clientId(), unlessAcknowledged(d, NoticeStatus.FAILED),
-                    d.stage(), d.channel(), d.error(), d.occurredAt());
+            case FAILED -> {
+                cases.recordNotice(d.incidentId(), d.clientId(), unlessAcknowledged(d, NoticeStatus.FAILED),
+                        d.stage(), d.channel(), d.error(), d.occurredAt());
+                cases.releaseHeldNotice(d.incidentId(), d.notice().id(), false, d.occurredAt());
+            }
             case ACKNOWLEDGED -> {
                 cases.recordNotice(d.incidentId(), d.clientId(), NoticeStatus.ACKNOWLEDGED, d.stage(), d.channel(),
                         null, d.occurredAt());
@@ -232,6 +236,18 @@ class CaseProjection {
                     cases.set(d.incidentId(), now, "first_acknowledged_at", d.occurredAt());
                     meters.acknowledged(current.severity(), Duration.between(current.openedAt(), d.occurredAt()));
                 }
+            }
+            case HELD -> {
+                // Nothing went out: no clock stops, the case stays OPEN until a notice is sent. The client shows its
+                // latest notice waiting, unless a failure (being retried) or an acknowledgement says more.
+                NoticeStatus status = clientStatus(d);
+                if (status != NoticeStatus.ACKNOWLEDGED && status != NoticeStatus.FAILED) {
+                    cases.recordNotice(d.incidentId(), d.clientId(), NoticeStatus.HELD, d.stage(), d.channel(), null,
+                            d.occurredAt());
+                }
+                cases.holdNotice(d.incidentId(), d.notice(), d.occurredAt(), d.heldUntil());
+                d.contactLanguage().ifPresent(language -> cases.recordHeldNoticeLanguage(d.incidentId(),
+                        d.notice().id(), language));
             }
             case AGREED, DECLINED -> {
                 // A survey answer after closure: it goes on the record, the notice status stays as it was.
@@ -244,9 +260,11 @@ class CaseProjection {
                     language));
         }
         timeline.append(d.incidentId(), d.occurredAt(), d.producer(), EntryType.CLIENT_NOTIFIED,
-                d.stage() + " notice " + d.sequence() + " to " + d.clientId() + " by " + d.channel()
+                d.stage() + " notice " + d.notice().sequence() + " to " + d.clientId() + " by " + d.channel()
                         + (d.outOfBand() ? " (out of band)" : "")
                         + (d.language() == null ? "" : " in " + d.language()) + ": " + d.outcome()
+                        + (d.outcome() == Delivery.Outcome.HELD ? " for review" + (d.heldUntil() == null ? ""
+                        : ", goes out by itself at " + d.heldUntil()) : "")
                         + (d.recipient() == null ? "" : " (" + d.recipient() + ")")
                         + (d.error() == null ? "" : ", " + d.error())
                         + (d.respondedBy() == null ? "" : ", by " + d.respondedBy()));
@@ -255,10 +273,12 @@ class CaseProjection {
 
     /** An acknowledgement is the strongest fact about a client: a later attempt's outcome does not undo it. */
     private NoticeStatus unlessAcknowledged(Delivery d, NoticeStatus outcome) {
-        boolean acknowledged = cases.clients(d.incidentId()).stream()
-                .anyMatch(client -> client.clientId().equals(d.clientId())
-                        && client.status() == NoticeStatus.ACKNOWLEDGED);
-        return acknowledged ? NoticeStatus.ACKNOWLEDGED : outcome;
+        return clientStatus(d) == NoticeStatus.ACKNOWLEDGED ? NoticeStatus.ACKNOWLEDGED : outcome;
+    }
+
+    private NoticeStatus clientStatus(Delivery d) {
+        return cases.clients(d.incidentId()).stream().filter(client -> client.clientId().equals(d.clientId()))
+                .map(ClientNotice::status).findFirst().orElse(NoticeStatus.PENDING);
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,16 @@ public class CaseQueries {
         Set<Language> seen = new TreeSet<>();
         cases.contactLanguages(id).values().forEach(seen::addAll);
         return seen.isEmpty() ? List.of(Language.values()) : List.copyOf(seen);
+    }
+
+    /** The notices notification-service held for review on this case, whatever became of them, oldest first. */
+    public List<HeldNotice> heldNotices(UUID id) {
+        return cases.heldNotices(id);
+    }
+
+    /** The notices awaiting review at {@code now}, for the cases among {@code ids} that have some. */
+    public Map<UUID, AwaitingReview> awaitingReview(Collection<UUID> ids, Instant now) {
+        return cases.awaitingReview(ids, now);
     }
 
     public List<AttachedAlert> alerts(UUID id) {

@@ -242,6 +242,81 @@ class CaseRepository {
         return byClient;
     }
 
+    /** Records a notice held for review, from the first of its HELD deliveries (the later ones add languages). */
+    void holdNotice(UUID id, Notice notice, Instant heldAt, Instant heldUntil) {
+        jdbc.update("INSERT INTO case_held_notice (incident_id, notice_id, client_id, stage, sequence_no, held_at, "
+                        + "held_until, delivered) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE) ON CONFLICT DO NOTHING",
+                id, notice.id(), notice.clientId(), notice.stage(), notice.sequence(), utc(heldAt), utc(heldUntil));
+    }
+
+    void recordHeldNoticeLanguage(UUID id, UUID noticeId, Language language) {
+        jdbc.update("INSERT INTO case_held_notice_language (incident_id, notice_id, language_code) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", id, noticeId, language.code());
+    }
+
+    /**
+     * A delivery of a notice was sent or failed: if the notice was held, it is no longer (the first such delivery
+     * says when), and one sent is enough for it to have been delivered. Nothing for a notice that was never held.
+     */
+    void releaseHeldNotice(UUID id, UUID noticeId, boolean sent, Instant at) {
+        jdbc.update("UPDATE case_held_notice SET released_at = COALESCE(released_at, ?), delivered = (delivered OR ?) "
+                + "WHERE incident_id = ? AND notice_id = ?", utc(at), sent, id, noticeId);
+    }
+
+    /** Marks a held notice approved, unless it was approved already or has gone out. */
+    void approveHeldNotice(UUID id, UUID noticeId, String actor, Instant at) {
+        jdbc.update("UPDATE case_held_notice SET approved_by = ?, approved_at = ? WHERE incident_id = ? "
+                + "AND notice_id = ? AND approved_at IS NULL AND released_at IS NULL", actor, utc(at), id, noticeId);
+    }
+
+    /** The notices of the case that were held for review, in the order they were held. */
+    List<HeldNotice> heldNotices(UUID id) {
+        return heldNotices(id, null);
+    }
+
+    Optional<HeldNotice> heldNotice(UUID id, UUID noticeId) {
+        return heldNotices(id, noticeId).stream().findFirst();
+    }
+
+    private List<HeldNotice> heldNotices(UUID id, UUID noticeId) {
+        String which = noticeId == null ? "" : " AND notice_id = ?";
+        Object[] args = noticeId == null ? new Object[] {id} : new Object[] {id, noticeId};
+        Map<UUID, List<Language>> languages = new HashMap<>();
+        jdbc.query("SELECT notice_id, language_code FROM case_held_notice_language WHERE incident_id = ?" + which,
+                row -> {
+                    UUID notice = row.getObject(1, UUID.class);
+                    Language.of(row.getString(2)).ifPresent(language -> languages
+                            .computeIfAbsent(notice, any -> new ArrayList<>()).add(language));
+                }, args);
+        languages.values().forEach(list -> list.sort(null));
+        return jdbc.query("SELECT * FROM case_held_notice WHERE incident_id = ?" + which
+                        + " ORDER BY held_at, client_id, notice_id",
+                (rs, row) -> {
+                    UUID notice = rs.getObject("notice_id", UUID.class);
+                    return new HeldNotice(new Notice(notice, rs.getString("client_id"), rs.getString("stage"),
+                            rs.getInt("sequence_no")), languages.getOrDefault(notice, List.of()),
+                            instant(rs, "held_until"), rs.getString("approved_by"), instant(rs, "approved_at"),
+                            instant(rs, "released_at"), rs.getBoolean("delivered"));
+                }, args);
+    }
+
+    /** The notices awaiting review at {@code now}, per case among {@code ids}; the cases without any are left out. */
+    Map<UUID, AwaitingReview> awaitingReview(Collection<UUID> ids, Instant now) {
+        Map<UUID, AwaitingReview> byCase = new HashMap<>();
+        for (List<UUID> chunk : InLists.slices(ids.stream().distinct().toList())) {
+            List<Object> args = new ArrayList<>(chunk);
+            args.add(utc(now));
+            jdbc.query("SELECT incident_id, count(*), min(held_until) FROM case_held_notice WHERE incident_id IN ("
+                    + InLists.placeholders(chunk.size()) + ") AND approved_at IS NULL AND released_at IS NULL "
+                    + "AND (held_until IS NULL OR held_until > ?) GROUP BY incident_id", row -> {
+                        OffsetDateTime first = row.getObject(3, OffsetDateTime.class);
+                        byCase.put(row.getObject(1, UUID.class), new AwaitingReview(row.getInt(2),
+                                first == null ? null : first.toInstant()));
+                    }, args.toArray());
+        }
+        return byCase;
+    }
+
     List<AttachedAlert> alerts(UUID id) {
         return jdbc.query("SELECT * FROM case_alert WHERE incident_id = ? ORDER BY received_at",
                 (rs, row) -> new AttachedAlert(rs.getObject("alert_id", UUID.class), rs.getString("title"),

@@ -50,9 +50,10 @@ final class EventMapper {
 
     static Delivery toDelivery(ClientNotified event) {
         return new Delivery(event.getEventId(), event.getOccurredAt(), event.getProducer(), event.getIncidentId(),
-                event.getClientId(), event.getStage().name(), event.getSequence(), event.getChannel().name(),
-                Delivery.Outcome.valueOf(event.getOutcome().name()), event.getOutOfBand(), event.getRecipient(),
-                event.getError(), event.getRespondedBy(), event.getLanguage());
+                new Notice(event.getNoticeId(), event.getClientId(), event.getStage().name(), event.getSequence()),
+                event.getChannel().name(), Delivery.Outcome.valueOf(event.getOutcome().name()), event.getOutOfBand(),
+                event.getRecipient(), event.getError(), event.getRespondedBy(), event.getLanguage(),
+                event.getHeldUntil());
     }
 
     static RaisedAlert toRaisedAlert(AlertRaised event) {
@@ -81,6 +82,7 @@ final class EventMapper {
                 .setPreviousSeverity(details.previousSeverity() == null ? null
                         : io.vigie.events.Severity.valueOf(details.previousSeverity().name()))
                 .setMessage(details.message())
+                // An approval releases a notice that exists already: it asks for no new one.
                 .setNotifyClients(kind == UpdateKind.CLIENT_UPDATE || kind == UpdateKind.CLIENTS_CONFIRMED)
                 .setAssignee(after.assignee())
                 .setConfirmedClients(details.confirmedClients());
@@ -93,6 +95,10 @@ final class EventMapper {
                     .setResolutionPlan(update.resolutionPlan())
                     .setEstimatedResolutionAt(update.estimatedResolutionAt());
         }
+        NoticeApproval approval = details.approval();
+        if (approval != null) {
+            event.setApprovedNoticeId(approval.noticeId()).setClientMessages(approval.messages().byCode());
+        }
         return event.build();
     }
 
@@ -104,6 +110,7 @@ final class EventMapper {
             case CHANGE_SEVERITY -> UpdateKind.SEVERITY_CHANGED;
             case CLIENT_UPDATE -> UpdateKind.CLIENT_UPDATE;
             case CONFIRM_CLIENT -> UpdateKind.CLIENTS_CONFIRMED;
+            case APPROVE_NOTICE -> UpdateKind.NOTICE_APPROVED;
             case RESOLVE -> throw new IllegalArgumentException("a resolution is published as IncidentResolved");
         };
     }

@@ -61,9 +61,10 @@ public record IncidentCase(UUID id, boolean classified, String title, String sum
             throw new InvalidTransitionException(id, status, command,
                     "the incident is closed: its post-mortem was approved and its record is final");
         }
-        if (status == CaseStatus.RESOLVED && command != Command.NOTE) {
+        // The resolution notice itself may be held for review after the incident is resolved: it can still be approved.
+        if (status == CaseStatus.RESOLVED && command != Command.NOTE && command != Command.APPROVE_NOTICE) {
             throw new InvalidTransitionException(id, status, command,
-                    "the incident is already resolved; only notes can still be added");
+                    "the incident is already resolved; only notes and the approval of a held notice remain");
         }
     }
 }

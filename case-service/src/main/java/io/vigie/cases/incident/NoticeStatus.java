@@ -4,6 +4,8 @@ package io.vigie.cases.incident;
 public enum NoticeStatus {
     /** Affected, nothing delivered yet. */
     PENDING,
+    /** Its latest notice waits for a communications user's review: nothing of it was sent yet. */
+    HELD,
     SENT,
     /** The latest attempt failed; notification-service retries it. */
     FAILED,

@@ -11,6 +11,7 @@ public enum EntryType {
     SEVERITY_CHANGED,
     CLIENT_UPDATE,
     CLIENT_CONFIRMED,
+    NOTICE_APPROVED,
     RESOLVED,
     CLOSED
 }

@@ -1,6 +1,7 @@
 package io.vigie.cases.api;
 
 import io.vigie.cases.CaseServiceTestBase;
+import io.vigie.cases.incident.CaseProjectionIT;
 import io.vigie.events.ClassificationChange;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentStatus;
@@ -18,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +40,8 @@ class CaseCommandsIT extends CaseServiceTestBase {
             {"clientMessages": {"fr": "Nous avons contenu l'attaque.", "en": "We have contained the attack.",
                                 "de": "  "},
              "measures": ["ACCOUNT_LOCKED", "ATTACK_SOURCES_BLOCKED"], "resolutionPlan": "Restore from backup"}""";
+    private static final String APPROVAL = """
+            {"clientMessages": {"fr": "Nous vous appelons dans l'heure.", "en": " "}}""";
     private static final String RESOLUTION = """
             {"summary": "Account restored, attacker locked out",
              "clientMessages": {"fr": "Le compte est rétabli.", "de": "Das Konto ist wiederhergestellt."},
@@ -227,6 +232,121 @@ class CaseCommandsIT extends CaseServiceTestBase {
     }
 
     @Test
+    void shouldApproveAHeldNoticeOnceWithTheTextsAddedAndOnlyForTheCommunicationsTeam() throws Exception {
+        // given a notice to acme held for review, for contacts reading French and English
+        UUID incidentId = openIncident(Severity.HIGH, "Mailbox takeover", "acme");
+        UUID noticeId = UUID.randomUUID();
+        Instant heldUntil = clock.instant().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.held(incidentId, "acme", noticeId, "fr", heldUntil));
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.held(incidentId, "acme", noticeId, "en", heldUntil));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) == 3);
+        String approval = "/api/cases/" + incidentId + "/notices/" + noticeId + "/approval";
+
+        // when an analyst and a viewer try, and the communications team approves it with a French text, twice
+        HttpResponse<String> byAnalyst = post("analyst", approval, APPROVAL);
+        HttpResponse<String> byViewer = post("viewer", approval, "");
+        HttpResponse<String> spanish = post("comms", approval, "{\"clientMessages\": {\"es\": \"Hola.\"}}");
+        HttpResponse<String> approved = post("comms", approval, APPROVAL);
+        HttpResponse<String> again = post("comms", approval, "{\"clientMessages\": {\"en\": \"Second thoughts.\"}}");
+
+        // then only the communications team may, in Vigie's languages, and the second time changes nothing
+        assertThat(byAnalyst.statusCode()).isEqualTo(403);
+        assertThat(byAnalyst.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        assertThat(byViewer.statusCode()).isEqualTo(403);
+        assertThat(spanish.statusCode()).isEqualTo(400);
+        assertThat(spanish.body()).contains("\"field\":\"clientMessages.es\"");
+        assertThat(approved.statusCode()).isEqualTo(200);
+        JsonNode details = JSON.readTree(approved.body());
+        assertThat(details.get("incident").get("status").asString()).isEqualTo("IN_PROGRESS");
+        JsonNode held = details.get("heldNotices").get(0);
+        assertThat(held.get("noticeId").asString()).isEqualTo(noticeId.toString());
+        assertThat(held.get("state").asString()).isEqualTo("APPROVED");
+        assertThat(held.get("approvedBy").asString()).isEqualTo("comms");
+        assertThat(again.statusCode()).isEqualTo(200);
+        JsonNode timeline = JSON.readTree(get("viewer", "/api/cases/" + incidentId + "/timeline").body());
+        assertThat(timeline.size()).as("opened, two held deliveries, one approval").isEqualTo(4);
+        assertThat(timeline.get(3).get("type").asString()).isEqualTo("NOTICE_APPROVED");
+        assertThat(timeline.get(3).get("actor").asString()).isEqualTo("comms");
+        assertThat(timeline.get(3).get("content").asString())
+                .startsWith("Held INITIAL 1 notice to acme (" + noticeId + ") approved for sending, with texts added "
+                        + "in fr:\n[fr] Nous vous appelons dans l'heure.")
+                .endsWith("No text added for the contacts reading en.");
+
+        // and notification-service is told once: this notice, the French text, no new notice asked for
+        post("analyst", "/api/cases/" + incidentId + "/notes", NOTE);
+        List<IncidentUpdated> approvals = awaitRecords(Topics.INCIDENT_UPDATED, IncidentUpdated.class,
+                event -> event.getIncidentId().equals(incidentId) && event.getKind() == UpdateKind.NOTICE_APPROVED,
+                event -> event.getIncidentId().equals(incidentId) && event.getKind() == UpdateKind.NOTE);
+        assertThat(approvals).singleElement().satisfies(event -> {
+            assertThat(event.getApprovedNoticeId()).isEqualTo(noticeId);
+            assertThat(event.getClientMessages()).containsExactlyEntriesOf(Map.of("fr",
+                    "Nous vous appelons dans l'heure."));
+            assertThat(event.getNotifyClients()).isFalse();
+            assertThat(event.getActor()).isEqualTo("comms");
+        });
+
+        // a notice the incident does not hold is a 404 naming it
+        UUID unknown = UUID.randomUUID();
+        HttpResponse<String> notHeld = post("manager", "/api/cases/" + incidentId + "/notices/" + unknown
+                + "/approval", "");
+        assertThat(notHeld.statusCode()).isEqualTo(404);
+        assertThat(notHeld.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        assertThat(notHeld.body()).contains("Not a held notice").contains("\"noticeId\":\"" + unknown + "\"");
+        assertThat(timelineSize(incidentId)).isEqualTo(5);
+    }
+
+    @Test
+    void shouldLetAManagerApproveANoticeAsItIsRefuseOnePastItsTimeAndApproveOneHeldAfterTheResolution() throws Exception {
+        UUID incidentId = openIncident(Severity.MEDIUM, "Suspicious mailbox rule", "acme");
+        UUID asItIs = UUID.randomUUID();
+        UUID expiring = UUID.randomUUID();
+        UUID afterResolution = UUID.randomUUID();
+        Instant soon = clock.instant().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
+        Instant later = clock.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.held(incidentId, "acme", asItIs, "de", soon));
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.held(incidentId, "acme", expiring, "de", soon));
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.held(incidentId, "acme", afterResolution, "de", later));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) == 4);
+
+        // a manager approves one without a body: as it is
+        HttpResponse<String> approved = post("manager", "/api/cases/" + incidentId + "/notices/" + asItIs
+                + "/approval", "");
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(get("viewer", "/api/cases/" + incidentId + "/timeline").body()).get(4).get("content")
+                .asString()).endsWith("approved for sending as it is, no text added.");
+        IncidentUpdated event = awaitRecord(Topics.INCIDENT_UPDATED, IncidentUpdated.class,
+                update -> update.getIncidentId().equals(incidentId) && update.getKind() == UpdateKind.NOTICE_APPROVED);
+        assertThat(event.getApprovedNoticeId()).isEqualTo(asItIs);
+        assertThat(event.getClientMessages()).isEmpty();
+        assertThat(event.getActor()).isEqualTo("manager");
+
+        // once its time passed, notification-service sends it as it is: too late to approve
+        clock.advance(Duration.ofMinutes(11));
+        HttpResponse<String> tooLate = post("comms", "/api/cases/" + incidentId + "/notices/" + expiring
+                + "/approval", APPROVAL);
+        assertThat(tooLate.statusCode()).isEqualTo(409);
+        assertThat(tooLate.body()).contains("is no longer held: its hold ended at " + soon)
+                .contains("\"command\":\"APPROVE_NOTICE\"");
+
+        // after the resolution a notice still held (the RESOLUTION notice itself, say) can still be approved
+        assertThat(post("analyst", "/api/cases/" + incidentId + "/resolution", RESOLUTION).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> resolved = post("comms", "/api/cases/" + incidentId + "/notices/" + afterResolution
+                + "/approval", APPROVAL);
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        assertThat(post("analyst", "/api/cases/" + incidentId + "/assignment", "{\"assignee\": \"bob\"}")
+                .body()).contains("already resolved");
+        assertThat(timelineSize(incidentId)).as("opened, three held, two approvals, the resolution").isEqualTo(7);
+    }
+
+    @Test
     void shouldPublishTheResolutionAndRefuseCommandsAfterIt() throws Exception {
         UUID incidentId = openIncident(Severity.CRITICAL, "Ransomware on file server", "acme", "globex");
 
@@ -313,6 +433,7 @@ class CaseCommandsIT extends CaseServiceTestBase {
         assertThat(response.body()).contains("/api/cases/{id}/resolution")
                 .contains("/api/cases/{id}/timeline/verification")
                 .contains("/api/cases/{id}/clients/{clientId}/confirm")
+                .contains("/api/cases/{id}/notices/{noticeId}/approval")
                 .contains("Suggested clients — not notified until confirmed");
     }
 

@@ -5,8 +5,10 @@ import io.vigie.cases.incident.CaseProjectionIT;
 import io.vigie.events.ClassificationChange;
 import io.vigie.events.DeliveryOutcome;
 import io.vigie.events.IncidentResolved;
+import io.vigie.events.IncidentUpdated;
 import io.vigie.events.Severity;
 import io.vigie.events.Topics;
+import io.vigie.events.UpdateKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
@@ -155,6 +161,64 @@ class DashboardBrowserIT extends CaseServiceTestBase {
         assertThat(resolved.getClientMessages())
                 .containsExactlyEntriesOf(Map.of("en", "The account is safe again; no data was taken."));
         assertThat(resolved.getAffectedClientIds()).containsExactly("acme", "globex", "initech");
+    }
+
+    @Test
+    void shouldCountDownANoticeHeldForReviewAndLetTheCommunicationsTeamApproveIt() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String title = "Mailbox rule forwarding to an outside address " + UUID.randomUUID().toString().substring(0, 8);
+        UUID incidentId = openIncident(Severity.HIGH, title, "globex");
+
+        // given the communications team's user on the case page
+        browser.manage().deleteAllCookies();
+        browser.get("http://127.0.0.1:" + port + "/dashboard/cases/" + incidentId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("comms");
+        browser.findElement(By.id("password")).sendKeys("comms-pw");
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("case-title"), title));
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
+
+        // when notification-service holds a notice to globex for review, for an English-speaking contact
+        UUID noticeId = UUID.randomUUID();
+        Instant heldUntil = clock.instant().plus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.MILLIS);
+        String at = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(heldUntil);
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.held(incidentId, "globex", noticeId, "en", heldUntil));
+
+        // then it appears on the open page, counting down to when it goes out (the page's script keeps the count
+        // from the server's time)
+        By notice = By.id("held-notice-" + noticeId);
+        By countdown = By.cssSelector("#held-notice-" + noticeId + " .countdown");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(notice));
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(countdown), "data-drawn-at"));
+        assertThat(browser.findElement(countdown).getText()).isEqualTo("goes out in 20 min at " + at);
+        assertThat(browser.findElement(notice).getText()).contains("globex", "INITIAL 1", "contacts read EN");
+
+        // when the user writes a sentence while the notice's French contact is reported (the page redraws)
+        By english = By.id("approve-" + noticeId + "-en");
+        browser.findElement(english).sendKeys("We will call you within the hour.");
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.held(incidentId, "globex", noticeId, "fr", heldUntil));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve-" + noticeId + "-fr")));
+
+        // then the redraw kept what was typed, and the form asks for the French contacts too
+        assertThat(browser.findElement(english).getDomProperty("value")).isEqualTo("We will call you within the hour.");
+        assertThat(browser.findElement(notice).getText()).contains("Add a sentence for the contacts reading French")
+                .contains("Contacts whose language has no text get the notice without an added text.");
+        screenshot("4-notice-awaiting-review.png");
+
+        // when the user approves it with the English sentence only
+        browser.findElement(By.cssSelector("#held-notice-" + noticeId + " button.approve")).click();
+
+        // then notification-service is told to send it now, and the page says so
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash-message"), "Notice approved"));
+        assertThat(browser.findElement(By.id("held-notices")).getText()).contains("None is waiting now.")
+                .contains("approved, sending (approved by comms)");
+        IncidentUpdated approval = awaitRecord(Topics.INCIDENT_UPDATED, IncidentUpdated.class,
+                event -> event.getIncidentId().equals(incidentId) && event.getKind() == UpdateKind.NOTICE_APPROVED);
+        assertThat(approval.getApprovedNoticeId()).isEqualTo(noticeId);
+        assertThat(approval.getClientMessages()).containsExactlyEntriesOf(Map.of("en",
+                "We will call you within the hour."));
     }
 
     private static void screenshot(String name) throws IOException {

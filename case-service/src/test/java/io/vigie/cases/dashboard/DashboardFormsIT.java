@@ -18,6 +18,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -220,6 +224,67 @@ class DashboardFormsIT extends CaseServiceTestBase {
     }
 
     @Test
+    void shouldShowANoticeAwaitingReviewWithItsCountdownAndApproveItWithTheForm() throws Exception {
+        // given a notice to acme held for review for 12 minutes, for contacts reading French and German
+        UUID incidentId = openIncident(Severity.HIGH, "Review test", "acme");
+        UUID noticeId = UUID.randomUUID();
+        Instant heldUntil = clock.instant().plus(Duration.ofMinutes(12)).truncatedTo(ChronoUnit.MILLIS);
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.held(incidentId, "acme", noticeId, "fr", heldUntil));
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.held(incidentId, "acme", noticeId, "de", heldUntil));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM case_held_notice_language WHERE notice_id = ?", Integer.class, noticeId) == 2);
+        String casePage = "/dashboard/cases/" + incidentId;
+        String approval = casePage + "/notices/" + noticeId + "/approval";
+        String at = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(heldUntil);
+
+        // an analyst sees it counting down (rendered by the server), with no way to approve it
+        String seenByAnalyst = loggedIn("analyst").send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(heldNotices(seenByAnalyst)).contains("Notices awaiting review", ">acme<", ">INITIAL 1<",
+                        "title=\"French\">fr<", "title=\"German\">de<", "goes out", ">in 12 min<", at + "<",
+                        "data-held-until=\"" + heldUntil.toEpochMilli() + "\"")
+                .doesNotContain("action=\"" + approval + "\"");
+
+        // the board marks the case, with when its notice goes out
+        HttpClient browser = loggedIn("comms");
+        String board = browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(section(board, "data-incident=\"" + incidentId + "\"", "</tr>"))
+                .contains("1 notice awaiting review", ", goes out in 12 min at " + at);
+
+        // the communications team gets one optional text box per language its contacts read
+        String page = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(section(page, "action=\"" + approval + "\"", "</form>"))
+                .contains("name=\"clientMessages.fr\"", "name=\"clientMessages.de\"",
+                        "Add a sentence for the contacts reading French",
+                        "Add a sentence for the contacts reading German",
+                        "Contacts whose language has no text get the notice without an added text.",
+                        "Approve and send")
+                .doesNotContain("clientMessages.en");
+        HttpResponse<String> forged = browser.send(form(approval, "clientMessages.fr=forged"),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> approved = browser.send(form(approval, "clientMessages.fr="
+                + URLEncoder.encode("Nous vous rappelons à 15 h.", StandardCharsets.UTF_8) + "&clientMessages.de="
+                + "&_csrf=" + csrf(page)), HttpResponse.BodyHandlers.ofString());
+
+        // then notification-service is told to send it with the French text, and the page says it is on its way
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(approved.statusCode()).isEqualTo(302);
+        IncidentUpdated event = awaitRecord(Topics.INCIDENT_UPDATED, IncidentUpdated.class,
+                update -> update.getIncidentId().equals(incidentId));
+        assertThat(event.getApprovedNoticeId()).isEqualTo(noticeId);
+        assertThat(event.getClientMessages()).containsExactlyEntriesOf(Map.of("fr", "Nous vous rappelons à 15 h."));
+        String after = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(after).contains("Notice approved: notification-service sends it now");
+        assertThat(heldNotices(after)).contains("None is waiting now.", "approved, sending (approved by comms)")
+                .doesNotContain("action=\"" + approval + "\"");
+        assertThat(section(after, "<ol class=\"entries\" id=\"timeline\">", "</ol>"))
+                .contains("NOTICE_APPROVED", "with texts added in fr:", "No text added for the contacts reading de.");
+        assertThat(section(browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body(),
+                "data-incident=\"" + incidentId + "\"", "</tr>")).doesNotContain("awaiting review");
+    }
+
+    @Test
     void shouldServeTheChartingLibraryItself() throws Exception {
         HttpClient browser = loggedIn("viewer");
         String board = browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body();
@@ -293,6 +358,10 @@ class DashboardFormsIT extends CaseServiceTestBase {
         assertThat(start).as(from + " on the page").isNotNegative();
         int end = page.indexOf(to, start + from.length());
         return page.substring(start, end < 0 ? page.length() : end + to.length());
+    }
+
+    private static String heldNotices(String page) {
+        return section(page, "id=\"held-notices\"", "</section>");
     }
 
     private static String suggestions(String page) {

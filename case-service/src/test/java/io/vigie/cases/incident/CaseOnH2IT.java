@@ -71,6 +71,20 @@ class CaseOnH2IT {
         transactions.executeWithoutResult(status -> commands.postClientUpdate(incidentId,
                 new ClientUpdate(ClientMessages.of("clientMessages", Map.of("de", "Eingedämmt.")),
                         List.of(Measure.ACCOUNT_LOCKED), List.of(), null, null), "comms"));
+        UUID noticeId = UUID.randomUUID();
+        Instant heldUntil = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(
+                CaseProjectionIT.held(incidentId, "initech", noticeId, "en", heldUntil))));
+        transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(
+                CaseProjectionIT.held(incidentId, "initech", noticeId, "fr", heldUntil))));
+        assertThat(queries.awaitingReview(List.of(incidentId, early), clock.instant()))
+                .containsExactly(Map.entry(incidentId, new AwaitingReview(1, heldUntil)));
+        transactions.executeWithoutResult(status -> commands.approveNotice(incidentId, noticeId,
+                ClientMessages.of("clientMessages", Map.of("en", "We will call you.")), "comms"));
+        transactions.executeWithoutResult(status -> commands.approveNotice(incidentId, noticeId,
+                ClientMessages.none(), "comms"));
+        transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(
+                CaseProjectionIT.delivered(incidentId, "initech", noticeId, DeliveryOutcome.SENT, "en"))));
         transactions.executeWithoutResult(status -> commands.resolve(incidentId,
                 new Resolution("Restored.", ClientMessages.of("clientMessages", Map.of("en", "Restored.")),
                         List.of("MFA"), false), "analyst"));
@@ -85,15 +99,22 @@ class CaseOnH2IT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", NoticeStatus.PENDING),
                         org.assertj.core.groups.Tuple.tuple("globex", NoticeStatus.FAILED),
                         org.assertj.core.groups.Tuple.tuple("hooli", NoticeStatus.PENDING),
-                        org.assertj.core.groups.Tuple.tuple("initech", NoticeStatus.PENDING),
+                        org.assertj.core.groups.Tuple.tuple("initech", NoticeStatus.SENT),
                         org.assertj.core.groups.Tuple.tuple("umbrella", NoticeStatus.PENDING));
         assertThat(queries.suggestedClients(incidentId)).as("hooli confirmed, umbrella affected").isEmpty();
-        assertThat(queries.clientTextLanguages(incidentId)).containsExactly(Language.DE);
+        assertThat(queries.clientTextLanguages(incidentId)).containsExactly(Language.FR, Language.EN, Language.DE);
+        assertThat(queries.heldNotices(incidentId)).singleElement().satisfies(held -> {
+            assertThat(held.languages()).containsExactly(Language.FR, Language.EN);
+            assertThat(held.approvedBy()).isEqualTo("comms");
+            assertThat(held.state(clock.instant())).isEqualTo(HeldNotice.State.SENT);
+        });
+        assertThat(queries.awaitingReview(List.of(incidentId), clock.instant())).isEmpty();
         assertThat(queries.alerts(incidentId)).hasSize(2);
         assertThat(queries.get(early).classified()).isFalse();
         assertThat(timeline.verify(incidentId).intact()).isTrue();
-        assertThat(timeline.entries(incidentId)).hasSize(7);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event", Integer.class)).isEqualTo(4);
+        assertThat(timeline.entries(incidentId)).as("and two held deliveries, one approval, one delivery sent")
+                .hasSize(11);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event", Integer.class)).isEqualTo(5);
         assertThat(queries.list(new CaseFilter(null, CaseStatus.RESOLVED, "globex", "ACCOUNT_COMPROMISE",
                 "analyst"))).extracting(IncidentCase::id).containsExactly(incidentId);
         assertThat(queries.list(CaseFilter.active())).extracting(IncidentCase::id).containsExactly(early);

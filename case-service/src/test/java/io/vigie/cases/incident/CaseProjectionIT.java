@@ -18,6 +18,8 @@ import io.vigie.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 public class CaseProjectionIT extends CaseServiceTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     CaseQueries cases;
@@ -236,6 +240,109 @@ public class CaseProjectionIT extends CaseServiceTestBase {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> cases.get(incidentId).status() == CaseStatus.CLOSED);
         assertThat(cases.list(CaseFilter.active())).extracting(IncidentCase::id).doesNotContain(incidentId);
+    }
+
+    @Test
+    void shouldHoldANoticeWithoutCountingItSentUntilADeliveryOfItIsSent() throws Exception {
+        // given a CRITICAL incident whose initial notice to acme waits for review, for a French and a German contact
+        UUID incidentId = openIncident(Severity.CRITICAL, "Ransomware note on the file server", "acme", "globex");
+        UUID noticeId = UUID.randomUUID();
+        Instant heldUntil = clock.instant().plus(Duration.ofMinutes(12)).truncatedTo(ChronoUnit.MILLIS);
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(), notice(incidentId, "globex", DeliveryOutcome.FAILED));
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(), held(incidentId, "acme", noticeId, "fr", heldUntil));
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(), held(incidentId, "acme", noticeId, "de", heldUntil));
+        // a held notice for a client whose last notice failed: the failure, being retried, stays what the case shows
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(), held(incidentId, "globex", UUID.randomUUID(), "en",
+                heldUntil));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) == 5);
+
+        // then nothing of it counts as sent: no first notice, the notify clock runs, the client's notice is HELD
+        IncidentCase c = cases.get(incidentId);
+        assertThat(c.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(c.firstNotifiedAt()).isNull();
+        assertThat(cases.clients(incidentId)).extracting(ClientNotice::clientId, ClientNotice::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", NoticeStatus.HELD),
+                        org.assertj.core.groups.Tuple.tuple("globex", NoticeStatus.FAILED));
+        assertThat(cases.heldNotices(incidentId)).filteredOn(h -> h.notice().id().equals(noticeId)).singleElement()
+                .satisfies(h -> {
+                    assertThat(h.notice()).isEqualTo(new Notice(noticeId, "acme", "INITIAL", 1));
+                    assertThat(h.languages()).containsExactly(Language.FR, Language.DE);
+                    assertThat(h.heldUntil()).isEqualTo(heldUntil);
+                    assertThat(h.state(clock.instant())).isEqualTo(HeldNotice.State.AWAITING_REVIEW);
+                });
+        assertThat(cases.awaitingReview(List.of(incidentId), clock.instant()))
+                .containsExactly(Map.entry(incidentId, new AwaitingReview(2, heldUntil)));
+        JsonNode details = JSON.readTree(get("viewer", "/api/cases/" + incidentId).body());
+        assertThat(clock(details, "NOTIFY").get("state").asString()).isEqualTo("RUNNING");
+        JsonNode heldNotice = details.get("heldNotices").get(0);
+        assertThat(heldNotice.get("noticeId").asString()).isEqualTo(noticeId.toString());
+        assertThat(heldNotice.get("clientId").asString()).isEqualTo("acme");
+        assertThat(heldNotice.get("stage").asString()).isEqualTo("INITIAL");
+        assertThat(heldNotice.get("sequence").asInt()).isEqualTo(1);
+        assertThat(heldNotice.get("languages").get(0).asString()).isEqualTo("fr");
+        assertThat(heldNotice.get("languages").get(1).asString()).isEqualTo("de");
+        assertThat(Instant.parse(heldNotice.get("heldUntil").asString())).isEqualTo(heldUntil);
+        assertThat(heldNotice.get("state").asString()).isEqualTo("AWAITING_REVIEW");
+        assertThat(timeline.entries(incidentId).get(2).content())
+                .startsWith("INITIAL notice 1 to acme by EMAIL in fr: HELD for review, goes out by itself at "
+                        + heldUntil);
+
+        // when notification-service reports the notice sent (approved elsewhere or its hold over)
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                delivered(incidentId, "acme", noticeId, DeliveryOutcome.SENT, "fr"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) == 6);
+
+        // then it is no longer waiting, and it counts as the first notice
+        IncidentCase sent = cases.get(incidentId);
+        assertThat(sent.status()).isEqualTo(CaseStatus.NOTIFIED);
+        assertThat(sent.firstNotifiedAt()).isNotNull();
+        assertThat(cases.clients(incidentId).get(0).status()).isEqualTo(NoticeStatus.SENT);
+        assertThat(cases.heldNotices(incidentId)).filteredOn(h -> h.notice().id().equals(noticeId)).singleElement()
+                .satisfies(h -> assertThat(h.state(clock.instant())).isEqualTo(
+                        HeldNotice.State.RELEASED_AUTOMATICALLY));
+        assertThat(cases.awaitingReview(List.of(incidentId), clock.instant()).get(incidentId).notices()).isEqualTo(1);
+        assertThat(clock(JSON.readTree(get("viewer", "/api/cases/" + incidentId).body()), "NOTIFY").get("state")
+                .asString()).isEqualTo("MET");
+    }
+
+    @Test
+    void shouldNoLongerCountAHeldNoticeAsAwaitingReviewOncePastItsTime() throws Exception {
+        UUID incidentId = openIncident(Severity.HIGH, "Leaked mailbox export", "acme");
+        UUID noticeId = UUID.randomUUID();
+        Instant heldUntil = clock.instant().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(), held(incidentId, "acme", noticeId, "en", heldUntil));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.heldNotices(incidentId).size() == 1);
+        assertThat(cases.awaitingReview(List.of(incidentId), clock.instant())).containsKey(incidentId);
+
+        clock.advance(Duration.ofMinutes(11));
+
+        assertThat(cases.heldNotices(incidentId).get(0).state(clock.instant())).isEqualTo(HeldNotice.State.RELEASING);
+        assertThat(cases.awaitingReview(List.of(incidentId), clock.instant())).isEmpty();
+        assertThat(get("viewer", "/api/cases/" + incidentId).body()).contains("\"state\":\"RELEASING\"");
+        assertThat(cases.get(incidentId).firstNotifiedAt()).isNull();
+    }
+
+    private static JsonNode clock(JsonNode details, String kind) {
+        for (JsonNode clock : details.get("clocks")) {
+            if (clock.get("kind").asString().equals(kind)) {
+                return clock;
+            }
+        }
+        throw new AssertionError("no " + kind + " clock in " + details);
+    }
+
+    /** One delivery of a held notice: to a contact reading {@code language}, by email. */
+    public static ClientNotified held(UUID incidentId, String client, UUID noticeId, String language,
+                                      Instant heldUntil) {
+        return ClientNotified.newBuilder(delivered(incidentId, client, noticeId, DeliveryOutcome.HELD, language))
+                .setHeldUntil(heldUntil).build();
+    }
+
+    /** A delivery of the INITIAL notice {@code noticeId}. */
+    public static ClientNotified delivered(UUID incidentId, String client, UUID noticeId, DeliveryOutcome outcome,
+                                           String language) {
+        return ClientNotified.newBuilder(notice(incidentId, client, outcome, language)).setNoticeId(noticeId)
+                .setContactId(client + "-" + language).build();
     }
 
     public static ClientNotified notice(UUID incidentId, String client, DeliveryOutcome outcome) {

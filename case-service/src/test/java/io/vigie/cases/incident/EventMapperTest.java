@@ -1,7 +1,11 @@
 package io.vigie.cases.incident;
 
+import io.vigie.events.Channel;
+import io.vigie.events.ClientNotified;
+import io.vigie.events.DeliveryOutcome;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentUpdated;
+import io.vigie.events.NoticeStage;
 import io.vigie.events.UpdateKind;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +56,48 @@ class EventMapperTest {
         assertThat(event.getConfirmedClients()).containsExactly("initech");
         assertThat(event.getNotifyClients()).isTrue();
         assertThat(event.getClientMessages()).isEmpty();
+    }
+
+    @Test
+    void shouldKnowEveryDeliveryOutcomeOfTheContract() {
+        assertThat(Arrays.stream(Delivery.Outcome.values()).map(Enum::name)).containsExactlyElementsOf(
+                Arrays.stream(io.vigie.events.DeliveryOutcome.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void shouldReadAHeldDeliveryWithItsNoticeAndItsTime() {
+        UUID noticeId = UUID.randomUUID();
+        ClientNotified held = ClientNotified.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(NOW)
+                .setProducer("notification-service").setIncidentId(UUID.randomUUID()).setNoticeId(noticeId)
+                .setClientId("acme").setContactId("c-1").setStage(NoticeStage.UPDATE).setSequence(2)
+                .setChannel(Channel.SMS).setOutcome(DeliveryOutcome.HELD).setRecipient("+33 6** ** ** 12")
+                .setLanguage("fr").setHeldUntil(NOW.plusSeconds(900)).build();
+
+        Delivery delivery = EventMapper.toDelivery(held);
+
+        assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.HELD);
+        assertThat(delivery.notice()).isEqualTo(new Notice(noticeId, "acme", "UPDATE", 2));
+        assertThat(delivery.heldUntil()).isEqualTo(NOW.plusSeconds(900));
+        assertThat(delivery.contactLanguage()).contains(Language.FR);
+    }
+
+    @Test
+    void shouldPublishAnApprovedNoticeWithItsTextsAndAskForNoNewNotice() {
+        UUID noticeId = UUID.randomUUID();
+        NoticeApproval approval = new NoticeApproval(noticeId, ClientMessages.of("clientMessages",
+                Map.of("fr", "Nous vous rappelons.", "de", " ")));
+
+        IncidentUpdated event = EventMapper.toUpdated(incident(), NOW, Command.APPROVE_NOTICE, "comms",
+                UpdateDetails.of("Held UPDATE 2 notice to acme approved").withApproval(approval));
+
+        assertThat(event.getKind()).isEqualTo(UpdateKind.NOTICE_APPROVED);
+        assertThat(event.getApprovedNoticeId()).isEqualTo(noticeId);
+        assertThat(event.getClientMessages()).containsExactlyEntriesOf(Map.of("fr", "Nous vous rappelons."));
+        assertThat(event.getNotifyClients()).as("it releases a notice, it asks for none").isFalse();
+        assertThat(event.getActor()).isEqualTo("comms");
+        assertThat(EventMapper.toUpdated(incident(), NOW, Command.APPROVE_NOTICE, "comms",
+                UpdateDetails.of("approved").withApproval(new NoticeApproval(noticeId, ClientMessages.none())))
+                .getClientMessages()).as("approved as it is").isEmpty();
     }
 
     @Test
