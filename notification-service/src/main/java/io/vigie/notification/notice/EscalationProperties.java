@@ -1,5 +1,6 @@
 package io.vigie.notification.notice;
 
+import io.vigie.notification.wording.Languages;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,11 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param onDutyPhone the on-duty lead's phone; unset, nobody is alerted
  * @param onDutyName  how the lead appears in deliveries and events
- * @param language    language of the alert ({@code fr} or {@code en})
+ * @param language    language of the alert (one of the phrase catalogue's: checked at start)
  */
 @ConfigurationProperties("vigie.notification.escalation")
 public record EscalationProperties(String onDutyPhone, @DefaultValue("Security lead on duty") String onDutyName,
                                    @DefaultValue("fr") String language) {
+
+    public EscalationProperties {
+        if (!Languages.supports(language)) {
+            throw new IllegalStateException("vigie.notification.escalation.language=" + language
+                    + " is not a language of the phrase catalogue (" + Languages.described() + ")");
+        }
+    }
 
     /** The client id under which the on-duty alerts are recorded and published. */
     public static final String ON_DUTY = "soc-on-duty";
