@@ -54,6 +54,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + CaseApplication.CONFIG_NAME,
+        "vigie.case.dashboard.notification-url=http://notification.test/",
         "vigie.security.users[0].name=viewer", "vigie.security.users[0].password={noop}viewer-pw",
         "vigie.security.users[0].roles=VIEWER",
         "vigie.security.users[1].name=analyst", "vigie.security.users[1].password={noop}analyst-pw",

@@ -47,6 +47,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,16 +75,18 @@ class DashboardController {
     private final SlaClocks clocks;
     private final DashboardCharts charts;
     private final LiveBoard live;
+    private final NoticePreview preview;
     private final String chartJsVersion;
 
     DashboardController(CaseQueries queries, CaseCommands commands, Timeline timeline, SlaClocks clocks,
-                        DashboardCharts charts, LiveBoard live) {
+                        DashboardCharts charts, LiveBoard live, NoticePreview preview) {
         this.queries = queries;
         this.commands = commands;
         this.timeline = timeline;
         this.clocks = clocks;
         this.charts = charts;
         this.live = live;
+        this.preview = preview;
         this.chartJsVersion = new org.webjars.WebJarVersionLocator().version("chart.js");
     }
 
@@ -262,7 +265,11 @@ class DashboardController {
         Instant now = clocks.now();
         List<HeldNotice> held = queries.heldNotices(id);
         model.addAttribute("heldNotices", held);
-        model.addAttribute("awaitingReview", held.stream().filter(notice -> notice.state(now).pending()).toList());
+        List<HeldNotice> awaiting = held.stream().filter(notice -> notice.state(now).pending()).toList();
+        model.addAttribute("awaitingReview", awaiting);
+        Map<UUID, List<NoticePreview.Link>> previews = new HashMap<>();
+        awaiting.forEach(notice -> previews.put(notice.notice().id(), preview.links(notice)));
+        model.addAttribute("previews", previews);
         model.addAttribute("reviewedNotices", held.stream().filter(notice -> !notice.state(now).pending()).toList());
         model.addAttribute("alerts", queries.alerts(id));
         model.addAttribute("clocks", clocks.of(c));

@@ -243,7 +243,8 @@ class DashboardFormsIT extends CaseServiceTestBase {
         String seenByAnalyst = loggedIn("analyst").send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(heldNotices(seenByAnalyst)).contains("Notices awaiting review", ">acme<", ">INITIAL 1<",
                         "title=\"French\">fr<", "title=\"German\">de<", "goes out", ">in 12 min<", at + "<",
-                        "data-held-until=\"" + heldUntil.toEpochMilli() + "\"")
+                        "data-held-until=\"" + heldUntil.toEpochMilli() + "\"",
+                        "href=\"http://notification.test/api/notices/" + noticeId + "/preview?language=fr\"")
                 .doesNotContain("action=\"" + approval + "\"");
 
         // the board marks the case, with when its notice goes out

@@ -9,6 +9,9 @@ import io.vigie.notification.notice.NoticeHolds;
 import io.vigie.notification.notice.Notices;
 import io.vigie.notification.template.RenderedNotice;
 import io.vigie.notification.wording.Languages;
+import io.vigie.platform.security.VigiePages;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -19,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +71,7 @@ class HeldNoticeController {
     }
 
     /** The notice as its first contact reading {@code language} will read it (links left out). */
-    @GetMapping("/{noticeId}/preview")
+    @GetMapping(value = "/{noticeId}/preview", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(REVIEWERS)
     RenderedNotice preview(@PathVariable UUID noticeId, @RequestParam String language) {
         Notice notice = notices.find(noticeId).orElseThrow(() -> new NotFoundException("No notice " + noticeId));
@@ -78,6 +83,26 @@ class HeldNoticeController {
         Map<String, Object> reader = readers.get(0);
         return rendering.render(notice, directory.find(notice.clientId()), (String) reader.get("contact_id"),
                 (String) reader.get("contact_name"), language, "#");
+    }
+
+    /**
+     * The same preview as a page, for a reviewer's browser (the case dashboard links to it): the subject, then the
+     * email's HTML part as the contact will see it. Every value in it was escaped when it was rendered.
+     */
+    @GetMapping(value = "/{noticeId}/preview", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize(REVIEWERS)
+    ResponseEntity<String> previewPage(@PathVariable UUID noticeId, @RequestParam String language) {
+        RenderedNotice rendered = preview(noticeId, language);
+        String page = "<!doctype html><html lang=\"" + HtmlUtils.htmlEscape(language) + "\"><head>"
+                + "<meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(rendered.subject()) + "</title></head>"
+                + "<body style=\"font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto\">"
+                + "<p style=\"color:#667\">Preview of a notice held for review, as its contacts reading "
+                + HtmlUtils.htmlEscape(language) + " will receive it (links left out).</p>"
+                + "<h2>" + HtmlUtils.htmlEscape(rendered.subject()) + "</h2>" + rendered.html() + "</body></html>";
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", VigiePages.CONTENT_SECURITY_POLICY)
+                .header("Referrer-Policy", "same-origin")
+                .body(page);
     }
 
     @PostMapping("/{noticeId}/approval")

@@ -14,9 +14,14 @@ import io.vigie.notification.directory.Contact;
 import io.vigie.notification.directory.ReviewGate;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +72,16 @@ class ReviewGateIT extends NotificationIntegrationTest {
         HttpResponse<String> preview = send("GET", "/api/notices/" + noticeId + "/preview?language=fr", "comms", null);
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("Incident de sécurité", "violation de données");
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/notices/" + noticeId + "/preview?language=en"))
+                .header("Accept", "text/html").header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("comms:comms-password".getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'"));
+        assertThat(page.body()).contains("<html lang=\"en\">", "Security incident", "<h3>What happened</h3>");
         assertThat(send("POST", "/api/notices/" + noticeId + "/approval", "viewer", "{}").statusCode())
                 .isEqualTo(403);
         assertThat(send("POST", "/api/notices/" + noticeId + "/approval", "comms",

@@ -363,6 +363,16 @@ public final class LocalStack implements AutoCloseable {
             // Acknowledgement links in the emails must point at this stack's notification-service, wherever it runs.
             arguments.add("--vigie.notification.links.base-url=" + baseUrl(settings.servicePort(service)));
         }
+        if (service == VigieService.CASE) {
+            // The case dashboard links a notice held for review to its preview in notification-service.
+            RunningService notification = services.get(VigieService.NOTIFICATION);
+            if (notification != null) {
+                arguments.add("--vigie.case.dashboard.notification-url=" + notification.baseUrl());
+            } else if (settings.servicePort(VigieService.NOTIFICATION) != 0) {
+                arguments.add("--vigie.case.dashboard.notification-url="
+                        + baseUrl(settings.servicePort(VigieService.NOTIFICATION)));
+            }
+        }
         for (String extra : settings.serviceArguments(service)) {
             String name = extra.substring(0, extra.indexOf('=') + 1);
             arguments.removeIf(argument -> argument.startsWith(name));
