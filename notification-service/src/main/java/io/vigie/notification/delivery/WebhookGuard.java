@@ -35,15 +35,21 @@ public class WebhookGuard implements WebhookTargets {
 
     private final List<String> allowedHosts;
     private final Resolver resolver;
+    private final boolean allowLoopback;
 
     @Autowired
     WebhookGuard(WebhookProperties properties) {
-        this(properties.allowedHosts(), InetAddress::getAllByName);
+        this(properties.allowedHosts(), InetAddress::getAllByName, properties.allowLoopback());
     }
 
     WebhookGuard(List<String> allowedHosts, Resolver resolver) {
+        this(allowedHosts, resolver, false);
+    }
+
+    WebhookGuard(List<String> allowedHosts, Resolver resolver, boolean allowLoopback) {
         this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT).strip()).toList();
         this.resolver = resolver;
+        this.allowLoopback = allowLoopback;
     }
 
     /**
@@ -72,7 +78,7 @@ public class WebhookGuard implements WebhookTargets {
             try {
                 // A literal: parsed, never looked up.
                 InetAddress literal = InetAddress.getByName(host);
-                if (forbidden(literal)) {
+                if (refused(literal)) {
                     return Optional.of("the address " + literal.getHostAddress()
                             + " is a loopback, private, link-local or reserved address");
                 }
@@ -107,7 +113,7 @@ public class WebhookGuard implements WebhookTargets {
             throw DeliveryException.transientFailure("Webhook host " + host + " does not resolve", e);
         }
         for (InetAddress address : addresses) {
-            if (forbidden(address)) {
+            if (refused(address)) {
                 throw DeliveryException.permanent("Webhook refused: " + host + " resolves to "
                         + address.getHostAddress() + ", a loopback, private, link-local or reserved address");
             }
@@ -122,6 +128,11 @@ public class WebhookGuard implements WebhookTargets {
             }
         }
         return false;
+    }
+
+    /** Forbidden, unless it is this machine and a local sink was allowed ({@code allow-loopback}). */
+    private boolean refused(InetAddress address) {
+        return !(allowLoopback && address.isLoopbackAddress()) && forbidden(address);
     }
 
     static boolean forbidden(InetAddress address) {

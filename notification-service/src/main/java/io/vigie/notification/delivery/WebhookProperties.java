@@ -12,7 +12,11 @@ import java.util.List;
  * @param allowedHosts host names a webhook may target ({@code tickets.client.example}, or {@code *.client.example}
  *                     for its subdomains); none by default, so no webhook leaves until an operator allows it
  * @param timeout      connect and response timeout
+ * @param allowLoopback let an allow-listed host be this machine (127.0.0.1, ::1): for a local ticket sink only, as the
+ *                      local stack's; never in a deployment, where loopback reaches the service's own host. Private,
+ *                      link-local and the other internal addresses stay refused whatever this says
  */
 @ConfigurationProperties("vigie.notification.webhook")
-public record WebhookProperties(@DefaultValue List<String> allowedHosts, @DefaultValue("10s") Duration timeout) {
+public record WebhookProperties(@DefaultValue List<String> allowedHosts, @DefaultValue("10s") Duration timeout,
+                                @DefaultValue("false") boolean allowLoopback) {
 }

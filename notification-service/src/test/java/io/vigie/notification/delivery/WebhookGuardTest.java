@@ -91,4 +91,15 @@ class WebhookGuardTest {
         assertThatThrownBy(() -> guard.check(URI.create("https://user:pw@tickets.client.example/")))
                 .hasMessageContaining("credentials");
     }
+
+    @Test
+    void shouldLetALocalSinkOnThisMachineThroughOnlyWhenLoopbackIsAllowedAndNothingElseInternal() throws Exception {
+        WebhookGuard local = new WebhookGuard(List.of("127.0.0.1", "sink.local"), host -> new InetAddress[]{
+                InetAddress.getByName("127.0.0.1"), InetAddress.getByName("10.0.0.7")}, true);
+        WebhookGuard strict = new WebhookGuard(List.of("127.0.0.1"), host -> new InetAddress[0]);
+
+        assertThat(local.refusal("http://127.0.0.1:8025/tickets/client-c")).isEmpty();
+        assertThat(strict.refusal("http://127.0.0.1:8025/tickets/client-c")).isPresent();
+        assertThatThrownBy(() -> local.check(URI.create("http://sink.local/tickets"))).hasMessageContaining("10.0.0.7");
+    }
 }

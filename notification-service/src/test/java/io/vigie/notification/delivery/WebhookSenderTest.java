@@ -71,7 +71,7 @@ class WebhookSenderTest {
                 return Optional.empty();
             }
         };
-        sender = new WebhookSender(permissive, new WebhookProperties(List.of("127.0.0.1"), Duration.ofSeconds(5)),
+        sender = new WebhookSender(permissive, new WebhookProperties(List.of("127.0.0.1"), Duration.ofSeconds(5), false),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -16,11 +16,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Executors;
 
 /**
@@ -37,17 +41,38 @@ final class MailboxPage implements AutoCloseable {
             iframe{width:100%;height:32rem;border:1px solid #dde}.meta td:first-child{color:#667;width:7rem}
             """;
 
+    private static final int TICKET_LIMIT = 1 << 20;
+    private static final Pattern SUBJECT = Pattern.compile("\"subject\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final int TICKETS_KEPT = 1000;
+
+    /** A text message or voice call the services sent, as the local SMS provider took it. */
+    record TextMessage(Instant at, String to, String text, boolean voice) {
+    }
+
+    /** A call the services made to a client's ticketing webhook, as the local ticket sink took it. */
+    record Ticket(int number, Instant at, String path, String idempotencyKey, boolean signed, String body) {
+    }
+
     private final GreenMail mailbox;
+    private final Supplier<List<TextMessage>> texts;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final List<Ticket> tickets = new ArrayList<>();
 
-    private MailboxPage(GreenMail mailbox, HttpServer server, ExecutorService executor) {
+    private MailboxPage(GreenMail mailbox, Supplier<List<TextMessage>> texts, HttpServer server,
+                        ExecutorService executor) {
         this.mailbox = mailbox;
+        this.texts = texts;
         this.server = server;
         this.executor = executor;
     }
 
-    static MailboxPage start(GreenMail mailbox, String bindAddress, int port) {
+    /**
+     * The page (every email, text message, call and ticket the services sent, newest first) and the local ticket
+     * sink: {@code POST /tickets/<client>} takes a ticketing webhook's call as a client's ticketing system would,
+     * once per idempotency key.
+     */
+    static MailboxPage start(GreenMail mailbox, Supplier<List<TextMessage>> texts, String bindAddress, int port) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
             ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
@@ -55,8 +80,9 @@ final class MailboxPage implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            MailboxPage page = new MailboxPage(mailbox, server, executor);
+            MailboxPage page = new MailboxPage(mailbox, texts, server, executor);
             server.createContext("/", page::handle);
+            server.createContext("/tickets/", page::ticket);
             server.setExecutor(executor);
             server.start();
             return page;
@@ -100,6 +126,70 @@ final class MailboxPage implements AutoCloseable {
         }
     }
 
+    /** The ticket sink: a POST is a ticket (201, or 200 for one already taken); a GET shows one. */
+    private void ticket(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if ("GET".equals(exchange.getRequestMethod()) && path.matches("/tickets/\\d{1,9}")) {
+                Ticket ticket = ticket(Integer.parseInt(path.substring("/tickets/".length())));
+                if (ticket == null) {
+                    send(exchange, 404, "text/html", page("Not found", "<p><a href=\"/\">Back</a></p>"));
+                } else {
+                    send(exchange, 200, "text/html", page("Ticket " + ticket.number(), "<p><a href=\"/\">&larr; "
+                            + "mailbox</a></p><table class=\"meta\"><tr><td>Received</td><td>" + ticket.at()
+                            + "</td></tr><tr><td>Path</td><td>" + escape(ticket.path()) + "</td></tr><tr><td>Signed"
+                            + "</td><td>" + (ticket.signed() ? "yes (X-Vigie-Signature)" : "no") + "</td></tr></table>"
+                            + "<pre>" + escape(ticket.body()) + "</pre>"));
+                }
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, "text/plain", "POST a ticket");
+                return;
+            }
+            byte[] body = exchange.getRequestBody().readNBytes(TICKET_LIMIT + 1);
+            if (body.length > TICKET_LIMIT) {
+                send(exchange, 413, "text/plain", "Too large");
+                return;
+            }
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            boolean signed = exchange.getRequestHeaders().getFirst("X-Vigie-Signature") != null;
+            Taken taken = take(path, key, signed, new String(body, StandardCharsets.UTF_8));
+            sendJson(exchange, taken.fresh() ? 201 : 200, taken.ticket());
+        }
+    }
+
+    private record Taken(Ticket ticket, boolean fresh) {
+    }
+
+    /** A new ticket, or the one already taken with this idempotency key (a webhook sent again after a crash). */
+    private synchronized Taken take(String path, String key, boolean signed, String body) {
+        if (key != null) {
+            for (Ticket ticket : tickets) {
+                if (key.equals(ticket.idempotencyKey())) {
+                    return new Taken(ticket, false);
+                }
+            }
+        }
+        if (tickets.size() == TICKETS_KEPT) {
+            tickets.remove(0);
+        }
+        Ticket ticket = new Ticket(tickets.isEmpty() ? 1 : tickets.get(tickets.size() - 1).number() + 1, Instant.now(),
+                path, key, signed, body);
+        tickets.add(ticket);
+        return new Taken(ticket, true);
+    }
+
+    private synchronized Ticket ticket(int number) {
+        return tickets.stream().filter(ticket -> ticket.number() == number).findFirst().orElse(null);
+    }
+
+    private synchronized List<Ticket> ticketsNewestFirst() {
+        List<Ticket> newest = new ArrayList<>(tickets);
+        Collections.reverse(newest);
+        return newest;
+    }
+
     /** Newest first; a message keeps its number (its position in arrival order) as newer ones arrive. */
     private List<MimeMessage> newestFirst() {
         List<MimeMessage> messages = new ArrayList<>(List.of(mailbox.getReceivedMessages()));
@@ -120,7 +210,41 @@ final class MailboxPage implements AutoCloseable {
         String body = messages.isEmpty()
                 ? "<p>No email yet. Notices the services send to clients appear here.</p>"
                 : "<table><tr><th>Received</th><th>To</th><th>Subject</th></tr>" + rows + "</table>";
-        return page("Vigie mailbox (" + messages.size() + ")", body);
+        return page("Vigie mailbox (" + messages.size() + ")", body + texts() + tickets());
+    }
+
+    private String texts() {
+        List<TextMessage> sent = new ArrayList<>(texts.get());
+        Collections.reverse(sent);
+        StringBuilder rows = new StringBuilder();
+        for (TextMessage text : sent) {
+            rows.append("<tr><td>").append(text.at()).append("</td><td>").append(text.voice() ? "voice call" : "SMS")
+                    .append("</td><td>").append(escape(text.to())).append("</td><td><pre>").append(escape(text.text()))
+                    .append("</pre></td></tr>");
+        }
+        return "<h2 id=\"texts\">Text messages and calls (" + sent.size() + ")</h2>" + (sent.isEmpty()
+                ? "<p>None yet. Out-of-band notices, and those a client takes by SMS, appear here.</p>"
+                : "<table><tr><th>Sent</th><th>Kind</th><th>To</th><th>Text</th></tr>" + rows + "</table>");
+    }
+
+    private String tickets() {
+        List<Ticket> taken = ticketsNewestFirst();
+        StringBuilder rows = new StringBuilder();
+        for (Ticket ticket : taken) {
+            rows.append("<tr><td>").append(ticket.at()).append("</td><td>").append(escape(ticket.path()))
+                    .append("</td><td><a href=\"/tickets/").append(ticket.number()).append("\">")
+                    .append(escape(subject(ticket.body()))).append("</a></td></tr>");
+        }
+        return "<h2 id=\"tickets\">Tickets (" + taken.size() + ")</h2>" + (taken.isEmpty()
+                ? "<p>None yet. A client with the WEBHOOK channel pointed at <code>/tickets/&lt;client&gt;</code> here "
+                + "gets its notices as tickets.</p>"
+                : "<table><tr><th>Received</th><th>Ticketing system</th><th>Subject</th></tr>" + rows + "</table>");
+    }
+
+    // The webhook's JSON names its subject; a ticket that is not Vigie's shows its first characters instead.
+    private static String subject(String body) {
+        Matcher subject = SUBJECT.matcher(body);
+        return subject.find() ? subject.group(1) : body.substring(0, Math.min(body.length(), 80));
     }
 
     private String message(MimeMessage message, int number) throws MessagingException, IOException {
@@ -152,6 +276,15 @@ final class MailboxPage implements AutoCloseable {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title><style>" + STYLE + "</style></head><body><h1>" + escape(title) + "</h1>" + body
                 + "</body></html>";
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, Ticket ticket) throws IOException {
+        byte[] bytes = ("{\"ticket\": \"T-" + ticket.number() + "\"}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

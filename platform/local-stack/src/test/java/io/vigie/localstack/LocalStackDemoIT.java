@@ -200,6 +200,33 @@ class LocalStackDemoIT {
     }
 
     @Test
+    void shouldShowTheTextMessagesAndTicketsOnTheMailboxPageNextToTheEmails() throws Exception {
+        String ddos = demo.of(DemoScenario.DDOS).orElseThrow().incidentId().toString().substring(0, 8)
+                .toUpperCase(Locale.ROOT);
+        String breach = demo.of(DemoScenario.PERSONAL_DATA).orElseThrow().incidentId().toString().substring(0, 8)
+                .toUpperCase(Locale.ROOT);
+        await().atMost(STEP).untilAsserted(() -> {
+            String page = http.send(HttpRequest.newBuilder(URI.create(stack.mailboxUrl() + "/")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            // client C's ticketing system (the page's ticket sink) got the DDoS notice as a ticket, in German
+            assertThat(page.substring(page.indexOf("id=\"tickets\""))).contains("/tickets/client-c",
+                    "Sicherheitsvorfall " + ddos);
+            // client B takes its CRITICAL notices by email and SMS together: the SMS are listed too
+            assertThat(page.substring(page.indexOf("id=\"texts\""), page.indexOf("id=\"tickets\"")))
+                    .contains("+44 20 7946 0188", "Security incident " + breach);
+        });
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(stack.mailboxUrl() + "/tickets/x"))
+                .header("Idempotency-Key", "same").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> repeated = http.send(HttpRequest.newBuilder(URI.create(stack.mailboxUrl() + "/tickets/x"))
+                .header("Idempotency-Key", "same").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(repeated.statusCode()).isEqualTo(200);
+        assertThat(repeated.body()).isEqualTo(again.body());
+    }
+
+    @Test
     void shouldDraftThePostmortemOfTheResolvedIncident() throws Exception {
         UUID lockedAccount = demo.of(DemoScenario.LOCKED_ACCOUNT).orElseThrow().incidentId();
         assertThat(demo.resolvedIncidentId()).isEqualTo(lockedAccount);

@@ -17,6 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +28,13 @@ class MailboxPageTest {
     private GreenMail smtp;
     private MailboxPage page;
     private final HttpClient http = HttpClient.newHttpClient();
+    private List<MailboxPage.TextMessage> texts = List.of();
 
     @BeforeEach
     void start() {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
-        page = MailboxPage.start(smtp, "127.0.0.1", 0);
+        page = MailboxPage.start(smtp, () -> texts, "127.0.0.1", 0);
     }
 
     @AfterEach
@@ -75,6 +78,27 @@ class MailboxPageTest {
     }
 
     @Test
+    void shouldListTextMessagesAndTakeEachTicketOnceShowingHostileContentAsText() throws Exception {
+        texts = List.of(new MailboxPage.TextMessage(Instant.parse("2026-12-06T08:00:00Z"), "+44 20 7946 0188",
+                "Security incident <b>1A2B3C4D</b>", false));
+        String ticket = "{\"subject\": \"Sicherheitsvorfall 1A2B3C4D: <script>x</script>\", \"text\": \"…\"}";
+
+        HttpResponse<String> first = post("/tickets/client-c", "notice-1.ticketing", ticket);
+        HttpResponse<String> again = post("/tickets/client-c", "notice-1.ticketing", ticket);
+        HttpResponse<String> list = get("/");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body()).isEqualTo("{\"ticket\": \"T-1\"}");
+        assertThat(list.body()).contains("Text messages and calls (1)", "+44 20 7946 0188",
+                        "Security incident &lt;b&gt;1A2B3C4D&lt;/b&gt;", "Tickets (1)", "/tickets/client-c",
+                        "Sicherheitsvorfall 1A2B3C4D: &lt;script&gt;")
+                .doesNotContain("<script>").doesNotContain("<b>1A2B");
+        assertThat(get("/tickets/1").body()).contains("Signed</td><td>no", "&lt;script&gt;x&lt;/script&gt;");
+        assertThat(get("/tickets/").statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void shouldAnswer404ForAMessageThatDoesNotExist() throws Exception {
         assertThat(get("/messages/7").statusCode()).isEqualTo(404);
         assertThat(get("/elsewhere").statusCode()).isEqualTo(404);
@@ -83,6 +107,12 @@ class MailboxPageTest {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + page.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String idempotencyKey, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + page.port() + path))
+                .header("Idempotency-Key", idempotencyKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void send(String subject, String text, String html) throws Exception {

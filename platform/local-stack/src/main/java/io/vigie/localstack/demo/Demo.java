@@ -172,7 +172,8 @@ public final class Demo {
         progress.accept("look at:");
         progress.accept("  the dashboard      " + stack.service(VigieService.CASE).baseUrl()
                 + "/dashboard (log in as analyst: the incidents, their timelines and SLA clocks)");
-        progress.accept("  the mailbox        " + stack.mailboxUrl() + " (every notice the clients received)");
+        progress.accept("  the mailbox        " + stack.mailboxUrl() + " (every notice the clients received: emails, "
+                + "text messages, and client C's tickets)");
         progress.accept("  regulator notices  " + stack.service(VigieService.NOTIFICATION).baseUrl()
                 + "/api/regulator-notices (the GDPR Article 33 draft of the personal-data incident)");
         progress.accept("  post-mortems       " + stack.service(VigieService.POSTMORTEM).baseUrl() + "/postmortems");

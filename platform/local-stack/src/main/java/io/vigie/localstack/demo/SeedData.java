@@ -70,8 +70,9 @@ public final class SeedData {
         String notification = stack.service(VigieService.NOTIFICATION).baseUrl();
         http.call("POST", triage + "/api/inventory/import?mode=merge", "application/yaml", INVENTORY, manager);
         http.call("POST", triage + "/api/indicators/import?mode=merge", "application/yaml", INDICATORS, manager);
-        CLIENTS.forEach((id, body) ->
-                http.call("PUT", notification + "/api/clients/" + id, "application/json", body, comms));
+        // Client C's ticketing system is the local ticket sink on the mailbox page.
+        CLIENTS.forEach((id, body) -> http.call("PUT", notification + "/api/clients/" + id, "application/json",
+                body.replace("{mailbox}", stack.mailboxUrl()), comms));
     }
 
     // One YAML document merged into the inventory (the entries named here are replaced, the others kept), in one call:
@@ -147,7 +148,8 @@ public final class SeedData {
 
     // EMAIL first: the mailbox is the channel a newcomer can watch. The phones are there for out-of-band notices (a
     // client whose email may be compromised is reached by SMS) and for client B, whose CRITICAL notices go by email
-    // and SMS together (the SMS land in the local sink, logged masked). Each client reads its own language; client A's IT
+    // and SMS together (the SMS land in the local sink, on the mailbox page), and client C, whose ticketing system (the
+    // mailbox page's ticket sink) gets every notice as a ticket. Each client reads its own language; client A's IT
     // manager reads English. The contracts give the support line and the offers a data breach notice makes.
     private static Map<String, String> clients() {
         Map<String, String> clients = new LinkedHashMap<>();
@@ -176,7 +178,9 @@ public final class SeedData {
                     "phone": "+44 20 7946 0102", "language": "en"}]}
                 """);
         clients.put(CLIENT_C, """
-                {"name": "Brenner Logistik GmbH", "minimumSeverity": "MEDIUM", "channels": ["EMAIL"], "outOfBand": false,
+                {"name": "Brenner Logistik GmbH", "minimumSeverity": "MEDIUM", "channels": ["EMAIL", "WEBHOOK"],
+                 "outOfBand": false, "webhookUrl": "{mailbox}/tickets/client-c",
+                 "webhookSecret": "local-ticket-sink-secret-of-client-c",
                  "timeZone": "Europe/Berlin",
                  "contract": {"supportLine": "+49 30 901820", "supportHours": "MON-FRI 07:00-19:00",
                               "offers": ["PASSWORD_RESET", "SUPPORT_LINE"]},
