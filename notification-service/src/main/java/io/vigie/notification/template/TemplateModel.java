@@ -57,7 +57,10 @@ public final class TemplateModel {
         model.put("data", content.dataCategories().isEmpty() ? book.common("context.noData")
                 : book.common("context.data", values));
         model.put("impact", book.about(content.category(), "impact"));
-        List<String> measures = content.measures().stream().map(book::measure).toList();
+        // An UPDATE says its new measures under what changed; what was done before is listed once, below.
+        List<String> measures = content.measures().stream()
+                .filter(code -> context.stage() != Stage.UPDATE || !content.changes().newMeasures().contains(code))
+                .map(book::measure).toList();
         // Before resolution, no measure yet means the analysts are on it; after it, an empty list says nothing.
         boolean open = initial || context.stage() == Stage.UPDATE;
         model.put("measures", measures.isEmpty() && open ? List.of(book.measure("ANALYSIS_STARTED")) : measures);

@@ -110,7 +110,8 @@ class DefaultTemplatesTest {
                     .contains(book.common("change.severityRaised", Map.of("previousSeverity",
                             book.severity(Severity.HIGH), "severity",
                             book.severity(Severity.CRITICAL))))
-                    .contains(book.measure("EVIDENCE_SECURED"))
+                    .containsOnlyOnce(book.measure("EVIDENCE_SECURED"))
+                    .contains(book.measure("ACCOUNT_LOCKED"))
                     .contains(book.common("change.newServices", Map.of("services", "webmail")));
         }
     }
