@@ -45,6 +45,8 @@ public class Phrases {
     static final String REFERENCE = "en";
     private static final String FILES = "classpath*:notification/phrases/*.yml";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Edits made on another instance are seen within this long; this instance's own edits at once. */
+    private static final long STAMP_CHECK_EVERY_NANOS = 1_000_000_000L;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -52,6 +54,7 @@ public class Phrases {
     private final Map<String, Map<String, Object>> reference = new LinkedHashMap<>();
     private final Map<String, PhraseBook> books = new ConcurrentHashMap<>();
     private volatile String booksStamp = "";
+    private volatile long stampCheckedAt = System.nanoTime() - STAMP_CHECK_EVERY_NANOS;
 
     public record SetKey(String set, String language) {
         public String id() {
@@ -105,12 +108,21 @@ public class Phrases {
         if (!Languages.supports(language)) {
             throw new IllegalArgumentException("Unsupported language " + language);
         }
+        // Every email renders with a book: the edits are looked for at most once a second, not once per email.
+        long now = System.nanoTime();
+        if (now - stampCheckedAt >= STAMP_CHECK_EVERY_NANOS) {
+            stampCheckedAt = now;
+            refreshIfEdited();
+        }
+        return books.computeIfAbsent(language, this::loadBook);
+    }
+
+    private void refreshIfEdited() {
         String stamp = storedStamp();
         if (!stamp.equals(booksStamp)) {
             books.clear();
             booksStamp = stamp;
         }
-        return books.computeIfAbsent(language, this::loadBook);
     }
 
     /** The set in effect: the edited one, else the shipped one. */
