@@ -23,6 +23,10 @@ public final class Topics {
     public static final String INCIDENT_RESOLVED = "vigie.incident-resolved";
     /** Written by postmortem-service. */
     public static final String INCIDENT_CLOSED = "vigie.incident-closed";
+    /** Written by notification-service. */
+    public static final String CLIENT_MESSAGES = "vigie.client-messages";
+    /** Written by notification-service. */
+    public static final String SURVEY_ANSWERED = "vigie.survey-answered";
 
     // Alerts about one asset go to one partition, so one triage instance sees them in order and correlates
     // them without a lock; after triage everything is keyed by incident, so an incident's events stay in order.
@@ -39,10 +43,15 @@ public final class Topics {
             INCIDENT_RESOLVED, "incidentId", IncidentResolved.class, IncidentResolved.getClassSchema());
     public static final TopicSpec<IncidentClosed> INCIDENT_CLOSED_TOPIC = new TopicSpec<>(
             INCIDENT_CLOSED, "incidentId", IncidentClosed.class, IncidentClosed.getClassSchema());
+    public static final TopicSpec<ClientMessageReceived> CLIENT_MESSAGES_TOPIC = new TopicSpec<>(
+            CLIENT_MESSAGES, "incidentId", ClientMessageReceived.class, ClientMessageReceived.getClassSchema());
+    public static final TopicSpec<SurveyAnswered> SURVEY_ANSWERED_TOPIC = new TopicSpec<>(
+            SURVEY_ANSWERED, "incidentId", SurveyAnswered.class, SurveyAnswered.getClassSchema());
 
     public static final List<TopicSpec<?>> ALL = List.of(
             ALERT_RAISED_TOPIC, ALERT_CLASSIFIED_TOPIC, CLIENT_NOTIFIED_TOPIC,
-            INCIDENT_UPDATED_TOPIC, INCIDENT_RESOLVED_TOPIC, INCIDENT_CLOSED_TOPIC);
+            INCIDENT_UPDATED_TOPIC, INCIDENT_RESOLVED_TOPIC, INCIDENT_CLOSED_TOPIC, CLIENT_MESSAGES_TOPIC,
+            SURVEY_ANSWERED_TOPIC);
 
     private Topics() {
     }

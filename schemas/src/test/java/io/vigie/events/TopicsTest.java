@@ -22,7 +22,7 @@ class TopicsTest {
     void shouldDeclareEveryEventOnceWithItsSubjectAndDeadLetterTopic() {
         assertThat(Topics.ALL).extracting(topic -> topic.valueType().getSimpleName()).containsExactlyInAnyOrder(
                 "AlertRaised", "AlertClassified", "ClientNotified",
-                "IncidentUpdated", "IncidentResolved", "IncidentClosed");
+                "IncidentUpdated", "IncidentResolved", "IncidentClosed", "ClientMessageReceived", "SurveyAnswered");
         assertThat(Topics.ALL).extracting(TopicSpec::name).doesNotHaveDuplicates();
         assertThat(Topics.ALERT_RAISED_TOPIC.valueSubject()).isEqualTo("vigie.alert-raised-value");
         assertThat(Topics.ALERT_RAISED_TOPIC.deadLetterTopic()).isEqualTo("vigie.alert-raised.DLT");

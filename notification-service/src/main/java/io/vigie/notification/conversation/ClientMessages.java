@@ -1,0 +1,113 @@
+package io.vigie.notification.conversation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigie.events.ClientMessageChannel;
+import io.vigie.events.ClientMessageReceived;
+import io.vigie.events.Topics;
+import io.vigie.platform.outbox.Outbox;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one place where a client's message enters Vigie: stored, then published as ClientMessageReceived in the same
+ * transaction, so case-service puts it on the case timeline exactly once. Whatever the way in (the question page, an
+ * email reply, a quarantined email a human attached), it ends here.
+ */
+@Service
+public class ClientMessages {
+
+    private static final RowMapper<ClientMessage> ROW = (rs, n) -> new ClientMessage(rs.getObject("id", UUID.class),
+            rs.getObject("incident_id", UUID.class), rs.getString("client_id"), rs.getString("contact_id"),
+            rs.getString("contact_name"), rs.getString("language"), rs.getString("via"), rs.getString("text"),
+            instant(rs.getTimestamp("received_at")), rs.getObject("about_notice_id", UUID.class),
+            rs.getString("external_id"), rs.getString("evidence_sha256"), rs.getString("attached_by"),
+            instant(rs.getTimestamp("answered_at")), rs.getString("answered_by"), rs.getString("answered_via"),
+            rs.getString("answer_text"), rs.getObject("answer_notice_id", UUID.class));
+
+    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    ClientMessages(JdbcTemplate jdbc, Outbox outbox, MeterRegistry meters, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the message and publishes it. A message whose {@code externalId} was already received is not stored
+     * again: the first one is returned, and nothing is published.
+     *
+     * @return the stored message, and whether it is new
+     */
+    @Transactional
+    public Received receive(ClientMessage message) {
+        if (message.externalId() != null) {
+            Optional<ClientMessage> earlier = jdbc.query("SELECT * FROM client_message WHERE external_id = ?", ROW,
+                    message.externalId()).stream().findFirst();
+            if (earlier.isPresent()) {
+                return new Received(earlier.get(), false);
+            }
+        }
+        jdbc.update("INSERT INTO client_message (id, incident_id, client_id, contact_id, contact_name, language, via, "
+                        + "text, received_at, about_notice_id, external_id, evidence_sha256, attached_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                message.id(), message.incidentId(), message.clientId(), message.contactId(), message.contactName(),
+                message.language(), message.via(), message.text(), Timestamp.from(message.receivedAt()),
+                message.aboutNoticeId(), message.externalId(), message.evidenceSha256(), message.attachedBy());
+        outbox.append(Topics.CLIENT_MESSAGES, message.incidentId().toString(), ClientMessageReceived.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(clock.instant()).setProducer("notification-service")
+                .setIncidentId(message.incidentId()).setMessageId(message.id()).setClientId(message.clientId())
+                .setContactId(message.contactId()).setContactName(message.contactName())
+                .setLanguage(message.language()).setVia(ClientMessageChannel.valueOf(message.via()))
+                .setText(message.text()).setReceivedAt(message.receivedAt()).setAboutNoticeId(message.aboutNoticeId())
+                .setEvidenceSha256(message.evidenceSha256()).setAttachedBy(message.attachedBy())
+                .build());
+        meters.counter("vigie.notification.client-messages", "via", message.via()).increment();
+        return new Received(message, true);
+    }
+
+    public record Received(ClientMessage message, boolean fresh) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ClientMessage> find(UUID id) {
+        return jdbc.query("SELECT * FROM client_message WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    /** What one client wrote about one incident, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ClientMessage> of(UUID incidentId, String clientId) {
+        return jdbc.query("SELECT * FROM client_message WHERE incident_id = ? AND client_id = ? ORDER BY received_at, id",
+                ROW, incidentId, clientId);
+    }
+
+    /**
+     * Records the answer; the first answer wins (a second one, replayed or concurrent, changes nothing).
+     *
+     * @param via {@code NOTICE} or {@code PHONE}
+     * @return whether this call recorded it
+     */
+    @Transactional
+    public boolean answered(UUID messageId, String answeredBy, Instant answeredAt, String via, String answerText,
+                            UUID answerNoticeId) {
+        return jdbc.update("UPDATE client_message SET answered_at = ?, answered_by = ?, answered_via = ?, "
+                        + "answer_text = ?, answer_notice_id = ? WHERE id = ? AND answered_at IS NULL",
+                Timestamp.from(answeredAt), answeredBy, via, answerText, answerNoticeId, messageId) == 1;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
