@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.vigie.notification.delivery.LocalSmsSink;
 import io.vigie.platform.kafka.broker.LocalKafkaBroker;
 import io.vigie.platform.registry.SchemaRegistryServer;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +55,13 @@ public final class LocalStack implements AutoCloseable {
     private LocalWebhookSources webhookSources;
     private LocalRegistryUser registryUser;
     private int smtpPort;
+    private int imapPort;
+    private String repliesPassword;
+
+    /** Where clients' replies go (plus-addressed per incident and contact), read by notification-service over IMAP. */
+    public static final String REPLIES_ADDRESS = "replies@soc.vigie.local";
+    /** The SOC communications team's mailbox: told when a client asks a question. */
+    public static final String COMMS_ADDRESS = "comms@soc.vigie.local";
     private Duration startupTime;
     private boolean closed;
     private volatile boolean stopRequested;
@@ -116,6 +126,23 @@ public final class LocalStack implements AutoCloseable {
 
     public int smtpPort() {
         return smtpPort;
+    }
+
+    public int imapPort() {
+        return imapPort;
+    }
+
+    /**
+     * Answers a notice as its recipient would from their mail program: the reply (their text, the notice quoted,
+     * threaded) lands in the SOC's replies mailbox, which notification-service reads over IMAP.
+     */
+    public void replyAsClient(MimeMessage notice, String text) {
+        try {
+            mailbox.getUserManager().getUserByEmail(REPLIES_ADDRESS)
+                    .deliver(MailboxPage.reply(notice, text, REPLIES_ADDRESS));
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("The reply could not be delivered", e);
+        }
     }
 
     /**
@@ -268,17 +295,27 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("starting SMTP mailbox…");
         long startedAt = System.nanoTime();
         ServerSetup smtp = new ServerSetup(settings.smtpPort(), settings.bindAddress(), ServerSetup.PROTOCOL_SMTP);
+        ServerSetup imap = new ServerSetup(settings.imapPort(), settings.bindAddress(), ServerSetup.PROTOCOL_IMAP);
         if (settings.smtpPort() == 0) {
             smtp = smtp.dynamicPort();
+            imap = imap.dynamicPort();
         }
-        // Catches every message to any address: the services may send to whatever client contacts they hold.
-        GreenMail starting = new GreenMail(smtp).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        // Catches every message to any address: the services may send to whatever client contacts they hold. The
+        // replies mailbox is the one account with a password: notification-service reads the clients' replies there.
+        GreenMail starting = new GreenMail(new ServerSetup[] {smtp, imap})
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         starting.start();
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        repliesPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        starting.setUser(REPLIES_ADDRESS, REPLIES_ADDRESS, repliesPassword);
         mailbox = starting;
         smtpPort = starting.getSmtp().getPort();
-        mailboxPage = MailboxPage.start(starting, this::textMessages, settings.bindAddress(), settings.mailboxPort());
-        progress.accept("  SMTP mailbox up at " + urlHost() + ":" + smtpPort + ", page at " + mailboxUrl()
-                + since(startedAt));
+        imapPort = starting.getImap().getPort();
+        mailboxPage = MailboxPage.start(starting, this::textMessages, REPLIES_ADDRESS, settings.bindAddress(),
+                settings.mailboxPort());
+        progress.accept("  SMTP mailbox up at " + urlHost() + ":" + smtpPort + " (IMAP " + imapPort + "), page at "
+                + mailboxUrl() + since(startedAt));
     }
 
     /** What notification-service's local SMS provider took, for the mailbox page; nothing while it is not running. */
@@ -380,6 +417,19 @@ public final class LocalStack implements AutoCloseable {
             // which notification-service refuses to call unless told it is a local sink.
             arguments.add("--vigie.notification.webhook.allowed-hosts[0]=" + urlHost());
             arguments.add("--vigie.notification.webhook.allow-loopback=true");
+            // Replies to notices come back through the mailbox's IMAP side; the comms team is told in its mailbox.
+            arguments.add("--vigie.notification.replies.address=" + REPLIES_ADDRESS);
+            arguments.add("--vigie.notification.replies.imap.host=" + urlHost());
+            arguments.add("--vigie.notification.replies.imap.port=" + imapPort);
+            arguments.add("--vigie.notification.replies.imap.username=" + REPLIES_ADDRESS);
+            arguments.add("--vigie.notification.replies.imap.password=" + repliesPassword);
+            arguments.add("--vigie.notification.replies.imap.poll-interval=2s");
+            arguments.add("--vigie.notification.comms.address=" + COMMS_ADDRESS);
+            RunningService cases = services.get(VigieService.CASE);
+            int casePort = cases != null ? cases.port() : settings.servicePort(VigieService.CASE);
+            if (casePort != 0) {
+                arguments.add("--vigie.notification.comms.case-url=" + baseUrl(casePort) + "/dashboard/cases/{incidentId}");
+            }
         }
         if (service == VigieService.NOTIFICATION && settings.servicePort(service) != 0) {
             // Acknowledgement links in the emails must point at this stack's notification-service, wherever it runs.
@@ -407,6 +457,7 @@ public final class LocalStack implements AutoCloseable {
         List<PortClaim> claims = new ArrayList<>();
         claims.add(new PortClaim("schema registry", "--registry-port", settings.registryPort()));
         claims.add(new PortClaim("SMTP mailbox", "--smtp-port", settings.smtpPort()));
+        claims.add(new PortClaim("IMAP mailbox", "--smtp-port (+118)", settings.imapPort()));
         claims.add(new PortClaim("mailbox page", "--mailbox-port", settings.mailboxPort()));
         for (VigieService service : VigieService.values()) {
             claims.add(new PortClaim(service.applicationName(), "--" + service.shortName() + "-port", settings.servicePort(service)));

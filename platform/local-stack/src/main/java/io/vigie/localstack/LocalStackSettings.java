@@ -40,7 +40,8 @@ public record LocalStackSettings(
                                      or -D%s=DIR)
               --port-offset=N        add N to every port below, e.g. 100 moves intake to 8180 (or -D%s=N)
               --registry-port=PORT   schema registry (default %d)
-              --smtp-port=PORT       SMTP mailbox (default %d)
+              --smtp-port=PORT       SMTP mailbox (default %d); its IMAP side, where clients' replies land,
+                                     listens on PORT + 118 (3143 by default)
               --mailbox-port=PORT    the mailbox page: the emails clients would have received (default %d)
               --intake-port=PORT  --triage-port=PORT  --notification-port=PORT  --case-port=PORT  --postmortem-port=PORT
                                      one service's HTTP port (defaults 8080, 8082, 8083, 8084, 8085); 0 = any free port
@@ -52,11 +53,15 @@ public record LocalStackSettings(
             """.formatted(VAR_DIR_PROPERTY, PORT_OFFSET_PROPERTY, DEFAULT_REGISTRY_PORT, DEFAULT_SMTP_PORT,
             DEFAULT_MAILBOX_PORT);
 
+    /** IMAP beside SMTP, as GreenMail's own defaults pair them (3025 and 3143); any free port when SMTP takes one. */
+    static final int IMAP_PORT_DISTANCE = 118;
+
     public LocalStackSettings {
         Objects.requireNonNull(varDirectory, "varDirectory");
         Objects.requireNonNull(bindAddress, "bindAddress");
         checkPort("registry", registryPort);
         checkPort("SMTP", smtpPort);
+        checkPort("IMAP", smtpPort == 0 ? 0 : smtpPort + IMAP_PORT_DISTANCE);
         checkPort("mailbox page", mailboxPort);
         EnumMap<VigieService, Integer> ports = new EnumMap<>(VigieService.class);
         for (VigieService service : VigieService.values()) {
@@ -147,6 +152,11 @@ public record LocalStackSettings(
 
     public LocalStackSettings withRegistryPort(int port) {
         return new LocalStackSettings(varDirectory, bindAddress, port, smtpPort, mailboxPort, servicePorts, databases, serviceArguments);
+    }
+
+    /** The mailbox's IMAP port: where notification-service reads the clients' replies. */
+    public int imapPort() {
+        return smtpPort == 0 ? 0 : smtpPort + IMAP_PORT_DISTANCE;
     }
 
     public LocalStackSettings withSmtpPort(int port) {

@@ -9,18 +9,23 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -54,14 +59,16 @@ final class MailboxPage implements AutoCloseable {
     }
 
     private final GreenMail mailbox;
+    private final String repliesAddress;
     private final Supplier<List<TextMessage>> texts;
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Ticket> tickets = new ArrayList<>();
 
-    private MailboxPage(GreenMail mailbox, Supplier<List<TextMessage>> texts, HttpServer server,
-                        ExecutorService executor) {
+    private MailboxPage(GreenMail mailbox, String repliesAddress, Supplier<List<TextMessage>> texts,
+                        HttpServer server, ExecutorService executor) {
         this.mailbox = mailbox;
+        this.repliesAddress = repliesAddress;
         this.texts = texts;
         this.server = server;
         this.executor = executor;
@@ -70,9 +77,11 @@ final class MailboxPage implements AutoCloseable {
     /**
      * The page (every email, text message, call and ticket the services sent, newest first) and the local ticket
      * sink: {@code POST /tickets/<client>} takes a ticketing webhook's call as a client's ticketing system would,
-     * once per idempotency key.
+     * once per idempotency key. A notice that carries a reply address can be answered from its page as the client
+     * would: the reply goes to the {@code repliesAddress} account's inbox, which notification-service reads over IMAP.
      */
-    static MailboxPage start(GreenMail mailbox, Supplier<List<TextMessage>> texts, String bindAddress, int port) {
+    static MailboxPage start(GreenMail mailbox, Supplier<List<TextMessage>> texts, String repliesAddress,
+                             String bindAddress, int port) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
             ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
@@ -80,7 +89,7 @@ final class MailboxPage implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            MailboxPage page = new MailboxPage(mailbox, texts, server, executor);
+            MailboxPage page = new MailboxPage(mailbox, repliesAddress, texts, server, executor);
             server.createContext("/", page::handle);
             server.createContext("/tickets/", page::ticket);
             server.setExecutor(executor);
@@ -103,11 +112,15 @@ final class MailboxPage implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if ("POST".equals(exchange.getRequestMethod()) && path.matches("/messages/\\d{1,9}/reply")) {
+                reply(exchange, Integer.parseInt(path.substring("/messages/".length(), path.lastIndexOf('/'))));
+                return;
+            }
             if (!"GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "text/plain", "Only GET");
                 return;
             }
-            String path = exchange.getRequestURI().getPath();
             List<MimeMessage> messages = newestFirst();
             if (path.equals("/")) {
                 send(exchange, 200, "text/html", list(messages));
@@ -116,7 +129,8 @@ final class MailboxPage implements AutoCloseable {
                 if (number < 1 || number > messages.size()) {
                     send(exchange, 404, "text/html", page("Not found", "<p>No message " + number + ".</p>"));
                 } else {
-                    send(exchange, 200, "text/html", message(messages.get(messages.size() - number), number));
+                    send(exchange, 200, "text/html", message(messages.get(messages.size() - number), number,
+                            "replied".equals(exchange.getRequestURI().getQuery())));
                 }
             } else {
                 send(exchange, 404, "text/html", page("Not found", "<p><a href=\"/\">Back to the mailbox</a></p>"));
@@ -247,12 +261,21 @@ final class MailboxPage implements AutoCloseable {
         return subject.find() ? subject.group(1) : body.substring(0, Math.min(body.length(), 80));
     }
 
-    private String message(MimeMessage message, int number) throws MessagingException, IOException {
+    private String message(MimeMessage message, int number, boolean replied) throws MessagingException, IOException {
         Parts parts = new Parts();
         parts.collect(message);
-        StringBuilder body = new StringBuilder("<p><a href=\"/\">&larr; mailbox</a></p><table class=\"meta\">");
+        StringBuilder body = new StringBuilder("<p><a href=\"/\">&larr; mailbox</a></p>");
+        if (replied) {
+            body.append("<p><strong>Your reply is in the SOC's replies mailbox.</strong> notification-service reads it "
+                    + "within seconds and puts it on the incident's case timeline (case dashboard).</p>");
+        }
+        body.append("<table class=\"meta\">");
         meta(body, "From", addresses(message.getFrom()));
         meta(body, "To", addresses(message.getRecipients(Message.RecipientType.TO)));
+        String replyTo = message.getHeader("Reply-To", ", ");
+        if (replyTo != null) {
+            meta(body, "Reply-To", replyTo);
+        }
         meta(body, "Subject", nullToEmpty(message.getSubject()));
         meta(body, "Date", date(message));
         meta(body, "Message-ID", nullToEmpty(message.getMessageID()));
@@ -265,7 +288,107 @@ final class MailboxPage implements AutoCloseable {
         if (parts.text != null) {
             body.append("<h2>Text</h2><pre>").append(escape(parts.text)).append("</pre>");
         }
+        if (replyAddress(message, repliesAddress) != null) {
+            body.append("<h2>Reply as the client</h2><form method=\"post\" action=\"/messages/").append(number)
+                    .append("/reply\"><p><textarea name=\"text\" rows=\"6\" cols=\"80\" maxlength=\"4000\" required>"
+                            + "</textarea></p><p><button type=\"submit\">Send as ")
+                    .append(escape(addresses(message.getRecipients(Message.RecipientType.TO))))
+                    .append("</button></p></form>");
+        }
         return page("Message " + number, body.toString());
+    }
+
+    /**
+     * The client's reply to message {@code number}, as their mail program would write it (the new text, then the
+     * notice quoted), delivered to the replies account. Only from this page: a form posted by another site is refused.
+     */
+    private void reply(HttpExchange exchange, int number) throws IOException {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (origin != null && !origin.equals("http://" + host)) {
+            send(exchange, 403, "text/plain", "Replies are written on this page only");
+            return;
+        }
+        String text = formField(new String(exchange.getRequestBody().readNBytes(64 * 1024), StandardCharsets.UTF_8),
+                "text");
+        List<MimeMessage> messages = newestFirst();
+        if (number < 1 || number > messages.size() || text == null || text.isBlank()) {
+            send(exchange, 400, "text/html", page("Nothing sent", "<p>Write a reply to a message that has a reply "
+                    + "address. <a href=\"/\">Back</a></p>"));
+            return;
+        }
+        try {
+            MimeMessage original = messages.get(messages.size() - number);
+            if (replyAddress(original, repliesAddress) == null) {
+                send(exchange, 400, "text/html", page("Nothing sent", "<p>This message has no reply address.</p>"));
+                return;
+            }
+            mailbox.getUserManager().getUserByEmail(repliesAddress).deliver(reply(original, text, repliesAddress));
+            exchange.getResponseHeaders().set("Location", "/messages/" + number + "?replied");
+            send(exchange, 303, "text/plain", "Sent");
+        } catch (MessagingException | IOException | RuntimeException e) {
+            send(exchange, 500, "text/plain", "The reply could not be delivered: " + e.getMessage());
+        }
+    }
+
+    /**
+     * What the client's mail program would send when they answer {@code original}: from them to its reply address,
+     * "Re:" subject, threaded (In-Reply-To, References), their text and then the notice quoted.
+     */
+    static MimeMessage reply(MimeMessage original, String text, String repliesAddress)
+            throws MessagingException, IOException {
+        InternetAddress to = replyAddress(original, repliesAddress);
+        if (to == null) {
+            throw new IllegalArgumentException("The message has no reply address of " + repliesAddress);
+        }
+        Parts parts = new Parts();
+        parts.collect(original);
+        MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
+        reply.setFrom(original.getRecipients(Message.RecipientType.TO)[0]);
+        reply.setRecipient(Message.RecipientType.TO, to);
+        String subject = nullToEmpty(original.getSubject());
+        reply.setSubject(subject.startsWith("Re: ") ? subject : "Re: " + subject, "UTF-8");
+        if (original.getMessageID() != null) {
+            reply.setHeader("In-Reply-To", original.getMessageID());
+            String references = original.getHeader("References", " ");
+            reply.setHeader("References", (references == null ? "" : references + " ") + original.getMessageID());
+        }
+        StringBuilder quoted = new StringBuilder(text.strip()).append("\n\nOn ").append(date(original)).append(", ")
+                .append(addresses(original.getFrom())).append(" wrote:\n");
+        for (String line : nullToEmpty(parts.text).split("\n")) {
+            quoted.append("> ").append(line).append('\n');
+        }
+        reply.setText(quoted.toString(), "UTF-8");
+        reply.setSentDate(new Date());
+        reply.saveChanges();
+        return reply;
+    }
+
+    /** The message's Reply-To when it is the SOC's replies account, plus-addressed; otherwise null. */
+    static InternetAddress replyAddress(MimeMessage message, String repliesAddress) throws MessagingException {
+        String header = message.getHeader("Reply-To", ",");
+        if (header == null || repliesAddress == null) {
+            return null;
+        }
+        String[] replies = repliesAddress.split("@");
+        for (InternetAddress address : InternetAddress.parseHeader(header, false)) {
+            String[] parts = address.getAddress().split("@");
+            if (parts.length == 2 && parts[1].equalsIgnoreCase(replies[1])
+                    && parts[0].toLowerCase(Locale.ROOT).startsWith(replies[0] + "+")) {
+                return address;
+            }
+        }
+        return null;
+    }
+
+    private static String formField(String body, String name) {
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals(name)) {
+                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private static void meta(StringBuilder body, String name, String value) {

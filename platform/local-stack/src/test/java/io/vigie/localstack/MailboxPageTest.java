@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MailboxPageTest {
 
+    private static final String REPLIES = "replies@soc.vigie.local";
+
     private GreenMail smtp;
     private MailboxPage page;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -34,7 +36,8 @@ class MailboxPageTest {
     void start() {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
-        page = MailboxPage.start(smtp, () -> texts, "127.0.0.1", 0);
+        smtp.setUser(REPLIES, REPLIES, "secret");
+        page = MailboxPage.start(smtp, () -> texts, REPLIES, "127.0.0.1", 0);
     }
 
     @AfterEach
@@ -99,6 +102,40 @@ class MailboxPageTest {
     }
 
     @Test
+    void shouldDeliverTheClientsReplyThreadedAndQuotedToTheRepliesInboxOnly() throws Exception {
+        send("Notice without a reply address", "no reply", "<p>no reply</p>");
+        send("Incident de sécurité 1A2B3C4D", "Bonjour,\nvotre compte a été verrouillé.", "<p>Bonjour</p>",
+                "replies+k3y@soc.vigie.local");
+        String noticeId = smtp.getReceivedMessages()[1].getMessageID();
+
+        assertThat(get("/messages/1").body()).doesNotContain("Reply as the client");
+        assertThat(get("/messages/2").body()).contains("Reply-To", "replies+k3y@soc.vigie.local",
+                "Reply as the client", "action=\"/messages/2/reply\"");
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + page.port()
+                        + "/messages/2/reply")).header("Origin", "https://elsewhere.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("text=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> replied = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + page.port()
+                        + "/messages/2/reply")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("text=Faut-il+pr%C3%A9venir+nos+clients+%3F")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(replied.statusCode()).isEqualTo(303);
+        assertThat(replied.headers().firstValue("Location")).hasValue("/messages/2?replied");
+        var inbox = smtp.getUserManager().getUserByEmail(REPLIES);
+        var stored = smtp.getManagers().getImapHostManager().getInbox(inbox).getMessages();
+        assertThat(stored).hasSize(1);
+        MimeMessage reply = stored.get(0).getMimeMessage();
+        assertThat(reply.getFrom()[0].toString()).isEqualTo("it@client-a.example");
+        assertThat(reply.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("replies+k3y@soc.vigie.local");
+        assertThat(reply.getSubject()).isEqualTo("Re: Incident de sécurité 1A2B3C4D");
+        assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo(noticeId);
+        assertThat(((String) reply.getContent()).replace("\r\n", "\n")).startsWith("Faut-il prévenir nos clients ?\n\nOn ")
+                .contains("> votre compte a été verrouillé.");
+    }
+
+    @Test
     void shouldAnswer404ForAMessageThatDoesNotExist() throws Exception {
         assertThat(get("/messages/7").statusCode()).isEqualTo(404);
         assertThat(get("/elsewhere").statusCode()).isEqualTo(404);
@@ -116,6 +153,10 @@ class MailboxPageTest {
     }
 
     private void send(String subject, String text, String html) throws Exception {
+        send(subject, text, html, null);
+    }
+
+    private void send(String subject, String text, String html, String replyTo) throws Exception {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
@@ -123,6 +164,9 @@ class MailboxPageTest {
         message.setFrom(new InternetAddress("soc@vigie.example"));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress("it@client-a.example"));
         message.setSubject(subject, "UTF-8");
+        if (replyTo != null) {
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo)});
+        }
         MimeBodyPart textPart = new MimeBodyPart();
         textPart.setText(text, "UTF-8");
         MimeBodyPart htmlPart = new MimeBodyPart();

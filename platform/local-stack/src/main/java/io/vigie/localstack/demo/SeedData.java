@@ -29,8 +29,11 @@ public final class SeedData {
     /** Client C's online shop: the DDoS demo's target. */
     public static final String CLIENT_C_SHOP = "shop.client-c.example";
     public static final String CLIENT_C_SHOP_SERVICE = "online-shop";
-    /** Client B's remote-administration jump server: where the malware demo finds its sample. */
-    public static final String CLIENT_B_JUMP_SERVER = "jump01.client-b.example";
+    /**
+     * Client B's mail server: where the malware demo finds its sample. The clinic's email may be read by the attacker,
+     * so its people are told out of band, by text message.
+     */
+    public static final String CLIENT_B_MAIL_SERVER = "mail01.client-b.example";
 
     /** SHA-256 of the malware demo's sample (a made-up loader), on the known-threat list. */
     public static final String MALWARE_SHA256 = "5f2b7c0e9a41d3c86e1b0f4a7d92c3e8b6a5f01d4c7e9b2a83f6d0c1e5b7a9d42";
@@ -120,9 +123,9 @@ public final class SeedData {
                   criticality: HIGH
                   clients: [%s]
                   dataCategories: [CREDENTIALS]
-                  description: Client B's remote-administration jump server (administrators' sessions and keys)
+                  description: Client B's Exchange server (every mailbox of the clinic's staff; no patient records)
                 """.formatted(CLIENT_A_DOMAIN_CONTROLLER, CLIENT_A, CLIENT_A, CLIENT_B_DATABASE, CLIENT_B, CLIENT_B,
-                CLIENT_C_SHOP, CLIENT_C, CLIENT_C_SHOP_SERVICE, CLIENT_C, CLIENT_B_JUMP_SERVER, CLIENT_B);
+                CLIENT_C_SHOP, CLIENT_C, CLIENT_C_SHOP_SERVICE, CLIENT_C, CLIENT_B_MAIL_SERVER, CLIENT_B);
     }
 
     // The address and domain are from the ranges reserved for documentation (RFC 5737, RFC 2606), so the seed can
