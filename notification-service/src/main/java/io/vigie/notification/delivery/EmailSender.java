@@ -2,6 +2,7 @@ package io.vigie.notification.delivery;
 
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.replies.ReplyAddresses;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -20,6 +21,7 @@ import org.springframework.util.ClassUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -57,12 +59,14 @@ class EmailSender implements ChannelSender, DisposableBean {
 
     private final JavaMailSender mail;
     private final DeliveryProperties properties;
+    private final ReplyAddresses replies;
     /** Null when the sender is not Spring's SMTP one (then each email goes through {@link JavaMailSender#send}). */
     private final SmtpConnections connections;
 
-    EmailSender(JavaMailSender mail, DeliveryProperties properties) {
+    EmailSender(JavaMailSender mail, DeliveryProperties properties, ReplyAddresses replies) {
         this.mail = mail;
         this.properties = properties;
+        this.replies = replies;
         if (mail instanceof JavaMailSenderImpl sender) {
             // Read when the first email opens the session: an object, which the string properties cannot carry.
             sender.getJavaMailProperties().put("mail.smtp.executor.writetimeout", WRITE_TIMEOUTS);
@@ -123,6 +127,12 @@ class EmailSender implements ChannelSender, DisposableBean {
             helper.setSubject(message.rendered().subject());
             helper.setText(message.rendered().text(), message.rendered().html());
             mime.setHeader("Auto-Submitted", "auto-generated");
+            // A reply goes to the replies mailbox, with a key that says which incident, client and contact it is about.
+            Optional<String> replyTo = replies.addressFor(message.notice().incidentId(), message.notice().clientId(),
+                    message.contactId());
+            if (replyTo.isPresent()) {
+                helper.setReplyTo(replyTo.get());
+            }
             if (message.notice().stage() != Stage.INITIAL) {
                 // One thread per incident and client: every later notice answers the first one.
                 String root = messageId(message.notice().threadRootId(), message.contactId());

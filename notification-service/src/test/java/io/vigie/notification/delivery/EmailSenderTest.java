@@ -2,11 +2,14 @@ package io.vigie.notification.delivery;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.vigie.notification.ack.LinkProperties;
 import io.vigie.notification.notice.Category;
 import io.vigie.notification.notice.Notice;
 import io.vigie.notification.notice.NoticeContent;
 import io.vigie.notification.notice.Severity;
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.replies.RepliesProperties;
+import io.vigie.notification.replies.ReplyAddresses;
 import io.vigie.notification.template.RenderedNotice;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +23,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -163,7 +167,10 @@ class EmailSenderTest {
         DeliveryProperties properties = new DeliveryProperties("Vigie SOC <soc@vigie.test>", Duration.ofSeconds(1), 50,
                 8, 4, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofSeconds(30),
                 maxMessagesPerConnection);
-        return new EmailSender(mail, properties);
+        // No replies address: no Reply-To, and the key table is never touched (hence no database).
+        ReplyAddresses noReplies = new ReplyAddresses(new RepliesProperties(null, null),
+                new LinkProperties("http://vigie.test", null, Duration.ofDays(7)), null, Clock.systemUTC());
+        return new EmailSender(mail, properties, noReplies);
     }
 
     private static Outgoing email(String recipient) {
