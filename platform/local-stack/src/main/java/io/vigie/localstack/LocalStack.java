@@ -423,6 +423,7 @@ public final class LocalStack implements AutoCloseable {
             arguments.add("--vigie.notification.replies.imap.port=" + imapPort);
             arguments.add("--vigie.notification.replies.imap.username=" + REPLIES_ADDRESS);
             arguments.add("--vigie.notification.replies.imap.password=" + repliesPassword);
+            arguments.add("--vigie.notification.replies.imap.ssl=false");
             arguments.add("--vigie.notification.replies.imap.poll-interval=2s");
             arguments.add("--vigie.notification.comms.address=" + COMMS_ADDRESS);
             RunningService cases = services.get(VigieService.CASE);
