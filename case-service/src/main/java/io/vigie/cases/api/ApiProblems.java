@@ -4,6 +4,7 @@ import io.vigie.cases.incident.CaseNotFoundException;
 import io.vigie.cases.incident.ClientNotSuggestedException;
 import io.vigie.cases.incident.InvalidFieldException;
 import io.vigie.cases.incident.InvalidTransitionException;
+import io.vigie.cases.incident.MessageNotFoundException;
 import io.vigie.cases.incident.NoticeNotHeldException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -54,6 +55,15 @@ class ApiProblems {
         problem.setTitle("Not a held notice");
         problem.setProperty("incidentId", e.incidentId());
         problem.setProperty("noticeId", e.noticeId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail noMessage(MessageNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Unknown client message");
+        problem.setProperty("incidentId", e.incidentId());
+        problem.setProperty("messageId", e.messageId());
         return problem;
     }
 

@@ -11,6 +11,7 @@ import io.vigie.cases.incident.ClientUpdate;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.InvalidFieldException;
 import io.vigie.cases.incident.Language;
+import io.vigie.cases.incident.PhoneCall;
 import io.vigie.cases.incident.Resolution;
 import io.vigie.cases.incident.Severity;
 import io.vigie.cases.sla.SlaClocks;
@@ -162,6 +163,22 @@ class CaseApi {
                 approval == null ? null : approval.clientMessages()), user.getName()));
     }
 
+    @PostMapping("/{id}/messages/{messageId}/answer")
+    @Operation(summary = "Answers a client's message in writing, in the contact's language: notification-service "
+            + "sends it to that contact. One answer per message: a second is a 409 (COMMUNICATIONS, MANAGER)")
+    CaseDetails answerClient(@PathVariable UUID id, @PathVariable UUID messageId,
+                             @Valid @RequestBody CaseRequests.Answer answer, Authentication user) {
+        return details(commands.answerClient(id, messageId, answer.text(), user.getName()));
+    }
+
+    @PostMapping("/{id}/calls")
+    @Operation(summary = "Logs a phone call with a client (who, when, what was said); one that answered a client's "
+            + "message marks it answered by phone (ANALYST, COMMUNICATIONS, MANAGER)")
+    CaseDetails logCall(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Call call, Authentication user) {
+        return details(commands.logCall(id, new PhoneCall(call.clientId(), call.contact(), call.at(), call.summary(),
+                call.answersMessageId()), user.getName()));
+    }
+
     @PostMapping("/{id}/resolution")
     @Operation(summary = "Resolves the incident: the clients get the resolution notice (ANALYST, MANAGER)")
     CaseDetails resolve(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Resolution resolution,
@@ -176,6 +193,7 @@ class CaseApi {
         return new CaseDetails(c, queries.clients(c.id()), queries.suggestedClients(c.id()),
                 queries.clientTextLanguages(c.id()).stream().map(Language::code).toList(),
                 queries.heldNotices(c.id()).stream().map(held -> CaseDetails.HeldNotice.of(held, now)).toList(),
+                queries.clientMessages(c.id()).stream().map(CaseDetails.ClientQuestion::of).toList(),
                 queries.alerts(c.id()), clocks.of(c).stream().map(CaseDetails.Clock::of).toList());
     }
 

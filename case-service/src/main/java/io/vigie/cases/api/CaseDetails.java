@@ -2,6 +2,7 @@ package io.vigie.cases.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.vigie.cases.incident.AttachedAlert;
+import io.vigie.cases.incident.ClientMessage;
 import io.vigie.cases.incident.ClientNotice;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.Language;
@@ -14,7 +15,8 @@ import java.util.UUID;
 
 /**
  * A case as the API shows it: the case, its clients' notice status, the clients it suggests, the languages to write
- * the clients' texts in, the notices held for review, its alerts and its clocks.
+ * the clients' texts in, the notices held for review, what its clients wrote with the answers, its alerts and its
+ * clocks.
  */
 record CaseDetails(
         IncidentCase incident,
@@ -30,6 +32,10 @@ record CaseDetails(
                 + "first, with what became of them. One AWAITING_REVIEW goes out by itself at heldUntil unless "
                 + "approved earlier: POST /api/cases/{id}/notices/{noticeId}/approval.")
         List<HeldNotice> heldNotices,
+        @Schema(description = "What the incident's client contacts wrote (questions from the question page, email "
+                + "replies), oldest first, with the answers. An UNANSWERED one has its ANSWER clock running: POST "
+                + "/api/cases/{id}/messages/{messageId}/answer, or log a call that answers it.")
+        List<ClientQuestion> clientQuestions,
         List<AttachedAlert> alerts,
         List<Clock> clocks) {
 
@@ -54,13 +60,33 @@ record CaseDetails(
         }
     }
 
-    /** A clock, with durations in seconds. */
+    /**
+     * A client's message and its answer.
+     *
+     * @param language the contact's language: the answer is written in it
+     * @param answer   null while UNANSWERED
+     */
+    record ClientQuestion(UUID messageId, String clientId, String contactId, String contactName, String language,
+                          @Schema(description = "QUESTION_PAGE or EMAIL_REPLY") String via, String text,
+                          Instant receivedAt, UUID aboutNoticeId, String evidenceSha256, String attachedBy,
+                          @Schema(description = "UNANSWERED, ANSWERED (in writing) or ANSWERED_BY_PHONE") String state,
+                          ClientMessage.Answer answer) {
+
+        static ClientQuestion of(ClientMessage m) {
+            return new ClientQuestion(m.id(), m.from().clientId(), m.from().contactId(), m.from().name(),
+                    m.from().languageCode(), m.via().name(), m.text(), m.receivedAt(), m.aboutNoticeId(),
+                    m.evidenceSha256(), m.attachedBy(), m.state().name(), m.answer());
+        }
+    }
+
+    /** A clock, with durations in seconds; an ANSWER clock names the client message it waits to see answered. */
     record Clock(String kind, String state, Instant start, Instant end, Instant deadline, long targetSeconds,
-                 long elapsedSeconds, long remainingSeconds) {
+                 long elapsedSeconds, long remainingSeconds, UUID messageId) {
 
         static Clock of(SlaClock clock) {
             return new Clock(clock.kind().name(), clock.state().name(), clock.start(), clock.end(), clock.deadline(),
-                    clock.target().toSeconds(), clock.elapsed().toSeconds(), clock.remaining().toSeconds());
+                    clock.target().toSeconds(), clock.elapsed().toSeconds(), clock.remaining().toSeconds(),
+                    clock.messageId());
         }
     }
 }

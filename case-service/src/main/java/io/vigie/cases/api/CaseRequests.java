@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The bodies of the case commands. */
 final class CaseRequests {
@@ -62,6 +63,25 @@ final class CaseRequests {
                     + "whose language has no text get the notice without an added text.",
                     example = "{\"fr\": \"…\", \"de\": \"…\"}")
             Map<String, String> clientMessages) {
+    }
+
+    record Answer(
+            @Schema(description = "The answer, written in the contact's language (the message's language): "
+                    + "notification-service sends it to that contact only")
+            @NotBlank @Size(max = 10_000) String text) {
+    }
+
+    record Call(
+            @Schema(description = "The client called or who called: one the incident concerns")
+            @NotBlank @Size(max = 200) String clientId,
+            @Schema(description = "Who was on the phone, e.g. \"Jane Doe, CISO\"")
+            @NotBlank @Size(max = 200) String contact,
+            @Schema(description = "When the call took place; now when absent, never in the future")
+            Instant at,
+            @Schema(description = "What was said, for the internal record")
+            @NotBlank @Size(max = 10_000) String summary,
+            @Schema(description = "The client message the call answered, if it did: it is then answered by phone")
+            UUID answersMessageId) {
     }
 
     record Resolution(

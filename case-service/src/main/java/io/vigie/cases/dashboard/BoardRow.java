@@ -26,6 +26,16 @@ public record BoardRow(IncidentCase incident, List<SlaClock> clocks, List<Client
         return clocks.stream().filter(clock -> clock.state().breached()).toList();
     }
 
+    /** The answer clocks of the client messages nobody answered yet: the board marks the case while there are any. */
+    public List<SlaClock> unansweredQuestions() {
+        return clocks.stream().filter(SlaClock::unansweredQuestion).toList();
+    }
+
+    /** The unanswered client message whose answer is due first. */
+    public Optional<SlaClock> firstAnswerDue() {
+        return unansweredQuestions().stream().min(Comparator.comparing(SlaClock::deadline));
+    }
+
     /** The running clock closest to its deadline: what the team must do next. */
     public Optional<SlaClock> next() {
         return clocks.stream()

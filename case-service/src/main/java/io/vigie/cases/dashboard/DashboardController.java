@@ -7,6 +7,7 @@ import io.vigie.cases.incident.CaseFilter;
 import io.vigie.cases.incident.CaseNotFoundException;
 import io.vigie.cases.incident.CaseQueries;
 import io.vigie.cases.incident.CaseStatus;
+import io.vigie.cases.incident.ClientMessage;
 import io.vigie.cases.incident.ClientMessages;
 import io.vigie.cases.incident.ClientNotSuggestedException;
 import io.vigie.cases.incident.ClientUpdate;
@@ -15,9 +16,12 @@ import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.InvalidTransitionException;
 import io.vigie.cases.incident.Language;
 import io.vigie.cases.incident.Measure;
+import io.vigie.cases.incident.MessageNotFoundException;
 import io.vigie.cases.incident.NoticeNotHeldException;
+import io.vigie.cases.incident.PhoneCall;
 import io.vigie.cases.incident.Resolution;
 import io.vigie.cases.incident.Severity;
+import io.vigie.cases.sla.SlaClock;
 import io.vigie.cases.sla.SlaClocks;
 import io.vigie.cases.timeline.Timeline;
 import io.vigie.platform.security.Roles;
@@ -42,14 +46,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +74,10 @@ class DashboardController {
     private static final String BOARD = "case-dashboard/board";
     private static final String CASE = "case-dashboard/case";
     private static final String CLIENT_MESSAGES = "clientMessages.";
+    /** How many months of CSAT the satisfaction page shows, this one included. */
+    private static final int CSAT_MONTHS = 12;
+    private static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+            .withZone(ZoneOffset.UTC);
 
     private final CaseQueries queries;
     private final CaseCommands commands;
@@ -187,6 +197,34 @@ class DashboardController {
                 () -> commands.approveNotice(id, noticeId, clientMessages(form), user.getName()));
     }
 
+    @PostMapping("/cases/{id}/messages/{messageId}/answer")
+    String answerClient(@PathVariable UUID id, @PathVariable UUID messageId,
+                        @RequestParam(defaultValue = "") String text, Authentication user, RedirectAttributes flash) {
+        return act(id, flash, "Answer sent: notification-service sends it to the contact, in their language.",
+                () -> commands.answerClient(id, messageId, text, user.getName()));
+    }
+
+    @PostMapping("/cases/{id}/calls")
+    String logCall(@PathVariable UUID id, @RequestParam(defaultValue = "") String clientId,
+                   @RequestParam(defaultValue = "") String contact, @RequestParam(defaultValue = "") String at,
+                   @RequestParam(defaultValue = "") String summary,
+                   @RequestParam(defaultValue = "") String answersMessageId, Authentication user,
+                   RedirectAttributes flash) {
+        return act(id, flash, "Call logged.", () -> commands.logCall(id, new PhoneCall(clientId, contact,
+                utc("at", at), summary, answersMessageId.isBlank() ? null : uuid(answersMessageId)), user.getName()));
+    }
+
+    /** The clients' satisfaction per client and month, from their survey answers, and the latest answers. */
+    @GetMapping("/csat")
+    String csat(Model model, Authentication user) {
+        YearMonth from = YearMonth.from(clocks.now().atOffset(ZoneOffset.UTC)).minusMonths(CSAT_MONTHS - 1L);
+        model.addAttribute("from", from.toString());
+        model.addAttribute("figures", queries.csat(from));
+        model.addAttribute("latest", queries.latestSurveyAnswers(20));
+        user(model, user);
+        return "case-dashboard/csat";
+    }
+
     @PostMapping("/cases/{id}/resolution")
     String resolve(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
                    @RequestParam(defaultValue = "") String summary,
@@ -210,7 +248,7 @@ class DashboardController {
             command.run();
             flash.addFlashAttribute("message", done);
         } catch (InvalidTransitionException | ClientNotSuggestedException | NoticeNotHeldException
-                 | IllegalArgumentException e) {
+                 | MessageNotFoundException | IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         } catch (AccessDeniedException e) {
             flash.addFlashAttribute("error", "Your role does not allow this.");
@@ -226,16 +264,18 @@ class DashboardController {
         List<IncidentCase> listed = queries.list(filter);
         List<IncidentCase> activeCases = filter.equals(CaseFilter.active()) ? listed
                 : queries.list(CaseFilter.active());
-        Set<UUID> ids = new LinkedHashSet<>();
-        listed.forEach(c -> ids.add(c.id()));
-        activeCases.forEach(c -> ids.add(c.id()));
-        Map<UUID, AwaitingReview> awaitingReview = queries.awaitingReview(ids, now);
-        List<BoardRow> rows = listed.stream().map(c -> row(c, awaitingReview)).toList();
+        Map<UUID, IncidentCase> shown = new LinkedHashMap<>();
+        listed.forEach(c -> shown.put(c.id(), c));
+        activeCases.forEach(c -> shown.putIfAbsent(c.id(), c));
+        Map<UUID, AwaitingReview> awaitingReview = queries.awaitingReview(shown.keySet(), now);
+        Map<UUID, List<SlaClock>> caseClocks = clocks.of(List.copyOf(shown.values()));
+        List<BoardRow> rows = listed.stream().map(c -> row(c, caseClocks, awaitingReview)).toList();
         List<BoardRow> active = filter.equals(CaseFilter.active()) ? rows
-                : activeCases.stream().map(c -> row(c, awaitingReview)).toList();
+                : activeCases.stream().map(c -> row(c, caseClocks, awaitingReview)).toList();
         Map<Severity, Long> openBySeverity = new EnumMap<>(Severity.class);
         for (Severity severity : Severity.values()) {
-            openBySeverity.put(severity, active.stream()
+            // The default list also holds resolved and closed cases with a client message unanswered: not open.
+            openBySeverity.put(severity, active.stream().filter(row -> row.incident().status().isActive())
                     .filter(row -> row.incident().severity() == severity).count());
         }
         model.addAttribute("rows", rows);
@@ -272,7 +312,16 @@ class DashboardController {
         model.addAttribute("previews", previews);
         model.addAttribute("reviewedNotices", held.stream().filter(notice -> !notice.state(now).pending()).toList());
         model.addAttribute("alerts", queries.alerts(id));
-        model.addAttribute("clocks", clocks.of(c));
+        List<SlaClock> caseClocks = clocks.of(c);
+        model.addAttribute("clocks", caseClocks);
+        List<ClientMessage> questions = queries.clientMessages(id);
+        model.addAttribute("questions", questions);
+        Map<UUID, SlaClock> answerClocks = new HashMap<>();
+        caseClocks.stream().filter(k -> k.messageId() != null).forEach(k -> answerClocks.put(k.messageId(), k));
+        model.addAttribute("answerClocks", answerClocks);
+        model.addAttribute("unansweredQuestions", questions.stream().filter(m -> !m.answered()).toList());
+        model.addAttribute("callClients", queries.clientsOf(id));
+        model.addAttribute("callAt", FORM_TIME.format(now.truncatedTo(ChronoUnit.MINUTES)));
         model.addAttribute("entries", timeline.entries(id));
         model.addAttribute("verification", timeline.verify(id));
         model.addAttribute("severities", Severity.values());
@@ -281,8 +330,9 @@ class DashboardController {
         user(model, user);
     }
 
-    private BoardRow row(IncidentCase c, Map<UUID, AwaitingReview> awaitingReview) {
-        return new BoardRow(c, clocks.of(c), queries.clients(c.id()), awaitingReview.get(c.id()));
+    private BoardRow row(IncidentCase c, Map<UUID, List<SlaClock>> caseClocks,
+                         Map<UUID, AwaitingReview> awaitingReview) {
+        return new BoardRow(c, caseClocks.get(c.id()), queries.clients(c.id()), awaitingReview.get(c.id()));
     }
 
     private static void user(Model model, Authentication user) {
@@ -339,13 +389,25 @@ class DashboardController {
 
     /** The form's datetime-local field, read as UTC like every time on the dashboard. */
     private static Instant utc(String dateTime) {
+        return utc("estimated resolution", dateTime);
+    }
+
+    private static Instant utc(String field, String dateTime) {
         if (dateTime == null || dateTime.isBlank()) {
             return null;
         }
         try {
             return LocalDateTime.parse(dateTime).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("estimated resolution: not a date and time: " + dateTime);
+            throw new IllegalArgumentException(field + ": not a date and time: " + dateTime);
+        }
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("answersMessageId: not a message id");
         }
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -32,17 +34,24 @@ public class CaseCommands {
     static final String COMMUNICATE = "hasAnyRole('ANALYST', 'COMMUNICATIONS', 'MANAGER')";
     /** Reviewing a held notice before it reaches the clients is the communications team's job alone. */
     static final String REVIEW = "hasAnyRole('COMMUNICATIONS', 'MANAGER')";
+    /** So is answering a client in writing; everyone who talks to clients logs their calls ({@link #COMMUNICATE}). */
+    static final String ANSWER = "hasAnyRole('COMMUNICATIONS', 'MANAGER')";
+
+    /** The longest name of a contact on the phone. */
+    static final int MAX_CONTACT = 200;
 
     private final CaseRepository cases;
+    private final ConversationRepository conversations;
     private final Timeline timeline;
     private final Outbox outbox;
     private final ApplicationEventPublisher changes;
     private final CaseMeters meters;
     private final Clock clock;
 
-    CaseCommands(CaseRepository cases, Timeline timeline, Outbox outbox, ApplicationEventPublisher changes,
-                 CaseMeters meters, Clock clock) {
+    CaseCommands(CaseRepository cases, ConversationRepository conversations, Timeline timeline, Outbox outbox,
+                 ApplicationEventPublisher changes, CaseMeters meters, Clock clock) {
         this.cases = cases;
+        this.conversations = conversations;
         this.timeline = timeline;
         this.outbox = outbox;
         this.changes = changes;
@@ -203,6 +212,88 @@ public class CaseCommands {
                 UpdateDetails.of(content.toString()).withApproval(approval));
     }
 
+    /**
+     * Answers a client's message in writing, in the contact's language: notification-service sends the answer to that
+     * contact only, on their channels, threaded with the notice. A message is answered once; whatever the incident's
+     * state, a client's question deserves its answer.
+     */
+    @PreAuthorize(ANSWER)
+    @Transactional
+    public IncidentCase answerClient(UUID id, UUID messageId, String text, String actor) {
+        IncidentCase current = begin(id, Command.ANSWER_CLIENT);
+        String answer = text(text, "text", ClientMessages.MAX_LENGTH);
+        ClientMessage m = conversations.message(id, messageId)
+                .orElseThrow(() -> new MessageNotFoundException(id, messageId));
+        requireUnanswered(current, m, Command.ANSWER_CLIENT);
+        Language language = m.from().language();
+        if (language == null) {
+            throw new InvalidTransitionException(id, current.status(), Command.ANSWER_CLIENT, "the contact's language ("
+                    + m.from().languageCode() + ") is not one Vigie writes in: call them and log the call");
+        }
+        conversations.answer(id, messageId, answer, actor, clock.instant(), false);
+        ClientMessages texts = new ClientMessages(Map.of(language, answer));
+        String content = "Answer to the " + m.via().noun() + " from " + m.from().describe()
+                + " received at " + m.receivedAt() + " (message " + messageId + "), in " + language.code()
+                + "; notification-service sends it to that contact:\n" + answer;
+        return record(current, Command.ANSWER_CLIENT, actor, EntryType.CLIENT_ANSWERED, content,
+                UpdateDetails.of(texts.tagged()).withConversation(new Conversation(messageId, m.from().clientId(),
+                        m.from().contactId(), texts)));
+    }
+
+    /**
+     * Logs a phone call with a client, for the record (notification-service sends nothing). A call that answered one
+     * of the client's messages marks it answered by phone, at the time of the call.
+     */
+    @PreAuthorize(COMMUNICATE)
+    @Transactional
+    public IncidentCase logCall(UUID id, PhoneCall call, String actor) {
+        IncidentCase current = begin(id, Command.LOG_CALL);
+        String client = text(call.clientId(), "clientId", MAX_CONTACT);
+        List<String> clients = conversations.clientsOf(id);
+        if (!clients.contains(client)) {
+            throw new InvalidFieldException("clientId", "not a client of this incident", clients);
+        }
+        String contact = text(call.contact(), "contact", MAX_CONTACT);
+        String summary = text(call.summary(), "summary", ClientMessages.MAX_LENGTH);
+        Instant now = clock.instant();
+        Instant at = (call.at() == null ? now : call.at()).truncatedTo(ChronoUnit.MILLIS);
+        if (at.isAfter(now)) {
+            throw new InvalidFieldException("at", "must not be in the future", List.of());
+        }
+        StringBuilder content = new StringBuilder("Phone call with ").append(contact).append(" (").append(client)
+                .append(") at ").append(at).append(":\n").append(summary);
+        ClientMessage answered = null;
+        if (call.answersMessageId() != null) {
+            answered = conversations.message(id, call.answersMessageId()).orElseThrow(() -> new InvalidFieldException(
+                    "answersMessageId", "not a client message of this incident", List.of()));
+            if (!answered.from().clientId().equals(client)) {
+                throw new InvalidFieldException("answersMessageId", "a message from " + answered.from().clientId()
+                        + ", not from " + client, List.of());
+            }
+            requireUnanswered(current, answered, Command.LOG_CALL);
+            if (at.isBefore(answered.receivedAt())) {
+                throw new InvalidFieldException("at", "before the message it answers was received, at "
+                        + answered.receivedAt(), List.of());
+            }
+            conversations.answer(id, answered.id(), summary, actor, at, true);
+            content.append("\nAnswers the ").append(answered.via().noun()).append(" from ")
+                    .append(answered.from().describe()).append(" received at ").append(answered.receivedAt())
+                    .append(" (message ").append(answered.id()).append(").");
+        }
+        return record(current, Command.LOG_CALL, actor, EntryType.CLIENT_CALL, content.toString(),
+                UpdateDetails.of(summary).withConversation(new Conversation(answered == null ? null : answered.id(),
+                        client, answered == null ? null : answered.from().contactId(), ClientMessages.none())), at);
+    }
+
+    private static void requireUnanswered(IncidentCase current, ClientMessage m, Command command) {
+        if (m.answered()) {
+            throw new InvalidTransitionException(current.id(), current.status(), command, "the "
+                    + m.via().noun() + " from " + m.from().describe() + " (message " + m.id()
+                    + ") was already answered by " + m.answer().by() + " at " + m.answer().at()
+                    + (m.answer().byPhone() ? ", by phone" : ""));
+        }
+    }
+
     @PreAuthorize(ACT)
     @Transactional
     public IncidentCase resolve(UUID id, Resolution resolution, String actor) {
@@ -233,17 +324,35 @@ public class CaseCommands {
 
     private IncidentCase record(IncidentCase current, Command command, String actor, EntryType entryType,
                                 String content, UpdateDetails details) {
+        return record(current, command, actor, entryType, content, details, clock.instant());
+    }
+
+    /** Records a command taken now about something that happened at {@code occurredAt} (a call, earlier). */
+    private IncidentCase record(IncidentCase current, Command command, String actor, EntryType entryType,
+                                String content, UpdateDetails details, Instant occurredAt) {
         Instant now = clock.instant();
         if (current.status().afterWork() != current.status()) {
             cases.set(current.id(), now, "status", current.status().afterWork());
         }
-        timeline.append(current.id(), now, actor, entryType, content);
+        timeline.append(current.id(), occurredAt, actor, entryType, content);
         IncidentCase after = cases.find(current.id()).orElseThrow();
         outbox.append(Topics.INCIDENT_UPDATED, current.id().toString(),
                 EventMapper.toUpdated(after, now, command, actor, details));
         meters.command(command);
         changes.publishEvent(new CaseChanged(current.id()));
         return after;
+    }
+
+    /** A person's text for {@code field}: not blank, at most {@code max} characters once stripped (400 otherwise). */
+    private static String text(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException(field, "must not be blank", List.of());
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max) {
+            throw new InvalidFieldException(field, "at most " + max + " characters", List.of());
+        }
+        return stripped;
     }
 
     private static String required(String value, String field) {

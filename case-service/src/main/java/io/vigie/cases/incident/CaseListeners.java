@@ -2,8 +2,10 @@ package io.vigie.cases.incident;
 
 import io.vigie.events.AlertClassified;
 import io.vigie.events.AlertRaised;
+import io.vigie.events.ClientMessageReceived;
 import io.vigie.events.ClientNotified;
 import io.vigie.events.IncidentClosed;
+import io.vigie.events.SurveyAnswered;
 import io.vigie.events.Topics;
 import io.vigie.platform.outbox.PollTransactions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,5 +50,15 @@ class CaseListeners {
     @KafkaListener(topics = Topics.INCIDENT_CLOSED, groupId = GROUP)
     void on(IncidentClosed event) {
         projection.on(EventMapper.toClosure(event));
+    }
+
+    @KafkaListener(topics = Topics.CLIENT_MESSAGES, groupId = GROUP)
+    void on(ClientMessageReceived event) {
+        projection.onMessage(EventMapper.toMessageReceived(event));
+    }
+
+    @KafkaListener(topics = Topics.SURVEY_ANSWERED, groupId = GROUP)
+    void on(SurveyAnswered event) {
+        projection.onSurveyAnswer(EventMapper.toSurveyAnswer(event));
     }
 }

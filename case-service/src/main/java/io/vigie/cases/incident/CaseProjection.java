@@ -31,15 +31,17 @@ import java.util.stream.Collectors;
 class CaseProjection {
 
     private final CaseRepository cases;
+    private final ConversationRepository conversations;
     private final Timeline timeline;
     private final ProcessedEvents processedEvents;
     private final ApplicationEventPublisher changes;
     private final CaseMeters meters;
     private final Clock clock;
 
-    CaseProjection(CaseRepository cases, Timeline timeline, ProcessedEvents processedEvents,
-                   ApplicationEventPublisher changes, CaseMeters meters, Clock clock) {
+    CaseProjection(CaseRepository cases, ConversationRepository conversations, Timeline timeline,
+                   ProcessedEvents processedEvents, ApplicationEventPublisher changes, CaseMeters meters, Clock clock) {
         this.cases = cases;
+        this.conversations = conversations;
         this.timeline = timeline;
         this.processedEvents = processedEvents;
         this.changes = changes;
@@ -253,6 +255,10 @@ class CaseProjection {
                 // A survey answer after closure: it goes on the record, the notice status stays as it was.
             }
         }
+        if (d.answersMessageId() != null && d.answerDelivery() != null) {
+            conversations.recordAnswerDelivery(d.incidentId(), d.answersMessageId(), d.answerDelivery(),
+                    d.occurredAt());
+        }
         if (!d.toRegulator()) {
             // notification-service writes only to clients it was told are affected: no suggestion left to confirm.
             cases.dropSuggestionsOfAffectedClients(List.of(d.incidentId()));
@@ -265,6 +271,8 @@ class CaseProjection {
                         + (d.language() == null ? "" : " in " + d.language()) + ": " + d.outcome()
                         + (d.outcome() == Delivery.Outcome.HELD ? " for review" + (d.heldUntil() == null ? ""
                         : ", goes out by itself at " + d.heldUntil()) : "")
+                        + (d.answersMessageId() == null ? "" : " (answer to client message " + d.answersMessageId()
+                        + ")")
                         + (d.recipient() == null ? "" : " (" + d.recipient() + ")")
                         + (d.error() == null ? "" : ", " + d.error())
                         + (d.respondedBy() == null ? "" : ", by " + d.respondedBy()));
@@ -279,6 +287,58 @@ class CaseProjection {
     private NoticeStatus clientStatus(Delivery d) {
         return cases.clients(d.incidentId()).stream().filter(client -> client.clientId().equals(d.clientId()))
                 .map(ClientNotice::status).findFirst().orElse(NoticeStatus.PENDING);
+    }
+
+    /**
+     * A client's contact wrote about the incident: the message joins the case, unanswered, and its answer clock starts.
+     * The same message reported again under another event id is recorded once.
+     */
+    @Transactional
+    public void onMessage(Received<ClientMessage> received) {
+        if (!processedEvents.claim(received.eventId(), Topics.CLIENT_MESSAGES)) {
+            return;
+        }
+        ClientMessage m = received.fact();
+        lockOrStub(received.incidentId(), m.receivedAt(), clock.instant());
+        if (!conversations.addMessage(received.incidentId(), m)) {
+            return;
+        }
+        StringBuilder content = new StringBuilder(m.describe()).append(", in ").append(m.from().languageCode());
+        if (m.aboutNoticeId() != null) {
+            content.append(", about notice ").append(m.aboutNoticeId());
+        }
+        if (m.evidenceSha256() != null) {
+            content.append("; original kept as evidence, SHA-256 ").append(m.evidenceSha256());
+        }
+        if (m.attachedBy() != null) {
+            content.append("; attached to the incident by ").append(m.attachedBy()).append(" from quarantine");
+        }
+        content.append(" (message ").append(m.id()).append("):\n").append(m.text());
+        timeline.append(received.incidentId(), m.receivedAt(), received.producer(), EntryType.CLIENT_MESSAGE,
+                content.toString());
+        changes.publishEvent(new CaseChanged(received.incidentId()));
+    }
+
+    /**
+     * A contact answered the satisfaction survey, usually once the case is closed: the answer joins the record and the
+     * CSAT. A second answer of the same contact to the same incident's survey is not counted.
+     */
+    @Transactional
+    public void onSurveyAnswer(Received<SurveyAnswer> received) {
+        if (!processedEvents.claim(received.eventId(), Topics.SURVEY_ANSWERED)) {
+            return;
+        }
+        SurveyAnswer a = received.fact();
+        lockOrStub(received.incidentId(), a.answeredAt(), clock.instant());
+        if (!conversations.addSurveyAnswer(a)) {
+            return;
+        }
+        timeline.append(received.incidentId(), a.answeredAt(), received.producer(), EntryType.SURVEY_ANSWERED,
+                "Satisfaction survey answered by " + a.contact().describe() + ", in " + a.contact().languageCode()
+                        + ": handling " + a.handling() + "/5, communication " + a.communication()
+                        + "/5, all questions answered: " + (a.questionsAnswered() ? "yes" : "no")
+                        + (a.comment() == null ? "" : ".\nComment: " + a.comment()));
+        changes.publishEvent(new CaseChanged(received.incidentId()));
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,11 @@ public class CaseQueries {
     public static final int BOARD_LIMIT = 500;
 
     private final CaseRepository cases;
+    private final ConversationRepository conversations;
 
-    CaseQueries(CaseRepository cases) {
+    CaseQueries(CaseRepository cases, ConversationRepository conversations) {
         this.cases = cases;
+        this.conversations = conversations;
     }
 
     public IncidentCase get(UUID id) {
@@ -65,6 +68,30 @@ public class CaseQueries {
     /** The notices awaiting review at {@code now}, for the cases among {@code ids} that have some. */
     public Map<UUID, AwaitingReview> awaitingReview(Collection<UUID> ids, Instant now) {
         return cases.awaitingReview(ids, now);
+    }
+
+    /** What the incident's client contacts wrote, with the answers, oldest first. */
+    public List<ClientMessage> clientMessages(UUID id) {
+        return conversations.messages(id);
+    }
+
+    /** When each client message of the cases among {@code ids} was received and answered; cases without any left out. */
+    public Map<UUID, List<QuestionTimes>> questionTimes(Collection<UUID> ids) {
+        return conversations.questionTimes(ids);
+    }
+
+    /** The clients a call can be logged with: the affected and suggested ones, and those who wrote. */
+    public List<String> clientsOf(UUID id) {
+        return conversations.clientsOf(id);
+    }
+
+    /** The CSAT per client and month since {@code from}, latest month first. */
+    public List<CsatFigures> csat(YearMonth from) {
+        return conversations.csat(from);
+    }
+
+    public List<SurveyAnswer> latestSurveyAnswers(int limit) {
+        return conversations.latestSurveyAnswers(limit);
     }
 
     public List<AttachedAlert> alerts(UUID id) {

@@ -64,7 +64,9 @@ class CaseRepository {
         StringBuilder sql = new StringBuilder("SELECT * FROM incident_case c WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (filter.status() == null) {
-            sql.append(" AND c.status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS')");
+            // A client's question waiting for an answer is work left, whatever the incident's state.
+            sql.append(" AND (c.status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS') OR EXISTS (SELECT 1 FROM "
+                    + "case_client_message m WHERE m.incident_id = c.incident_id AND m.answered_at IS NULL))");
         } else {
             sql.append(" AND c.status = ?");
             args.add(filter.status().name());

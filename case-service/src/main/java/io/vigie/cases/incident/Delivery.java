@@ -7,11 +7,12 @@ import java.util.UUID;
 /**
  * One delivery attempt of a notice to a client's contact, as notification-service reported it.
  *
- * @param heldUntil HELD: when the notice goes out by itself unless someone approves it earlier
+ * @param heldUntil        HELD: when the notice goes out by itself unless someone approves it earlier
+ * @param answersMessageId an ANSWER notice: the client message it answers
  */
 record Delivery(UUID eventId, Instant occurredAt, String producer, UUID incidentId, Notice notice, String channel,
                 Outcome outcome, boolean outOfBand, String recipient, String error, String respondedBy,
-                String language, Instant heldUntil) {
+                String language, Instant heldUntil, UUID answersMessageId) {
 
     /** HELD: the notice waits for a communications user's review; nothing was sent. */
     enum Outcome { SENT, FAILED, ACKNOWLEDGED, AGREED, DECLINED, HELD }
@@ -26,6 +27,17 @@ record Delivery(UUID eventId, Instant occurredAt, String producer, UUID incident
 
     boolean toRegulator() {
         return "REGULATOR".equals(stage());
+    }
+
+    /** How far an answer got by this delivery; null for an outcome that says nothing about it. */
+    AnswerDelivery answerDelivery() {
+        return switch (outcome) {
+            case HELD -> AnswerDelivery.HELD;
+            case FAILED -> AnswerDelivery.FAILED;
+            case SENT -> AnswerDelivery.SENT;
+            case ACKNOWLEDGED -> AnswerDelivery.ACKNOWLEDGED;
+            case AGREED, DECLINED -> null;
+        };
     }
 
     /** The language the client's contact was written to in, when it is one of Vigie's. */

@@ -3,11 +3,13 @@ package io.vigie.cases.incident;
 import io.vigie.events.AffectedClient;
 import io.vigie.events.AlertClassified;
 import io.vigie.events.AlertRaised;
+import io.vigie.events.ClientMessageReceived;
 import io.vigie.events.ClientNotified;
 import io.vigie.events.IncidentClosed;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentStatus;
 import io.vigie.events.IncidentUpdated;
+import io.vigie.events.SurveyAnswered;
 import io.vigie.events.UpdateKind;
 
 import java.time.Instant;
@@ -53,7 +55,35 @@ final class EventMapper {
                 new Notice(event.getNoticeId(), event.getClientId(), event.getStage().name(), event.getSequence()),
                 event.getChannel().name(), Delivery.Outcome.valueOf(event.getOutcome().name()), event.getOutOfBand(),
                 event.getRecipient(), event.getError(), event.getRespondedBy(), event.getLanguage(),
-                event.getHeldUntil());
+                event.getHeldUntil(), event.getAnswersMessageId());
+    }
+
+    static Received<ClientMessage> toMessageReceived(ClientMessageReceived event) {
+        ClientContact from = new ClientContact(event.getClientId(), event.getContactId(),
+                plain(event.getContactName()), event.getLanguage());
+        return new Received<>(event.getEventId(), event.getOccurredAt(), event.getProducer(), event.getIncidentId(),
+                new ClientMessage(event.getMessageId(), from, ClientMessage.Via.valueOf(event.getVia().name()),
+                        plain(event.getText()), event.getReceivedAt(), event.getAboutNoticeId(),
+                        event.getEvidenceSha256(), event.getAttachedBy(), null));
+    }
+
+    static Received<SurveyAnswer> toSurveyAnswer(SurveyAnswered event) {
+        ClientContact from = new ClientContact(event.getClientId(), event.getContactId(),
+                plain(event.getContactName()), event.getLanguage());
+        return new Received<>(event.getEventId(), event.getOccurredAt(), event.getProducer(), event.getIncidentId(),
+                new SurveyAnswer(event.getIncidentId(), from, event.getHandlingRating(),
+                        event.getCommunicationRating(), event.getQuestionsAnswered(),
+                        event.getComment() == null || event.getComment().isBlank() ? null : plain(event.getComment()),
+                        event.getAnsweredAt()));
+    }
+
+    /**
+     * A client's words without control characters but line breaks and tabs: PostgreSQL refuses a NUL in text, and
+     * nothing a client typed may make the record unreadable or unstorable.
+     */
+    static String plain(String text) {
+        return text.codePoints().filter(c -> !Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     static RaisedAlert toRaisedAlert(AlertRaised event) {
@@ -99,6 +129,11 @@ final class EventMapper {
         if (approval != null) {
             event.setApprovedNoticeId(approval.noticeId()).setClientMessages(approval.messages().byCode());
         }
+        Conversation talk = details.conversation();
+        if (talk != null) {
+            event.setAnsweredMessageId(talk.answeredMessageId()).setClientId(talk.clientId())
+                    .setContactId(talk.contactId()).setClientMessages(talk.messages().byCode());
+        }
         return event.build();
     }
 
@@ -111,6 +146,8 @@ final class EventMapper {
             case CLIENT_UPDATE -> UpdateKind.CLIENT_UPDATE;
             case CONFIRM_CLIENT -> UpdateKind.CLIENTS_CONFIRMED;
             case APPROVE_NOTICE -> UpdateKind.NOTICE_APPROVED;
+            case ANSWER_CLIENT -> UpdateKind.CLIENT_ANSWERED;
+            case LOG_CALL -> UpdateKind.CLIENT_CALL;
             case RESOLVE -> throw new IllegalArgumentException("a resolution is published as IncidentResolved");
         };
     }

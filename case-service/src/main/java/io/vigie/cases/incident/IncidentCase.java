@@ -57,6 +57,10 @@ public record IncidentCase(UUID id, boolean classified, String title, String sum
             throw new InvalidTransitionException(id, status, command,
                     "the incident is not classified yet; wait for triage's classification");
         }
+        // A client who asks after the resolution, or replies to the survey after the closure, still gets an answer.
+        if (command.talksWithClient()) {
+            return;
+        }
         if (status == CaseStatus.CLOSED) {
             throw new InvalidTransitionException(id, status, command,
                     "the incident is closed: its post-mortem was approved and its record is final");

@@ -6,19 +6,22 @@ import java.util.Optional;
 
 /**
  * The languages Vigie speaks to clients in: every client-facing text exists in each, and a contact reads nothing in
- * another one. The code is what travels on the events and in the API; the name is for the (English) ops dashboard.
+ * another one. The code is what travels on the events and in the API; the name is for the (English) ops dashboard, and
+ * the language's own name tells whoever answers a client in which language to write.
  */
 public enum Language {
-    FR("fr", "French"),
-    EN("en", "English"),
-    DE("de", "German");
+    FR("fr", "French", "Français"),
+    EN("en", "English", "English"),
+    DE("de", "German", "Deutsch");
 
     private final String code;
     private final String label;
+    private final String ownName;
 
-    Language(String code, String label) {
+    Language(String code, String label, String ownName) {
         this.code = code;
         this.label = label;
+        this.ownName = ownName;
     }
 
     public String code() {
@@ -27,6 +30,11 @@ public enum Language {
 
     public String label() {
         return label;
+    }
+
+    /** "Français", "Deutsch": the language as its readers name it. */
+    public String ownName() {
+        return ownName;
     }
 
     /** The language of an exact code ({@code fr}, {@code en}, {@code de}); anything else is none of Vigie's. */

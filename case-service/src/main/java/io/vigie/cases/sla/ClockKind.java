@@ -6,7 +6,9 @@ public enum ClockKind {
     ACKNOWLEDGE("Acknowledged"),
     RESOLVE("Resolve"),
     /** GDPR art. 33: the supervisory authority within 72 hours of awareness. */
-    GDPR("GDPR 72 h");
+    GDPR("GDPR 72 h"),
+    /** One per client message: from its receipt to its answer, in writing or by phone. */
+    ANSWER("Answer client");
 
     private final String label;
 

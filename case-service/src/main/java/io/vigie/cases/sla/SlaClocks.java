@@ -1,28 +1,47 @@
 package io.vigie.cases.sla;
 
+import io.vigie.cases.incident.CaseQueries;
 import io.vigie.cases.incident.IncidentCase;
+import io.vigie.cases.incident.QuestionTimes;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-/** The clocks of a case against its severity's targets, at the time of the service's {@link Clock}. */
+/**
+ * The clocks of a case against its severity's targets, at the time of the service's {@link Clock}: the response's
+ * steps, and one {@link ClockKind#ANSWER} clock per message its clients wrote.
+ */
 @Component
 public class SlaClocks {
 
     private final SlaProperties targets;
+    private final CaseQueries cases;
     private final Clock clock;
 
-    SlaClocks(SlaProperties targets, Clock clock) {
+    SlaClocks(SlaProperties targets, CaseQueries cases, Clock clock) {
         this.targets = targets;
+        this.cases = cases;
         this.clock = clock;
     }
 
     public List<SlaClock> of(IncidentCase c) {
-        return compute(c, targets, clock.instant());
+        return of(List.of(c)).get(c.id());
+    }
+
+    /** The clocks of each case, by id, in the order of {@code list}: the client messages' times read in one query. */
+    public Map<UUID, List<SlaClock>> of(List<IncidentCase> list) {
+        Instant now = clock.instant();
+        Map<UUID, List<QuestionTimes>> questions = cases.questionTimes(list.stream().map(IncidentCase::id).toList());
+        Map<UUID, List<SlaClock>> clocks = new LinkedHashMap<>();
+        list.forEach(c -> clocks.put(c.id(), compute(c, questions.getOrDefault(c.id(), List.of()), targets, now)));
+        return clocks;
     }
 
     public Instant now() {
@@ -30,6 +49,11 @@ public class SlaClocks {
     }
 
     static List<SlaClock> compute(IncidentCase c, SlaProperties properties, Instant now) {
+        return compute(c, List.of(), properties, now);
+    }
+
+    static List<SlaClock> compute(IncidentCase c, List<QuestionTimes> questions, SlaProperties properties,
+                                  Instant now) {
         if (!c.classified() || c.severity() == null) {
             return List.of();
         }
@@ -37,29 +61,36 @@ public class SlaClocks {
         // Once resolved (or closed), a clock whose step never happened stops there instead of running forever.
         Instant stop = c.resolvedAt() != null ? c.resolvedAt() : c.closedAt();
         List<SlaClock> clocks = new ArrayList<>();
-        clocks.add(clock(ClockKind.CLASSIFY, c.openedAt(), c.classifiedAt(), target.toClassify(), now, stop));
+        clocks.add(clock(ClockKind.CLASSIFY, c.openedAt(), c.classifiedAt(), target.toClassify(), now, stop, null));
         if (c.notifyClients()) {
-            clocks.add(clock(ClockKind.NOTIFY, c.openedAt(), c.firstNotifiedAt(), target.toNotify(), now, stop));
+            clocks.add(clock(ClockKind.NOTIFY, c.openedAt(), c.firstNotifiedAt(), target.toNotify(), now, stop, null));
             clocks.add(clock(ClockKind.ACKNOWLEDGE, c.openedAt(), c.firstAcknowledgedAt(), target.toAcknowledge(), now,
-                    stop));
+                    stop, null));
         }
-        clocks.add(clock(ClockKind.RESOLVE, c.openedAt(), c.resolvedAt(), target.toResolve(), now, c.closedAt()));
+        clocks.add(clock(ClockKind.RESOLVE, c.openedAt(), c.resolvedAt(), target.toResolve(), now, c.closedAt(),
+                null));
         if (c.personalData()) {
             Instant aware = c.classifiedAt() != null ? c.classifiedAt() : c.openedAt();
             Instant deadline = c.gdprDeadline() != null ? c.gdprDeadline() : aware.plus(properties.gdpr());
             clocks.add(clock(ClockKind.GDPR, aware, c.regulatorNotifiedAt(), Duration.between(aware, deadline), now,
-                    null));
+                    null, null));
+        }
+        // A client's question waits for its answer whatever became of the incident: its clock never stops by itself.
+        for (QuestionTimes q : questions) {
+            clocks.add(clock(ClockKind.ANSWER, q.receivedAt(), q.answeredAt(), target.toAnswer(), now, null,
+                    q.messageId()));
         }
         return List.copyOf(clocks);
     }
 
     private static SlaClock clock(ClockKind kind, Instant start, Instant end, Duration target, Instant now,
-                                  Instant stop) {
+                                  Instant stop, UUID messageId) {
         Instant deadline = start.plus(target);
         if (end != null) {
             Duration took = Duration.between(start, end);
             return new SlaClock(kind, start, end, target, deadline,
-                    end.isAfter(deadline) ? ClockState.BREACHED : ClockState.MET, took, Duration.between(end, deadline));
+                    end.isAfter(deadline) ? ClockState.BREACHED : ClockState.MET, took, Duration.between(end, deadline),
+                    messageId);
         }
         Instant until = stop != null && stop.isBefore(now) ? stop : now;
         Duration elapsed = Duration.between(start, until);
@@ -74,6 +105,6 @@ public class SlaClocks {
         } else {
             state = ClockState.RUNNING;
         }
-        return new SlaClock(kind, start, null, target, deadline, state, elapsed, remaining);
+        return new SlaClock(kind, start, null, target, deadline, state, elapsed, remaining, messageId);
     }
 }

@@ -4,13 +4,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigie.cases.incident.CaseFilter;
 import io.vigie.cases.incident.CaseQueries;
-import io.vigie.cases.incident.IncidentCase;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
-/** {@code vigie.case.sla.breaches{clock}}: active cases with that clock breached, computed when scraped. */
+/**
+ * {@code vigie.case.sla.breaches{clock}}: active cases (and those with a client message unanswered) with that clock
+ * breached, computed when scraped.
+ */
 @Component
 class SlaMeters {
 
@@ -33,9 +36,10 @@ class SlaMeters {
         for (ClockKind kind : ClockKind.values()) {
             counts.put(kind, 0);
         }
-        for (IncidentCase c : cases.list(CaseFilter.active())) {
-            clocks.of(c).stream().filter(clock -> clock.state().breached())
-                    .forEach(clock -> counts.merge(clock.kind(), 1, Integer::sum));
+        // A case counts once per kind, however many of its client messages were answered late.
+        for (List<SlaClock> caseClocks : clocks.of(cases.list(CaseFilter.active())).values()) {
+            caseClocks.stream().filter(clock -> clock.state().breached()).map(SlaClock::kind).distinct()
+                    .forEach(kind -> counts.merge(kind, 1, Integer::sum));
         }
         return counts;
     }

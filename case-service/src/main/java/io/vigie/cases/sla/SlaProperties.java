@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * {@code vigie.case.sla.*}: how long each step of the response may take, counted from the first alert, per
- * severity. Each target can be set alone ({@code vigie.case.sla.critical.to-notify=10m}); the others keep their
+ * {@code vigie.case.sla.*}: how long each step of the response may take, counted from the first alert (a client's
+ * message: from its receipt), per severity. Each target can be set alone ({@code vigie.case.sla.critical.to-notify=10m}); the others keep their
  * defaults.
  *
  * @param gdpr how long after becoming aware of a personal-data breach the supervisory authority must be notified
@@ -17,13 +17,13 @@ import java.time.Duration;
 public record SlaProperties(Targets critical, Targets high, Targets medium, Targets low, Duration gdpr) {
 
     static final Targets CRITICAL_DEFAULTS = new Targets(Duration.ofMinutes(5), Duration.ofMinutes(15),
-            Duration.ofMinutes(30), Duration.ofHours(4));
+            Duration.ofMinutes(30), Duration.ofHours(4), Duration.ofMinutes(30));
     static final Targets HIGH_DEFAULTS = new Targets(Duration.ofMinutes(15), Duration.ofHours(1),
-            Duration.ofHours(2), Duration.ofHours(24));
+            Duration.ofHours(2), Duration.ofHours(24), Duration.ofHours(1));
     static final Targets MEDIUM_DEFAULTS = new Targets(Duration.ofHours(1), Duration.ofHours(4),
-            Duration.ofHours(8), Duration.ofHours(72));
+            Duration.ofHours(8), Duration.ofHours(72), Duration.ofHours(4));
     static final Targets LOW_DEFAULTS = new Targets(Duration.ofHours(4), Duration.ofHours(24),
-            Duration.ofHours(48), Duration.ofDays(7));
+            Duration.ofHours(48), Duration.ofDays(7), Duration.ofHours(24));
 
     public SlaProperties {
         critical = Targets.orDefaults(critical, CRITICAL_DEFAULTS);
@@ -51,8 +51,10 @@ public record SlaProperties(Targets critical, Targets high, Targets medium, Targ
      * @param toNotify      first alert → first client notice sent
      * @param toAcknowledge first alert → first client acknowledgement
      * @param toResolve     first alert → resolution
+     * @param toAnswer      a client's message received → its answer (this one counts from the message, not the alert)
      */
-    public record Targets(Duration toClassify, Duration toNotify, Duration toAcknowledge, Duration toResolve) {
+    public record Targets(Duration toClassify, Duration toNotify, Duration toAcknowledge, Duration toResolve,
+                          Duration toAnswer) {
 
         static Targets orDefaults(Targets set, Targets defaults) {
             if (set == null) {
@@ -61,7 +63,8 @@ public record SlaProperties(Targets critical, Targets high, Targets medium, Targ
             return new Targets(set.toClassify == null ? defaults.toClassify : set.toClassify,
                     set.toNotify == null ? defaults.toNotify : set.toNotify,
                     set.toAcknowledge == null ? defaults.toAcknowledge : set.toAcknowledge,
-                    set.toResolve == null ? defaults.toResolve : set.toResolve);
+                    set.toResolve == null ? defaults.toResolve : set.toResolve,
+                    set.toAnswer == null ? defaults.toAnswer : set.toAnswer);
         }
     }
 }

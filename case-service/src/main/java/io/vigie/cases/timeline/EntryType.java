@@ -12,6 +12,11 @@ public enum EntryType {
     CLIENT_UPDATE,
     CLIENT_CONFIRMED,
     NOTICE_APPROVED,
+    /** A client's contact wrote: a question from the question page, or an email reply. */
+    CLIENT_MESSAGE,
+    CLIENT_ANSWERED,
+    CLIENT_CALL,
+    SURVEY_ANSWERED,
     RESOLVED,
     CLOSED
 }

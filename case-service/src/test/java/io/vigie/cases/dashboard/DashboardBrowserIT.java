@@ -2,7 +2,9 @@ package io.vigie.cases.dashboard;
 
 import io.vigie.cases.CaseServiceTestBase;
 import io.vigie.cases.incident.CaseProjectionIT;
+import io.vigie.cases.incident.ClientConversationIT;
 import io.vigie.events.ClassificationChange;
+import io.vigie.events.ClientMessageReceived;
 import io.vigie.events.DeliveryOutcome;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentUpdated;
@@ -219,6 +221,51 @@ class DashboardBrowserIT extends CaseServiceTestBase {
         assertThat(approval.getApprovedNoticeId()).isEqualTo(noticeId);
         assertThat(approval.getClientMessages()).containsExactlyEntriesOf(Map.of("en",
                 "We will call you within the hour."));
+    }
+
+    @Test
+    void shouldShowAClientQuestionLiveAndLetTheCommunicationsTeamAnswerIt() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String title = "Payroll export on a public share " + UUID.randomUUID().toString().substring(0, 8);
+        UUID incidentId = openIncident(Severity.HIGH, title, "acme");
+
+        // given the communications team's user on the case page
+        browser.manage().deleteAllCookies();
+        browser.get("http://127.0.0.1:" + port + "/dashboard/cases/" + incidentId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("comms");
+        browser.findElement(By.id("password")).sendKeys("comms-pw");
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("case-title"), title));
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
+
+        // when a client's contact asks a question on the question page
+        ClientMessageReceived question = ClientConversationIT.message(incidentId, "acme", "fr",
+                "Nos bulletins de paie ont-ils été copiés ?");
+        publish(Topics.CLIENT_MESSAGES, incidentId.toString(), question);
+
+        // then it appears on the open page, unanswered, with when its answer is due and a form in French
+        By message = By.id("message-" + question.getMessageId());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(message));
+        assertThat(browser.findElement(message).getText()).contains("Question from Jeanne Martin (acme)",
+                "Nos bulletins de paie ont-ils été copiés ?", "unanswered", "answer due in",
+                "Answer in Français (French), the language of Jeanne Martin");
+
+        // when the user writes the answer while an email reply arrives (the page redraws)
+        By answer = By.id("answer-" + question.getMessageId());
+        browser.findElement(answer).sendKeys("Non : le partage a été fermé avant toute copie.");
+        ClientMessageReceived reply = ClientConversationIT.message(incidentId, "acme", "en", "And the backups?");
+        publish(Topics.CLIENT_MESSAGES, incidentId.toString(), reply);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message-" + reply.getMessageId())));
+
+        // then what was typed survived, and the answer is sent with the form
+        assertThat(browser.findElement(answer).getDomProperty("value"))
+                .isEqualTo("Non : le partage a été fermé avant toute copie.");
+        screenshot("5-client-questions.png");
+        browser.findElement(By.cssSelector("#message-" + question.getMessageId() + " button.send-answer")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash-message"), "Answer sent"));
+        assertThat(browser.findElement(message).getText()).contains("answered", "by comms",
+                "Non : le partage a été fermé avant toute copie.");
+        assertThat(browser.findElement(By.id("client-questions")).getText()).contains("1 unanswered");
     }
 
     private static void screenshot(String name) throws IOException {

@@ -2,12 +2,18 @@ package io.vigie.cases.dashboard;
 
 import io.vigie.cases.CaseServiceTestBase;
 import io.vigie.cases.incident.CaseProjectionIT;
+import io.vigie.cases.incident.ClientConversationIT;
 import io.vigie.events.ClassificationChange;
+import io.vigie.events.ClientMessageReceived;
 import io.vigie.events.DeliveryOutcome;
+import io.vigie.events.IncidentClosed;
 import io.vigie.events.IncidentUpdated;
 import io.vigie.events.Measure;
+import io.vigie.events.ResponseMetrics;
 import io.vigie.events.Severity;
+import io.vigie.events.SurveyAnswered;
 import io.vigie.events.Topics;
+import io.vigie.events.UpdateKind;
 import org.junit.jupiter.api.Test;
 
 import java.net.CookieManager;
@@ -283,6 +289,117 @@ class DashboardFormsIT extends CaseServiceTestBase {
                 .contains("NOTICE_APPROVED", "with texts added in fr:", "No text added for the contacts reading de.");
         assertThat(section(browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body(),
                 "data-incident=\"" + incidentId + "\"", "</tr>")).doesNotContain("awaiting review");
+    }
+
+    @Test
+    void shouldMarkAClientQuestionOnTheBoardShowItEscapedAndAnswerItWithTheForm() throws Exception {
+        // given a question whose text tries to run a script
+        UUID incidentId = openIncident(Severity.HIGH, "Conversation test", "acme");
+        ClientMessageReceived question = ClientConversationIT.message(incidentId, "acme", "fr",
+                "Nos données ? <script>alert(1)</script>");
+        publish(Topics.CLIENT_MESSAGES, incidentId.toString(), question);
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) == 2);
+        String casePage = "/dashboard/cases/" + incidentId;
+        String answer = casePage + "/messages/" + question.getMessageId() + "/answer";
+
+        // the board marks the case with when the answer is due
+        HttpClient browser = loggedIn("comms");
+        String board = browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(board).contains("href=\"/dashboard/csat\"");
+        assertThat(section(board, "data-incident=\"" + incidentId + "\"", "</tr>"))
+                .contains("1 client question unanswered", ", answer due in ");
+
+        // the case page lists it, escaped, with an answer form in its language for the communications team only
+        String page = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        String questions = section(page, "id=\"client-questions\"", "</section>");
+        assertThat(questions).contains("Client questions", "1 unanswered",
+                        "Question from Jeanne Martin (acme) via the question page",
+                        "Nos données ? &lt;script&gt;alert(1)&lt;/script&gt;", "answer due in ",
+                        "action=\"" + answer + "\"", "Answer in Français (French), the language of Jeanne Martin",
+                        "lang=\"fr\"")
+                .doesNotContain("<script>alert(1)</script>");
+        String seenByAnalyst = loggedIn("analyst").send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(section(seenByAnalyst, "id=\"client-questions\"", "</section>"))
+                .doesNotContain("action=\"" + answer + "\"");
+        assertThat(section(seenByAnalyst, "id=\"call-form\"", "</form>")).contains(">acme<",
+                "value=\"" + question.getMessageId() + "\"");
+        assertThat(loggedIn("viewer").send(get(casePage), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("id=\"client-questions\"").doesNotContain("call-form").doesNotContain(answer);
+
+        // when the team answers with the form, without then with its token
+        HttpResponse<String> forged = browser.send(form(answer, "text=forged"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answered = browser.send(form(answer, "text=" + URLEncoder.encode(
+                "Vos données sont intactes.", StandardCharsets.UTF_8) + "&_csrf=" + csrf(page)),
+                HttpResponse.BodyHandlers.ofString());
+
+        // then the answer goes to notification-service, and the marker is gone
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(answered.statusCode()).isEqualTo(302);
+        IncidentUpdated event = awaitRecord(Topics.INCIDENT_UPDATED, IncidentUpdated.class,
+                update -> update.getIncidentId().equals(incidentId));
+        assertThat(event.getKind()).isEqualTo(UpdateKind.CLIENT_ANSWERED);
+        assertThat(event.getClientMessages()).containsExactlyEntriesOf(Map.of("fr", "Vos données sont intactes."));
+        String after = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(after).contains("Answer sent: notification-service sends it to the contact");
+        assertThat(section(after, "id=\"client-questions\"", "</section>"))
+                .contains(">answered<", "by comms", "Vos données sont intactes.", "sending")
+                .doesNotContain("1 unanswered").doesNotContain("action=\"" + answer + "\"");
+        assertThat(section(browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body(),
+                "data-incident=\"" + incidentId + "\"", "</tr>")).doesNotContain("client question");
+
+        // and a call is logged with the form, now by default
+        HttpResponse<String> call = browser.send(form(casePage + "/calls", "clientId=acme&contact="
+                + URLEncoder.encode("Jeanne Martin", StandardCharsets.UTF_8) + "&at=&summary="
+                + URLEncoder.encode("Confirmed by phone.", StandardCharsets.UTF_8) + "&answersMessageId=&_csrf="
+                + csrf(page)), HttpResponse.BodyHandlers.ofString());
+        assertThat(call.statusCode()).isEqualTo(302);
+        assertThat(section(browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body(),
+                "<ol class=\"entries\" id=\"timeline\">", "</ol>"))
+                .contains("CLIENT_CALL", "Phone call with Jeanne Martin (acme) at ", "Confirmed by phone.");
+    }
+
+    @Test
+    void shouldRecordSurveyAnswersOnTheClosedCaseOnceAndShowTheClientsSatisfaction() throws Exception {
+        // given a closed incident of a client of its own
+        String client = "csat-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID incidentId = openIncident(Severity.LOW, "Survey test", client);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(Topics.INCIDENT_CLOSED, incidentId.toString(), IncidentClosed.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now).setProducer("postmortem-service")
+                .setIncidentId(incidentId).setPostmortemId(UUID.randomUUID()).setApprovedBy("marie")
+                .setApprovedAt(now).setRootCause("Weak password").setMetrics(ResponseMetrics.newBuilder().build())
+                .build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) == 2);
+
+        // when three contacts answer the survey, one twice, and one answer is delivered again
+        SurveyAnswered first = ClientConversationIT.survey(incidentId, client, "Anne", 4, 5, true, "<b>Merci</b>");
+        publish(Topics.SURVEY_ANSWERED, incidentId.toString(), first);
+        publish(Topics.SURVEY_ANSWERED, incidentId.toString(), first);
+        publish(Topics.SURVEY_ANSWERED, incidentId.toString(), SurveyAnswered.newBuilder(first)
+                .setEventId(UUID.randomUUID()).setHandlingRating(1).build());
+        publish(Topics.SURVEY_ANSWERED, incidentId.toString(),
+                ClientConversationIT.survey(incidentId, client, "Bruno", 2, 3, false, null));
+        publish(Topics.SURVEY_ANSWERED, incidentId.toString(),
+                ClientConversationIT.survey(incidentId, client, "Chloé", 5, 4, true, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) >= 5);
+
+        // then each contact's first answer is on the closed case's timeline, once
+        String timeline = get("viewer", "/api/cases/" + incidentId + "/timeline").body();
+        assertThat(timelineSize(incidentId)).isEqualTo(5);
+        assertThat(timeline).contains("\"type\":\"SURVEY_ANSWERED\"")
+                .contains("Satisfaction survey answered by Anne (" + client + "), in fr: handling 4/5, "
+                        + "communication 5/5, all questions answered: yes.\\nComment: <b>Merci</b>")
+                .contains("all questions answered: no");
+        assertThat(get("viewer", "/api/cases/" + incidentId + "/timeline/verification").body())
+                .contains("\"intact\":true");
+
+        // and the CSAT of the client this month shows on the dashboard, for any role
+        String month = java.time.YearMonth.from(now.atOffset(ZoneOffset.UTC)).toString();
+        HttpResponse<String> csat = loggedIn("viewer").send(get("/dashboard/csat"), HttpResponse.BodyHandlers.ofString());
+        assertThat(csat.statusCode()).isEqualTo(200);
+        assertThat(section(csat.body(), "data-client=\"" + client + "\" data-month=\"" + month + "\"", "</tr>"))
+                .contains(">3<", ">3.7<", ">4.0<", ">33 % (1)<");
+        assertThat(csat.body()).contains("&lt;b&gt;Merci&lt;/b&gt;").doesNotContain("<b>Merci</b>");
     }
 
     @Test

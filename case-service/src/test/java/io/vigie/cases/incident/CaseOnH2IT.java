@@ -3,8 +3,12 @@ package io.vigie.cases.incident;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigie.cases.timeline.Timeline;
 import io.vigie.events.ClassificationChange;
+import io.vigie.events.ClientMessageReceived;
+import io.vigie.events.ClientNotified;
 import io.vigie.events.DeliveryOutcome;
+import io.vigie.events.NoticeStage;
 import io.vigie.events.Severity;
+import io.vigie.events.SurveyAnswered;
 import io.vigie.platform.outbox.Outbox;
 import io.vigie.platform.outbox.ProcessedEvents;
 import org.flywaydb.core.Flyway;
@@ -16,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +49,14 @@ class CaseOnH2IT {
         JdbcTemplate jdbc = new JdbcTemplate(h2);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(h2));
         CaseRepository repository = new CaseRepository(jdbc);
+        ConversationRepository conversations = new ConversationRepository(jdbc);
         Timeline timeline = new Timeline(jdbc, clock);
         CaseMeters meters = new CaseMeters(new SimpleMeterRegistry(), repository);
-        CaseProjection projection = new CaseProjection(repository, timeline, new ProcessedEvents(jdbc, clock),
-                event -> { }, meters, clock);
-        CaseCommands commands = new CaseCommands(repository, timeline, new Outbox(jdbc, clock, () -> { }),
-                event -> { }, meters, clock);
-        CaseQueries queries = new CaseQueries(repository);
+        CaseProjection projection = new CaseProjection(repository, conversations, timeline,
+                new ProcessedEvents(jdbc, clock), event -> { }, meters, clock);
+        CaseCommands commands = new CaseCommands(repository, conversations, timeline,
+                new Outbox(jdbc, clock, () -> { }), event -> { }, meters, clock);
+        CaseQueries queries = new CaseQueries(repository, conversations);
         UUID incidentId = UUID.randomUUID();
         UUID early = UUID.randomUUID();
 
@@ -122,5 +129,44 @@ class CaseOnH2IT {
         assertThat(queries.openedSince(Instant.now().minus(1, ChronoUnit.DAYS))).hasSize(1);
         assertThat(repository.countActive(io.vigie.cases.incident.Severity.CRITICAL)).isZero();
         assertThat(queries.failedNotices()).isZero();
+
+        // the clients' side: two messages (one delivered twice), answered in writing and by phone, a survey answer
+        ClientMessageReceived asked = ClientConversationIT.message(incidentId, "acme", "fr", "Et maintenant ?");
+        ClientMessageReceived replied = ClientConversationIT.message(incidentId, "globex", "de", "Und jetzt?");
+        for (ClientMessageReceived m : List.of(asked, asked, replied)) {
+            transactions.executeWithoutResult(status -> projection.onMessage(EventMapper.toMessageReceived(m)));
+        }
+        assertThat(queries.questionTimes(List.of(incidentId, early)).get(incidentId)).hasSize(2);
+        assertThat(queries.list(CaseFilter.active())).as("resolved, with questions unanswered")
+                .extracting(IncidentCase::id).containsExactlyInAnyOrder(early, incidentId);
+        transactions.executeWithoutResult(status -> commands.answerClient(incidentId, asked.getMessageId(),
+                "Tout est rétabli.", "comms"));
+        transactions.executeWithoutResult(status -> commands.logCall(incidentId, new PhoneCall("globex", "Max",
+                null, "Told him it is over.", replied.getMessageId()), "analyst"));
+        transactions.executeWithoutResult(status -> projection.on(EventMapper.toDelivery(ClientNotified.newBuilder(
+                notice(incidentId, "acme", DeliveryOutcome.SENT, "fr")).setStage(NoticeStage.ANSWER)
+                .setAnswersMessageId(asked.getMessageId()).build())));
+        SurveyAnswered survey = ClientConversationIT.survey(incidentId, "acme", "Anne", 4, 2, false, "Slow.");
+        transactions.executeWithoutResult(status -> projection.onSurveyAnswer(EventMapper.toSurveyAnswer(survey)));
+        transactions.executeWithoutResult(status -> projection.onSurveyAnswer(EventMapper.toSurveyAnswer(
+                SurveyAnswered.newBuilder(survey).setEventId(UUID.randomUUID()).build())));
+
+        assertThat(queries.clientMessages(incidentId)).extracting(ClientMessage::state)
+                .containsExactlyInAnyOrder(ClientMessage.State.ANSWERED, ClientMessage.State.ANSWERED_BY_PHONE);
+        assertThat(queries.clientMessages(incidentId)).filteredOn(m -> m.id().equals(asked.getMessageId()))
+                .singleElement().satisfies(m -> assertThat(m.answer().delivery()).isEqualTo(AnswerDelivery.SENT));
+        assertThat(queries.list(CaseFilter.active())).extracting(IncidentCase::id).containsExactly(early);
+        assertThat(queries.clientsOf(incidentId)).containsExactly("acme", "globex", "hooli", "initech", "umbrella");
+        assertThat(queries.csat(YearMonth.now(ZoneOffset.UTC).minusMonths(1))).singleElement().satisfies(f -> {
+            assertThat(f.clientId()).isEqualTo("acme");
+            assertThat(f.answers()).isEqualTo(1);
+            assertThat(f.handlingText()).isEqualTo("4.0");
+            assertThat(f.notAllAnsweredPercent()).isEqualTo(100);
+        });
+        assertThat(queries.latestSurveyAnswers(5)).extracting(SurveyAnswer::comment).containsExactly("Slow.");
+        assertThat(timeline.verify(incidentId).intact()).isTrue();
+        assertThat(timeline.entries(incidentId)).as("and two messages, an answer, a call, its delivery, a survey")
+                .hasSize(17);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event", Integer.class)).isEqualTo(7);
     }
 }

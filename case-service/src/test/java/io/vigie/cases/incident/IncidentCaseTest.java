@@ -32,16 +32,25 @@ class IncidentCaseTest {
     }
 
     @Test
-    void shouldRefuseEverythingOnAClosedCase() {
+    void shouldRefuseEverythingButTheConversationWithClientsOnAClosedCase() {
         for (Command command : Command.values()) {
-            assertThatThrownBy(() -> incident(true, CaseStatus.CLOSED).requireAllows(command))
-                    .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("closed");
+            if (command == Command.ANSWER_CLIENT || command == Command.LOG_CALL) {
+                assertThatCode(() -> incident(true, CaseStatus.CLOSED).requireAllows(command))
+                        .as("a client who replies after the closure still gets an answer").doesNotThrowAnyException();
+                assertThatCode(() -> incident(true, CaseStatus.RESOLVED).requireAllows(command))
+                        .doesNotThrowAnyException();
+            } else {
+                assertThatThrownBy(() -> incident(true, CaseStatus.CLOSED).requireAllows(command))
+                        .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("closed");
+            }
         }
     }
 
     @Test
     void shouldRefuseCommandsBeforeTheClassification() {
         assertThatThrownBy(() -> incident(false, CaseStatus.NOTIFIED).requireAllows(Command.NOTE))
+                .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("not classified");
+        assertThatThrownBy(() -> incident(false, CaseStatus.NOTIFIED).requireAllows(Command.ANSWER_CLIENT))
                 .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("not classified");
     }
 

@@ -2,6 +2,7 @@ package io.vigie.cases.sla;
 
 import io.vigie.cases.incident.CaseStatus;
 import io.vigie.cases.incident.IncidentCase;
+import io.vigie.cases.incident.QuestionTimes;
 import io.vigie.cases.incident.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -79,9 +80,36 @@ class SlaClocksTest {
     }
 
     @Test
+    void shouldGiveEachClientMessageAnAnswerClockFromItsReceiptThatTheResolutionDoesNotStop() {
+        Instant asked = OPENED.plus(Duration.ofHours(1));
+        IncidentCase resolved = incident(Severity.HIGH, OPENED.plusSeconds(60), OPENED.plus(Duration.ofMinutes(9)),
+                null, asked.plus(Duration.ofMinutes(5)), false);
+        UUID onTime = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        List<QuestionTimes> questions = List.of(new QuestionTimes(onTime, asked, asked.plus(Duration.ofMinutes(40))),
+                new QuestionTimes(late, asked, asked.plus(Duration.ofMinutes(70))),
+                new QuestionTimes(waiting, asked, null));
+
+        List<SlaClock> answers = SlaClocks.compute(resolved, questions, SlaProperties.defaults(),
+                asked.plus(Duration.ofMinutes(55))).stream().filter(k -> k.kind() == ClockKind.ANSWER).toList();
+
+        assertThat(answers).extracting(SlaClock::messageId).containsExactly(onTime, late, waiting);
+        assertThat(answers).extracting(SlaClock::deadline).containsOnly(asked.plus(Duration.ofHours(1)));
+        assertThat(answers).extracting(SlaClock::state)
+                .containsExactly(ClockState.MET, ClockState.BREACHED, ClockState.AT_RISK);
+        assertThat(answers).extracting(SlaClock::unansweredQuestion).containsExactly(false, false, true);
+        assertThat(SlaClocks.compute(resolved, questions, SlaProperties.defaults(), asked.plus(Duration.ofHours(2)))
+                .stream().filter(k -> waiting.equals(k.messageId())).findFirst().orElseThrow().state())
+                .as("still unanswered past its deadline, the incident resolved or not").isEqualTo(ClockState.BREACHED);
+        assertThat(SlaProperties.defaults().critical().toAnswer()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(SlaProperties.defaults().low().toAnswer()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
     void shouldKeepDefaultsForTargetsNotConfigured() {
         SlaProperties properties = new SlaProperties(
-                new SlaProperties.Targets(null, Duration.ofMinutes(10), null, null), null, null, null, null);
+                new SlaProperties.Targets(null, Duration.ofMinutes(10), null, null, null), null, null, null, null);
 
         assertThat(properties.critical().toNotify()).isEqualTo(Duration.ofMinutes(10));
         assertThat(properties.critical().toResolve()).isEqualTo(Duration.ofHours(4));
