@@ -211,10 +211,15 @@ class CaseProjection {
         }
         Instant now = clock.instant();
         IncidentCase current = lockOrStub(d.incidentId(), d.occurredAt(), now);
+        // An answer to one contact's question is followed on that question; the client's notice status stays the
+        // incident notices' (an answer's failed SMS does not make the client look unreached).
+        boolean answer = d.answersMessageId() != null;
         switch (d.outcome()) {
             case SENT -> {
-                cases.recordNotice(d.incidentId(), d.clientId(), unlessAcknowledged(d, NoticeStatus.SENT), d.stage(),
-                        d.channel(), null, d.occurredAt());
+                if (!answer) {
+                    cases.recordNotice(d.incidentId(), d.clientId(), unlessAcknowledged(d, NoticeStatus.SENT),
+                            d.stage(), d.channel(), null, d.occurredAt());
+                }
                 cases.releaseHeldNotice(d.incidentId(), d.notice().id(), true, d.occurredAt());
                 if (current.firstNotifiedAt() == null && !d.toRegulator()) {
                     cases.set(d.incidentId(), now, "first_notified_at", d.occurredAt());
@@ -227,8 +232,10 @@ class CaseProjection {
                 }
             }
             case FAILED -> {
-                cases.recordNotice(d.incidentId(), d.clientId(), unlessAcknowledged(d, NoticeStatus.FAILED),
-                        d.stage(), d.channel(), d.error(), d.occurredAt());
+                if (!answer) {
+                    cases.recordNotice(d.incidentId(), d.clientId(), unlessAcknowledged(d, NoticeStatus.FAILED),
+                            d.stage(), d.channel(), d.error(), d.occurredAt());
+                }
                 cases.releaseHeldNotice(d.incidentId(), d.notice().id(), false, d.occurredAt());
             }
             case ACKNOWLEDGED -> {
