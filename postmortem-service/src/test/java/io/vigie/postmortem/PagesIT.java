@@ -3,29 +3,17 @@ package io.vigie.postmortem;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PagesIT extends PostmortemITSupport {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
     @Test
     void shouldSendAnonymousVisitorsToTheLoginForm() throws Exception {
-        Browser anonymous = new Browser();
+        Browser anonymous = new Browser(port);
 
         HttpResponse<String> page = anonymous.get("/postmortems");
 
@@ -35,7 +23,7 @@ class PagesIT extends PostmortemITSupport {
 
     @Test
     void shouldKeepTheSessionInItsOwnLaxHttpOnlyCookieAndSendAStrictPolicyOnEveryPage() throws Exception {
-        Browser browser = new Browser();
+        Browser browser = new Browser(port);
         HttpResponse<String> loginPage = browser.get("/login");
         browser.csrf = Browser.token(loginPage.body());
 
@@ -58,7 +46,7 @@ class PagesIT extends PostmortemITSupport {
     void shouldLetAnAnalystCompleteAndAManagerApproveThroughThePages() throws Exception {
         JsonNode draft = drafted(Scenario.accountCompromise());
         String id = draft.get("id").asString();
-        Browser analyst = new Browser().login(ANALYST);
+        Browser analyst = new Browser(port).login(ANALYST);
 
         HttpResponse<String> page = analyst.get("/postmortems/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -92,11 +80,11 @@ class PagesIT extends PostmortemITSupport {
         assertThat(analyst.get("/postmortems/" + id).body()).contains("No MFA on &lt;b&gt;the&lt;/b&gt; portal")
                 .doesNotContain("<b>the</b>");
 
-        Browser viewer = new Browser().login(VIEWER);
+        Browser viewer = new Browser(port).login(VIEWER);
         assertThat(viewer.post("/postmortems/" + id + "/approval", List.of(), true).statusCode()).isEqualTo(403);
         assertThat(analyst.post("/postmortems/" + id + "/approval", List.of(), true).statusCode()).isEqualTo(403);
 
-        Browser manager = new Browser().login(MANAGER);
+        Browser manager = new Browser(port).login(MANAGER);
         assertThat(manager.post("/postmortems/" + id + "/approval", List.of(), true).statusCode()).isEqualTo(302);
         assertThat(json.readTree(call("GET", "/api/postmortems/" + id, VIEWER, null).body()).get("status")
                 .asString()).isEqualTo("APPROVED");
@@ -110,7 +98,7 @@ class PagesIT extends PostmortemITSupport {
     @Test
     void shouldShowWhatIsMissingWhenAManagerApprovesTooEarly() throws Exception {
         String id = drafted(Scenario.accountCompromise()).get("id").asString();
-        Browser manager = new Browser().login(MANAGER);
+        Browser manager = new Browser(port).login(MANAGER);
 
         HttpResponse<String> approval = manager.post("/postmortems/" + id + "/approval", List.of(), true);
         HttpResponse<String> page = manager.get("/postmortems/" + id);
@@ -119,54 +107,5 @@ class PagesIT extends PostmortemITSupport {
         assertThat(page.body()).contains("rootCause: the root cause is not stated");
         assertThat(json.readTree(call("GET", "/api/postmortems/" + id, VIEWER, null).body()).get("status")
                 .asString()).isEqualTo("DRAFT");
-    }
-
-    /** A browser: cookies kept, redirects shown rather than followed. */
-    private final class Browser {
-
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private String csrf;
-
-        Browser login(String user) throws Exception {
-            csrf = token(get("/login").body());
-            HttpResponse<String> login = post("/login", List.of(Map.entry("username", user),
-                    Map.entry("password", user + "-pw")), true);
-            assertThat(login.statusCode()).isEqualTo(302);
-            assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-            csrf = token(get("/postmortems").body());
-            return this;
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, boolean withCsrf)
-                throws Exception {
-            List<Map.Entry<String, String>> all = new ArrayList<>(fields);
-            if (withCsrf) {
-                all.add(Map.entry("_csrf", csrf));
-            }
-            String body = all.stream().map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
-                    .collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        private static String token(String html) {
-            Matcher m = CSRF.matcher(html);
-            assertThat(m.find()).as("a CSRF token in the page").isTrue();
-            return m.group(1);
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -31,6 +32,7 @@ public class AckLinks {
 
     public static final String ACK = "ack";
     public static final String AGREEMENT = "agreement";
+    public static final String SURVEY = "survey";
 
     public record Verification(Status status, UUID noticeId, String contactId, Instant expiresAt) {
     }
@@ -62,6 +64,15 @@ public class AckLinks {
     /** The link the contact follows to agree or decline what the notice asks; signed for that purpose only. */
     public String agreementUrl(UUID noticeId, String contactId) {
         return properties.baseUrl() + "/agreement?t=" + token(AGREEMENT, noticeId, contactId, expiry());
+    }
+
+    /**
+     * A link to {@code <base>/<purpose>} signed for that purpose only and valid {@code validity}: for pages that keep
+     * their own lifetime (the satisfaction survey is answered weeks after the notice, not days).
+     */
+    public String url(String purpose, UUID noticeId, String contactId, Duration validity) {
+        return properties.baseUrl() + "/" + purpose + "?t=" + token(purpose, noticeId, contactId,
+                clock.instant().plus(validity));
     }
 
     String token(UUID noticeId, String contactId, Instant expiresAt) {

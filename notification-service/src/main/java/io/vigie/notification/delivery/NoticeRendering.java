@@ -7,6 +7,7 @@ import io.vigie.notification.directory.Contract;
 import io.vigie.notification.notice.Notice;
 import io.vigie.notification.notice.NoticeProperties;
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.survey.SurveyLinks;
 import io.vigie.notification.template.NoticeContext;
 import io.vigie.notification.template.RenderedNotice;
 import io.vigie.notification.template.TemplateModel;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * A notice as one contact reads it: the template of its stage and category in the contact's language, filled with the
  * notice's facts worded by the phrase catalogue, dates in the contact's time zone, the client's contract and the
- * contact's links. What the channels send, and what a reviewer previews.
+ * contact's links (the FOLLOW_UP's survey link is the contact's own). What the channels send, and what a reviewer
+ * previews.
  */
 @Component
 class NoticeRendering {
@@ -31,12 +33,15 @@ class NoticeRendering {
     private final Phrases phrases;
     private final AckLinks links;
     private final NoticeProperties properties;
+    private final SurveyLinks surveys;
 
-    NoticeRendering(Templates templates, Phrases phrases, AckLinks links, NoticeProperties properties) {
+    NoticeRendering(Templates templates, Phrases phrases, AckLinks links, NoticeProperties properties,
+                    SurveyLinks surveys) {
         this.templates = templates;
         this.phrases = phrases;
         this.links = links;
         this.properties = properties;
+        this.surveys = surveys;
     }
 
     RenderedNotice render(Notice notice, Optional<Client> client, String contactId, String contactName,
@@ -50,8 +55,7 @@ class NoticeRendering {
         NoticeContext context = new NoticeContext(notice.incidentId(), notice.stage(), notice.sequence(),
                 language, client.map(Client::name).orElse(notice.clientId()), contactName, ackUrl,
                 notice.content().asksAgreement() ? links.agreementUrl(notice.id(), contactId) : null,
-                notice.stage() == Stage.FOLLOW_UP ? properties.surveyUrl(notice.incidentId(), notice.clientId())
-                        : null,
+                notice.stage() == Stage.FOLLOW_UP ? surveys.url(notice.id(), contactId) : null,
                 properties.supportContact(), every, zone, contract.supportLine(),
                 SupportHours.parse(contract.supportHours()).orElse(null), contract.offerCodes());
         return templates.render(notice.category(), notice.stage(), language,

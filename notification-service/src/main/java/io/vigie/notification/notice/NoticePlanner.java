@@ -321,8 +321,10 @@ class NoticePlanner {
     private int toldClients(UUID incidentId, Stage stage, IncidentFacts facts, List<String> fallbackClientIds,
                             UnaryOperator<NoticeContent> content) {
         List<String> told = writer.clientsTold(incidentId);
-        // An incident this service never saw classified: the event's own list of clients is all there is.
-        boolean unknownIncident = told.isEmpty();
+        // An incident this service never saw classified: the event's own list of clients is all there is. One it saw
+        // but told no client about (notifyClients false, all below their minimum) stays untold: no RESOLUTION or
+        // survey about an incident a client never heard of.
+        boolean unknownIncident = told.isEmpty() && incidents.find(incidentId).isEmpty();
         int planned = 0;
         for (String clientId : unknownIncident ? fallbackClientIds : told) {
             Optional<Client> client = unknownIncident ? recipient(clientId, facts.severity())

@@ -4,16 +4,14 @@ import io.vigie.notification.directory.Client;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * What every notice says the same way: the dedicated support contact, the time zone of its dates, the schedule of
- * UPDATE notices while an incident is unresolved, and the satisfaction survey of the FOLLOW_UP notice.
+ * What every notice says the same way: the dedicated support contact, the time zone of its dates and the schedule of
+ * UPDATE notices while an incident is unresolved. (The FOLLOW_UP notice's survey link is each contact's own: see
+ * {@code survey.SurveyLinks}.)
  *
  * @param supportContact  the dedicated contact printed in every notice
  * @param zone            time zone of the dates in notices
@@ -21,15 +19,13 @@ import java.util.UUID;
  *                        24 h, LOW 72 h when not set); once set, a severity not listed gets none. A client's contract
  *                        may set its own.
  * @param scheduleCheck   how often the schedule is checked
- * @param surveyUrl       the survey link; {@code {incidentId}} and {@code {clientId}} are replaced
  */
 @ConfigurationProperties("vigie.notification.notices")
 public record NoticeProperties(
         @DefaultValue("Vigie SOC, soc@vigie.local") String supportContact,
         @DefaultValue("Europe/Paris") ZoneId zone,
         Map<Severity, Duration> updateEvery,
-        @DefaultValue("1m") Duration scheduleCheck,
-        @DefaultValue("https://survey.vigie.local/?incident={incidentId}&client={clientId}") String surveyUrl) {
+        @DefaultValue("1m") Duration scheduleCheck) {
 
     public NoticeProperties {
         updateEvery = updateEvery == null
@@ -46,10 +42,5 @@ public record NoticeProperties(
     public Duration updateEvery(Client client, Severity severity) {
         Duration own = client == null ? null : client.contract().updateEvery().get(severity);
         return own != null ? own : updateEvery(severity);
-    }
-
-    public String surveyUrl(UUID incidentId, String clientId) {
-        return surveyUrl.replace("{incidentId}", incidentId.toString())
-                .replace("{clientId}", URLEncoder.encode(clientId, StandardCharsets.UTF_8));
     }
 }

@@ -67,11 +67,15 @@ class NoticeWriter {
      * its ticketing system, which may share the compromised identity) are left out and each contact is reached on SMS
      * or phone. When the client's review gate matches the notice, its deliveries are HELD until a communications user
      * approves it or the hold expires ({@link NoticeHolds}); each held delivery is published as ClientNotified HELD.
+     * A FOLLOW_UP goes to the contacts who followed the incident ({@link #followedIt}).
      */
     boolean create(Client client, UUID incidentId, Stage stage, int sequence, NoticeContent content,
                    boolean emailMayBeCompromised) {
         List<Contact> readers = stage != Stage.UPDATE ? client.contacts()
                 : client.contacts().stream().filter(contact -> content.saysSomethingIn(contact.language())).toList();
+        if (stage == Stage.FOLLOW_UP) {
+            readers = followedIt(client, incidentId, readers);
+        }
         if (readers.isEmpty()) {
             return false;
         }
@@ -117,6 +121,19 @@ class NoticeWriter {
                     outOfBand, content, now, heldUntil), now);
         }
         return true;
+    }
+
+    /**
+     * The FOLLOW_UP and its survey go to every contact who received notices about the incident (a delivery of one of
+     * its notices, whatever the channel), not to a contact added to the directory since, who would be asked about an
+     * incident they never heard of. When this service sent the client nothing (an incident it never saw classified),
+     * all its contacts.
+     */
+    private List<Contact> followedIt(Client client, UUID incidentId, List<Contact> contacts) {
+        List<String> told = jdbc.queryForList("SELECT DISTINCT d.contact_id FROM delivery d JOIN notice n "
+                + "ON n.id = d.notice_id WHERE n.incident_id = ? AND n.client_id = ?", String.class, incidentId,
+                client.id());
+        return told.isEmpty() ? contacts : contacts.stream().filter(contact -> told.contains(contact.id())).toList();
     }
 
     /** The deliveries due now wait for the review instead; each is published as held, with the time it goes out. */

@@ -121,8 +121,7 @@ class StagesIT extends NotificationIntegrationTest {
                         "en", "We now detect such attacks earlier.", "de", "Wir erkennen solche Angriffe jetzt früher."))
                 .setAffectedClientIds(List.of(clientId)).build());
         String[] followUp = parts(awaitMails(de, 5).get(4));
-        assertThat(followUp[0]).contains("Wir erkennen solche Angriffe jetzt früher.",
-                "https://survey.vigie.local/?incident=" + incidentId + "&client=" + clientId);
+        assertThat(followUp[0]).contains("Wir erkennen solche Angriffe jetzt früher.", "http://vigie.test/survey?t=");
         awaitMails(fr, 6);
         awaitMails(en, 5);
 

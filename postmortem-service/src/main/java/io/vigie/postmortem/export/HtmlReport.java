@@ -115,6 +115,21 @@ final class HtmlReport {
         }
         h.append("</tbody></table>");
 
+        h.append("<h2>Client feedback</h2>");
+        if (p.clientFeedback().isEmpty()) {
+            h.append("<p>No survey answer yet.</p>");
+        } else {
+            h.append("<table><thead><tr>");
+            ReportSections.FEEDBACK_COLUMNS.forEach(column -> h.append("<th>").append(esc(column)).append("</th>"));
+            h.append("</tr></thead><tbody>");
+            p.clientFeedback().forEach(f -> {
+                h.append("<tr>");
+                ReportSections.feedback(f).forEach(cell -> h.append("<td>").append(esc(cell)).append("</td>"));
+                h.append("</tr>");
+            });
+            h.append("</tbody></table>");
+        }
+
         h.append("<h2>Lessons learned</h2>");
         bullets(h, a.lessonsLearned());
 

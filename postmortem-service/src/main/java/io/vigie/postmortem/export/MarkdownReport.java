@@ -87,6 +87,17 @@ final class MarkdownReport {
                     .append(" | ").append(cell(orNone(e.getValue().didNotWork()))).append(" |\n");
         }
 
+        md.append("\n## Client feedback\n\n");
+        if (p.clientFeedback().isEmpty()) {
+            md.append("No survey answer yet.\n");
+        } else {
+            md.append("| ").append(String.join(" | ", ReportSections.FEEDBACK_COLUMNS)).append(" |\n|")
+                    .append("---|".repeat(ReportSections.FEEDBACK_COLUMNS.size())).append("\n");
+            p.clientFeedback().forEach(f -> md.append("| ")
+                    .append(String.join(" | ", ReportSections.feedback(f).stream().map(MarkdownReport::cell).toList()))
+                    .append(" |\n"));
+        }
+
         md.append("\n## Lessons learned\n\n");
         bullets(md, a.lessonsLearned());
 

@@ -1,5 +1,6 @@
 package io.vigie.postmortem.export;
 
+import io.vigie.postmortem.incident.ClientFeedback;
 import io.vigie.postmortem.incident.Incident;
 import io.vigie.postmortem.report.Postmortem;
 
@@ -59,6 +60,18 @@ final class ReportSections {
                 Map.entry("Data", list(i.dataCategories())),
                 Map.entry("Personal data involved", i.personalDataInvolved() ? "yes" : "no"),
                 Map.entry("Data compromised", i.dataCompromised() ? "yes" : "no"));
+    }
+
+    static final List<String> FEEDBACK_COLUMNS = List.of("Contact", "Answered", "Handling", "Communication",
+            "All questions answered", "Comment");
+
+    /**
+     * One client contact's survey answer as a row of {@link #FEEDBACK_COLUMNS}: ratings in numbers and words, the
+     * comment as written (each format escapes it).
+     */
+    static List<String> feedback(ClientFeedback f) {
+        return List.of(f.who(), when(f.answeredAt()), f.handling(), f.communication(),
+                f.questionsAnswered() ? "yes" : "no", f.comment() == null ? "none" : f.comment());
     }
 
     static String list(List<String> values) {

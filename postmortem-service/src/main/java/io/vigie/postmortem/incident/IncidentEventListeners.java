@@ -1,9 +1,11 @@
 package io.vigie.postmortem.incident;
 
 import io.vigie.events.AlertClassified;
+import io.vigie.events.ClientMessageReceived;
 import io.vigie.events.ClientNotified;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentUpdated;
+import io.vigie.events.SurveyAnswered;
 import io.vigie.events.Topics;
 import io.vigie.platform.outbox.PollTransactions;
 import io.vigie.platform.outbox.ProcessedEvents;
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Each event is claimed and applied in one transaction (AlertClassified events share their poll's): a redelivery or a
@@ -73,6 +76,27 @@ class IncidentEventListeners {
             Incident.Update update = IncidentEventMapper.update(event);
             projection.apply(event.getEventId(), event.getIncidentId(), i -> i.updated(update),
                     IncidentEventMapper.updateEntry(event));
+        }
+    }
+
+    /** A client's question or reply: on the timeline only, as the case record has it. */
+    @KafkaListener(topics = Topics.CLIENT_MESSAGES, groupId = GROUP)
+    @Transactional
+    void on(ClientMessageReceived event) {
+        if (processedEvents.claim(event.getEventId(), Topics.CLIENT_MESSAGES)) {
+            // Keyed by the message, not the event: the same message replayed under a new event id shows once.
+            projection.apply(event.getMessageId(), event.getIncidentId(), UnaryOperator.identity(),
+                    IncidentEventMapper.messageEntry(event));
+        }
+    }
+
+    /** A survey answer: on the timeline, and kept for the report's client feedback, even once it is approved. */
+    @KafkaListener(topics = Topics.SURVEY_ANSWERED, groupId = GROUP)
+    @Transactional
+    void on(SurveyAnswered event) {
+        if (processedEvents.claim(event.getEventId(), Topics.SURVEY_ANSWERED)) {
+            ClientFeedback feedback = IncidentEventMapper.feedback(event);
+            projection.feedback(feedback, IncidentEventMapper.feedbackEntry(feedback));
         }
     }
 

@@ -3,12 +3,15 @@ package io.vigie.postmortem.incident;
 import io.vigie.events.AffectedClient;
 import io.vigie.events.AlertClassified;
 import io.vigie.events.ClassificationChange;
+import io.vigie.events.ClientMessageChannel;
+import io.vigie.events.ClientMessageReceived;
 import io.vigie.events.ClientNotified;
 import io.vigie.events.DeliveryOutcome;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentUpdated;
 import io.vigie.events.Measure;
 import io.vigie.events.NoticeStage;
+import io.vigie.events.SurveyAnswered;
 import io.vigie.events.UpdateKind;
 import io.vigie.postmortem.incident.Incident.Classification;
 import io.vigie.postmortem.incident.Incident.Notice;
@@ -84,7 +87,55 @@ final class IncidentEventMapper {
     }
 
     static TimelineEntry updateEntry(IncidentUpdated e) {
-        return new TimelineEntry(e.getOccurredAt(), e.getKind().name(), e.getActor(), e.getMessage());
+        String what = switch (e.getKind()) {
+            case CLIENT_ANSWERED -> "Answer to " + contact(e.getContactId(), e.getClientId()) + ": "
+                    + answerText(e);
+            case CLIENT_CALL -> "Phone call with " + contact(e.getContactId(), e.getClientId())
+                    + (e.getAnsweredMessageId() != null ? ", answering their question" : "") + ": " + e.getMessage();
+            default -> e.getMessage();
+        };
+        return new TimelineEntry(e.getOccurredAt(), e.getKind().name(), e.getActor(), what);
+    }
+
+    /** The answer as the contact received it (the one language it was written in), else the update's own words. */
+    private static String answerText(IncidentUpdated e) {
+        String sent = e.getClientMessages().entrySet().stream().findFirst()
+                .map(text -> text.getValue() + " (" + text.getKey() + ")").orElse(null);
+        return sent != null ? sent : e.getMessage();
+    }
+
+    private static String contact(String contactId, String clientId) {
+        if (clientId == null) {
+            return contactId == null ? "the client" : contactId;
+        }
+        return contactId == null ? clientId : contactId + " of " + clientId;
+    }
+
+    /** A question from the signed page or a reply by email: the client's own words, kept whole (shown escaped). */
+    static TimelineEntry messageEntry(ClientMessageReceived e) {
+        String how = e.getVia() == ClientMessageChannel.EMAIL_REPLY ? "Reply by email" : "Question";
+        String attached = e.getAttachedBy() == null ? "" : " (attached from quarantine by " + e.getAttachedBy() + ")";
+        return new TimelineEntry(e.getReceivedAt(), e.getVia() == ClientMessageChannel.EMAIL_REPLY
+                ? "CLIENT_REPLY" : "CLIENT_QUESTION", actor(e.getContactName() + " (" + e.getClientId() + ")"),
+                how + " from " + e.getContactName() + " of " + e.getClientId() + attached + ": " + e.getText());
+    }
+
+    static ClientFeedback feedback(SurveyAnswered e) {
+        return new ClientFeedback(e.getIncidentId(), e.getClientId(), e.getContactId(), e.getContactName(),
+                e.getLanguage(), e.getHandlingRating(), e.getCommunicationRating(), e.getQuestionsAnswered(),
+                e.getComment(), e.getAnsweredAt());
+    }
+
+    static TimelineEntry feedbackEntry(ClientFeedback f) {
+        return new TimelineEntry(f.answeredAt(), "CLIENT_FEEDBACK", actor(f.who()),
+                "Satisfaction survey answered: handling " + f.handling() + ", communication " + f.communication()
+                        + ", all questions answered: " + (f.questionsAnswered() ? "yes" : "no")
+                        + (f.comment() == null ? "" : ". Comment: " + f.comment()));
+    }
+
+    /** A client contact as a timeline actor: the column holds 200 characters, a long name must not stop the event. */
+    private static String actor(String who) {
+        return who.length() <= 200 ? who : who.substring(0, 199) + "…";
     }
 
     static Resolution resolution(IncidentResolved e) {

@@ -46,6 +46,16 @@ public class IncidentProjection {
     }
 
     /**
+     * Records a survey answer's timeline entry and hands the answer to the report, in the caller's transaction: it
+     * changes none of the incident's facts (an approved report keeps those it was approved with).
+     */
+    void feedback(ClientFeedback feedback, TimelineEntry entry) {
+        apply(feedback.key(), feedback.incidentId(), UnaryOperator.identity(), entry);
+        // Synchronous and in this transaction: the feedback is kept with its timeline entry and claim, or neither is.
+        events.publishEvent(feedback);
+    }
+
+    /**
      * Applies the changes in order, in the caller's transaction, with their events' claims: the outcome of applying
      * them one by one, in one lock, one update and one insert for them all.
      */
@@ -72,7 +82,11 @@ public class IncidentProjection {
         }
     }
 
-    /** What one event changes in an incident, and the entry it adds to its timeline. */
+    /**
+     * What one event changes in an incident, and the entry it adds to its timeline under {@code eventId}: the event's
+     * id, or the id of what it reports when that one can be replayed under a new event id (a client's message, a
+     * contact's survey answer), so that it shows once.
+     */
     record Change(UUID eventId, UUID incidentId, UnaryOperator<Incident> change, TimelineEntry entry) {
     }
 }

@@ -57,9 +57,13 @@ class IncidentRepository {
                 .map(incident -> new Object[] {json.writeValueAsString(incident), at, incident.id()}).toList());
     }
 
+    /**
+     * Appends the entries; one whose key is there already (the same client message or survey answer, under a new event
+     * id) is skipped.
+     */
     void appendAll(List<IncidentProjection.Change> changes) {
         jdbc.batchUpdate("INSERT INTO timeline_entry (event_id, incident_id, occurred_at, kind, actor, description) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", changes.stream().map(change -> new Object[] {change.eventId(),
+                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", changes.stream().map(change -> new Object[] {change.eventId(),
                 change.incidentId(), Timestamp.from(change.entry().at()), change.entry().kind(), change.entry().actor(),
                 change.entry().description()}).toList());
     }

@@ -76,14 +76,21 @@ public record Analysis(
     public enum ActionKind { PREVENTIVE, PLAN_UPDATE, TRAINING, DETECTION, OTHER }
 
     /**
-     * @param id          assigned by the service; ignored when sent
-     * @param completedAt set when the item is marked done; ignored when sent
+     * @param id                 assigned by the service; ignored when sent
+     * @param completedAt        set when the item is marked done; ignored when sent
+     * @param fromClientFeedback opened by a client's survey answer (and so kept out of the client summary); ignored
+     *                           when sent
      */
     public record ActionItem(UUID id, @NotBlank @Size(max = 2000) String description, @Size(max = 200) String owner,
-                             LocalDate dueDate, ActionKind kind, Instant completedAt) {
+                             LocalDate dueDate, ActionKind kind, Instant completedAt, boolean fromClientFeedback) {
 
         public ActionItem {
             kind = kind == null ? ActionKind.OTHER : kind;
+        }
+
+        public ActionItem(UUID id, String description, String owner, LocalDate dueDate, ActionKind kind,
+                          Instant completedAt) {
+            this(id, description, owner, dueDate, kind, completedAt, false);
         }
     }
 }

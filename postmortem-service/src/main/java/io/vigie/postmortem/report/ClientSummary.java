@@ -3,12 +3,14 @@ package io.vigie.postmortem.report;
 import io.vigie.postmortem.incident.Incident;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 
 /**
  * What a client may read: what happened, when, what it meant for them, what was done and what will improve. Left
  * out on purpose: the other clients touched, assets, the internal timeline and actors, the 5 whys and Ishikawa
- * analysis, the stage evaluations, owners and due dates of the actions.
+ * analysis, the stage evaluations, owners and due dates of the actions, the clients' survey answers and the actions
+ * they opened.
  */
 public final class ClientSummary {
 
@@ -45,9 +47,12 @@ public final class ClientSummary {
             postmortem.analysis().lessonsLearned().forEach(lesson -> text.append("- ").append(lesson).append("\n"));
             text.append("\n");
         }
-        if (!postmortem.analysis().actionItems().isEmpty()) {
+        // Following up one client's survey answer is about that client: not for the others to read.
+        List<Analysis.ActionItem> improvements = postmortem.analysis().actionItems().stream()
+                .filter(item -> !item.fromClientFeedback()).toList();
+        if (!improvements.isEmpty()) {
             text.append("What we are improving:\n");
-            postmortem.analysis().actionItems().forEach(item -> text.append("- ").append(item.description()).append("\n"));
+            improvements.forEach(item -> text.append("- ").append(item.description()).append("\n"));
         }
         return text.toString().strip() + "\n";
     }

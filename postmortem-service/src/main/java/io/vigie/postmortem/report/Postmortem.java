@@ -1,5 +1,6 @@
 package io.vigie.postmortem.report;
 
+import io.vigie.postmortem.incident.ClientFeedback;
 import io.vigie.postmortem.incident.Incident;
 import io.vigie.postmortem.incident.TimelineEntry;
 
@@ -9,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A post-mortem as the team reads it: the facts pre-filled from the incident (live while a draft, frozen at
- * approval), the response metrics against their targets, and the team's analysis.
+ * approval), the response metrics against their targets, the team's analysis, and the clients' survey answers (which
+ * come after approval, and are shown as they arrive).
  */
 public record Postmortem(
         UUID id,
@@ -24,7 +26,8 @@ public record Postmortem(
         List<TimelineEntry> timeline,
         ResponseMetrics metrics,
         Analysis analysis,
-        List<String> missingForApproval) {
+        List<String> missingForApproval,
+        List<ClientFeedback> clientFeedback) {
 
     public enum Status { DRAFT, APPROVED }
 

@@ -78,9 +78,10 @@ class PostmortemRepository {
         for (int i = 0; i < items.size(); i++) {
             Analysis.ActionItem item = items.get(i);
             jdbc.update("INSERT INTO action_item (id, postmortem_id, position, description, owner, due_date, kind, "
-                            + "completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", item.id(), id, i, item.description(),
-                    item.owner(), item.dueDate() == null ? null : Date.valueOf(item.dueDate()), item.kind().name(),
-                    item.completedAt() == null ? null : Timestamp.from(item.completedAt()));
+                            + "completed_at, from_client_feedback) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", item.id(), id, i,
+                    item.description(), item.owner(), item.dueDate() == null ? null : Date.valueOf(item.dueDate()),
+                    item.kind().name(), item.completedAt() == null ? null : Timestamp.from(item.completedAt()),
+                    item.fromClientFeedback());
         }
     }
 
@@ -100,11 +101,12 @@ class PostmortemRepository {
     }
 
     private Row withActionItems(Row row) {
-        List<Analysis.ActionItem> items = jdbc.query("SELECT id, description, owner, due_date, kind, completed_at "
-                        + "FROM action_item WHERE postmortem_id = ? ORDER BY position",
+        List<Analysis.ActionItem> items = jdbc.query("SELECT id, description, owner, due_date, kind, completed_at, "
+                        + "from_client_feedback FROM action_item WHERE postmortem_id = ? ORDER BY position",
                 (rs, n) -> new Analysis.ActionItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
-                        Analysis.ActionKind.valueOf(rs.getString(5)), instant(rs.getTimestamp(6))), row.id());
+                        Analysis.ActionKind.valueOf(rs.getString(5)), instant(rs.getTimestamp(6)), rs.getBoolean(7)),
+                row.id());
         return new Row(row.id(), row.incidentId(), row.status(), row.createdAt(), row.updatedAt(), row.updatedBy(),
                 row.analysis().withActionItems(items), row.approvedBy(), row.approvedAt(), row.approvedFacts());
     }

@@ -25,15 +25,17 @@ public class Postmortems {
     private final PostmortemRepository repository;
     private final IncidentProjection incidents;
     private final ResponseTargets targets;
+    private final ClientFeedbacks feedbacks;
     private final Outbox outbox;
     private final Clock clock;
     private final Timer resolutionToClosure;
 
-    Postmortems(PostmortemRepository repository, IncidentProjection incidents, ResponseTargets targets, Outbox outbox,
-                Clock clock, MeterRegistry meters) {
+    Postmortems(PostmortemRepository repository, IncidentProjection incidents, ResponseTargets targets,
+                ClientFeedbacks feedbacks, Outbox outbox, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.incidents = incidents;
         this.targets = targets;
+        this.feedbacks = feedbacks;
         this.outbox = outbox;
         this.clock = clock;
         this.resolutionToClosure = Timer.builder("vigie.postmortem.resolution.to.closure")
@@ -45,7 +47,9 @@ public class Postmortems {
     @EventListener
     void draft(IncidentResolvedInProjection resolved) {
         Incident incident = resolved.incident();
-        if (!repository.insertDraft(UUID.randomUUID(), incident, clock.instant())) {
+        if (repository.insertDraft(UUID.randomUUID(), incident, clock.instant())) {
+            feedbacks.followUp(incident.id());
+        } else {
             repository.refreshDraft(incident);
         }
     }
@@ -75,7 +79,8 @@ public class Postmortems {
             Analysis.ActionItem previous = item.id() == null ? null
                     : known.stream().filter(k -> k.id().equals(item.id())).findFirst().orElse(null);
             return new Analysis.ActionItem(previous == null ? UUID.randomUUID() : previous.id(), item.description(),
-                    item.owner(), item.dueDate(), item.kind(), previous == null ? null : previous.completedAt());
+                    item.owner(), item.dueDate(), item.kind(), previous == null ? null : previous.completedAt(),
+                    previous != null && previous.fromClientFeedback());
         }).toList();
         repository.updateAnalysis(id, analysis.withActionItems(items), actor, clock.instant());
         return get(id);
@@ -122,6 +127,7 @@ public class Postmortems {
         return new Postmortem(row.id(), row.incidentId(), row.status(), row.createdAt(), row.updatedAt(),
                 row.updatedBy(), row.approvedBy(), row.approvedAt(), incident, incidents.timeline(row.incidentId()),
                 ResponseMetrics.of(incident, targets.of(incident.severity())), row.analysis(),
-                row.status() == Postmortem.Status.APPROVED ? List.of() : ApprovalCheck.missing(row.analysis()));
+                row.status() == Postmortem.Status.APPROVED ? List.of() : ApprovalCheck.missing(row.analysis()),
+                feedbacks.of(row.incidentId()));
     }
 }

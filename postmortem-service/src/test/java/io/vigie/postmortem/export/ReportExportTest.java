@@ -1,6 +1,8 @@
 package io.vigie.postmortem.export;
 
+import io.vigie.postmortem.incident.ClientFeedback;
 import io.vigie.postmortem.incident.Incident;
+import io.vigie.postmortem.report.Analysis;
 import io.vigie.postmortem.report.ClientSummary;
 import io.vigie.postmortem.report.Postmortem;
 import io.vigie.postmortem.report.ReportFixtures;
@@ -10,6 +12,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +94,37 @@ class ReportExportTest {
                         "| Containment | Quick lock | Slow reset |", "## Lessons learned\n\n- Every portal needs MFA",
                         "| Enforce MFA everywhere | Preventive | bob | 2026-12-15 | open |",
                         "The response plan must change: Add an MFA check to the playbook");
+    }
+
+    @Test
+    void shouldShowEachClientsSurveyAnswerEscapedAndKeepItsFollowUpOutOfTheClientSummary() throws Exception {
+        Analysis analysis = ReportFixtures.analysis("Every portal needs MFA");
+        List<Analysis.ActionItem> items = new ArrayList<>(analysis.actionItems());
+        items.add(new Analysis.ActionItem(UUID.randomUUID(), "Follow up the survey answer of Jeanne Martin (client-a)",
+                "comms-lead", LocalDate.of(2026, 12, 10), Analysis.ActionKind.OTHER, null, true));
+        ClientFeedback feedback = new ClientFeedback(ReportFixtures.incident().id(), "client-a", "jm", "Jeanne Martin",
+                "fr", 2, 4, false, SCRIPT, Instant.parse("2026-12-03T09:30:00Z"));
+        Analysis withFollowUp = new Analysis(analysis.fiveWhys(), analysis.rootCause(), analysis.rootCauseCategory(),
+                analysis.ishikawa(), analysis.stageEvaluations(), analysis.lessonsLearned(), items,
+                analysis.responsePlanChangeRequired(), analysis.responsePlanChange());
+        Postmortem p = ReportFixtures.postmortem(ReportFixtures.incident(), withFollowUp, Postmortem.Status.APPROVED,
+                List.of(feedback));
+
+        String html = HtmlReport.render(p);
+        String markdown = MarkdownReport.render(p);
+
+        assertThat(html).contains("<h2>Client feedback</h2>", "<td>Jeanne Martin (client-a)</td>",
+                "<td>2026-12-03 09:30:00 UTC</td>", "<td>2/5 (poor)</td>", "<td>4/5 (good)</td>", "<td>no</td>",
+                "&lt;script&gt;alert(&#39;x&#39;)").doesNotContain("<script>");
+        assertThat(markdown).contains("## Client feedback\n", "| Jeanne Martin (client-a) | 2026-12-03 09:30:00 UTC "
+                + "| 2/5 (poor) | 4/5 (good) | no | &lt;script&gt;").doesNotContain("<script>");
+        try (PDDocument document = Loader.loadPDF(PdfReport.render(html))) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("Client feedback", "Jeanne Martin (client-a)", "2/5 (poor)");
+        }
+        assertThat(ClientSummary.of(p)).contains("- Enforce MFA everywhere").doesNotContain("Jeanne", "survey");
+        assertThat(MarkdownReport.render(ReportFixtures.postmortem(ReportFixtures.incident(), analysis,
+                Postmortem.Status.DRAFT))).contains("## Client feedback\n\nNo survey answer yet.");
     }
 
     @Test

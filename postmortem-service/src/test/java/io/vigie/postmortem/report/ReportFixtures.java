@@ -1,5 +1,6 @@
 package io.vigie.postmortem.report;
 
+import io.vigie.postmortem.incident.ClientFeedback;
 import io.vigie.postmortem.incident.Incident;
 import io.vigie.postmortem.incident.TimelineEntry;
 
@@ -43,6 +44,11 @@ public final class ReportFixtures {
     }
 
     public static Postmortem postmortem(Incident incident, Analysis analysis, Postmortem.Status status) {
+        return postmortem(incident, analysis, status, List.of());
+    }
+
+    public static Postmortem postmortem(Incident incident, Analysis analysis, Postmortem.Status status,
+                                        List<ClientFeedback> feedback) {
         ResponseTargets.Target target = new ResponseTargets.Target(Duration.ofMinutes(5), Duration.ofMinutes(15),
                 Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(4));
         return new Postmortem(UUID.randomUUID(), incident.id(), status, T, T, "analyst",
@@ -51,6 +57,6 @@ public final class ReportFixtures {
                 List.of(new TimelineEntry(T.plus(Duration.ofMinutes(5)), "CLASSIFIED", "triage-service",
                                 "Incident opened as CRITICAL"),
                         new TimelineEntry(T.plus(Duration.ofHours(3)), "RESOLVED", "alice", "Resolved")),
-                ResponseMetrics.of(incident, target), analysis, ApprovalCheck.missing(analysis));
+                ResponseMetrics.of(incident, target), analysis, ApprovalCheck.missing(analysis), feedback);
     }
 }
