@@ -16,8 +16,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Acknowledgement and agreement links: {@code <base>/ack?t=<noticeId>.<contactId>.<expiry>.<HMAC-SHA256>}. The
- * signature covers the purpose, the notice, the contact and the expiry, so a link cannot be altered to answer for
+ * Acknowledgement, agreement and question links:
+ * {@code <base>/ack?t=<noticeId>.<contactId>.<expiry>.<HMAC-SHA256>}. The signature covers the purpose, the notice, the contact and the expiry, so a link cannot be altered to answer for
  * someone else's notice, to live longer or to serve another purpose; it is checked before anything is read or recorded.
  */
 @Component
@@ -31,6 +31,7 @@ public class AckLinks {
 
     public static final String ACK = "ack";
     public static final String AGREEMENT = "agreement";
+    public static final String QUESTION = "question";
 
     public record Verification(Status status, UUID noticeId, String contactId, Instant expiresAt) {
     }
@@ -62,6 +63,11 @@ public class AckLinks {
     /** The link the contact follows to agree or decline what the notice asks; signed for that purpose only. */
     public String agreementUrl(UUID noticeId, String contactId) {
         return properties.baseUrl() + "/agreement?t=" + token(AGREEMENT, noticeId, contactId, expiry());
+    }
+
+    /** The link the contact follows to ask the SOC a question about the notice; signed for that purpose only. */
+    public String questionUrl(UUID noticeId, String contactId) {
+        return properties.baseUrl() + "/question?t=" + token(QUESTION, noticeId, contactId, expiry());
     }
 
     String token(UUID noticeId, String contactId, Instant expiresAt) {

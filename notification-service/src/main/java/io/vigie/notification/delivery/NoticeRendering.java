@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * A notice as one contact reads it: the template of its stage and category in the contact's language, filled with the
  * notice's facts worded by the phrase catalogue, dates in the contact's time zone, the client's contract and the
- * contact's links. What the channels send, and what a reviewer previews.
+ * contact's links (acknowledgement, question, agreement). What the channels send, and what a reviewer previews.
  */
 @Component
 class NoticeRendering {
@@ -47,13 +47,14 @@ class NoticeRendering {
                 .filter(candidate -> candidate.id().equals(contactId)).findFirst()).orElse(null);
         ZoneId zone = client.map(c -> c.zoneOf(contact, properties.zone())).orElse(properties.zone());
         Contract contract = client.map(Client::contract).orElse(Contract.NONE);
+        String questionUrl = contact == null ? null : links.questionUrl(notice.id(), contactId);
         NoticeContext context = new NoticeContext(notice.incidentId(), notice.stage(), notice.sequence(),
                 language, client.map(Client::name).orElse(notice.clientId()), contactName, ackUrl,
                 notice.content().asksAgreement() ? links.agreementUrl(notice.id(), contactId) : null,
                 notice.stage() == Stage.FOLLOW_UP ? properties.surveyUrl(notice.incidentId(), notice.clientId())
                         : null,
                 properties.supportContact(), every, zone, contract.supportLine(),
-                SupportHours.parse(contract.supportHours()).orElse(null), contract.offerCodes());
+                SupportHours.parse(contract.supportHours()).orElse(null), contract.offerCodes(), questionUrl);
         return templates.render(notice.category(), notice.stage(), language,
                 TemplateModel.of(notice.content(), context, phrases.book(language)));
     }
