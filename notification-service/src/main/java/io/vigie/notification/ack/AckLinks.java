@@ -17,8 +17,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Acknowledgement and agreement links: {@code <base>/ack?t=<noticeId>.<contactId>.<expiry>.<HMAC-SHA256>}. The
- * signature covers the purpose, the notice, the contact and the expiry, so a link cannot be altered to answer for
+ * Acknowledgement, agreement and question links:
+ * {@code <base>/ack?t=<noticeId>.<contactId>.<expiry>.<HMAC-SHA256>}. The signature covers the purpose, the notice, the contact and the expiry, so a link cannot be altered to answer for
  * someone else's notice, to live longer or to serve another purpose; it is checked before anything is read or recorded.
  */
 @Component
@@ -33,6 +33,7 @@ public class AckLinks {
     public static final String ACK = "ack";
     public static final String AGREEMENT = "agreement";
     public static final String SURVEY = "survey";
+    public static final String QUESTION = "question";
 
     public record Verification(Status status, UUID noticeId, String contactId, Instant expiresAt) {
     }
@@ -73,6 +74,11 @@ public class AckLinks {
     public String url(String purpose, UUID noticeId, String contactId, Duration validity) {
         return properties.baseUrl() + "/" + purpose + "?t=" + token(purpose, noticeId, contactId,
                 clock.instant().plus(validity));
+    }
+
+    /** The link the contact follows to ask the SOC a question about the notice; signed for that purpose only. */
+    public String questionUrl(UUID noticeId, String contactId) {
+        return properties.baseUrl() + "/question?t=" + token(QUESTION, noticeId, contactId, expiry());
     }
 
     String token(UUID noticeId, String contactId, Instant expiresAt) {

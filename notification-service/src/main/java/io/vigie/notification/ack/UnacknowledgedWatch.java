@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Flags CRITICAL notices that were sent but that no contact acknowledged within the deadline: the on-duty team must
  * then reach the client another way. The flag shows on the incident's notices in the API, in the log and in the
- * {@code vigie.notification.unacknowledged.critical} counter; each notice is flagged once.
+ * {@code vigie.notification.unacknowledged.critical} counter; each notice is flagged once. An answer to a contact's
+ * question is left out: the contact is already in touch.
  */
 @Component
 class UnacknowledgedWatch {
@@ -43,7 +44,8 @@ class UnacknowledgedWatch {
     void flagOverdue() {
         Instant now = clock.instant();
         List<Map<String, Object>> overdue = jdbc.queryForList("SELECT n.id, n.incident_id, n.client_id FROM notice n "
-                + "WHERE n.severity = 'CRITICAL' AND n.unacknowledged_flagged_at IS NULL AND n.created_at < ? "
+                + "WHERE n.severity = 'CRITICAL' AND n.stage <> 'ANSWER' AND n.unacknowledged_flagged_at IS NULL "
+                + "AND n.created_at < ? "
                 + "AND EXISTS (SELECT 1 FROM delivery d WHERE d.notice_id = n.id AND d.state = 'SENT') "
                 + "AND NOT EXISTS (SELECT 1 FROM acknowledgement a WHERE a.notice_id = n.id)",
                 Timestamp.from(now.minus(properties.deadline())));

@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * The one place where a client's message enters Vigie: stored, then published as ClientMessageReceived in the same
- * transaction, so case-service puts it on the case timeline exactly once. Whatever the way in (the question page, an
- * email reply, a quarantined email a human attached), it ends here.
+ * transaction, so case-service puts it on the case timeline exactly once, and the communications mailbox is told
+ * ({@link CommsAlerts}, queued in that transaction too). Whatever the way in (the question page, an email reply, a
+ * quarantined email a human attached), it ends here.
  */
 @Service
 public class ClientMessages {
@@ -37,17 +38,20 @@ public class ClientMessages {
     private final Outbox outbox;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final CommsAlerts comms;
 
-    ClientMessages(JdbcTemplate jdbc, Outbox outbox, MeterRegistry meters, Clock clock) {
+    ClientMessages(JdbcTemplate jdbc, Outbox outbox, MeterRegistry meters, Clock clock, CommsAlerts comms) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.meters = meters;
         this.clock = clock;
+        this.comms = comms;
     }
 
     /**
-     * Stores the message and publishes it. A message whose {@code externalId} was already received is not stored
-     * again: the first one is returned, and nothing is published.
+     * Stores the message, publishes it and queues the email to the communications mailbox. A message whose
+     * {@code externalId} was already received is not stored again: the first one is returned, and nothing is
+     * published.
      *
      * @return the stored message, and whether it is new
      */
@@ -74,6 +78,7 @@ public class ClientMessages {
                 .setText(message.text()).setReceivedAt(message.receivedAt()).setAboutNoticeId(message.aboutNoticeId())
                 .setEvidenceSha256(message.evidenceSha256()).setAttachedBy(message.attachedBy())
                 .build());
+        comms.tell(message);
         meters.counter("vigie.notification.client-messages", "via", message.via()).increment();
         return new Received(message, true);
     }

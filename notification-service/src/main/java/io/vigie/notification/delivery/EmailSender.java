@@ -1,6 +1,7 @@
 package io.vigie.notification.delivery;
 
 import io.vigie.notification.directory.Channel;
+import io.vigie.notification.notice.NoticeContent;
 import io.vigie.notification.notice.Stage;
 import io.vigie.notification.replies.ReplyAddresses;
 import jakarta.activation.FileTypeMap;
@@ -134,10 +135,13 @@ class EmailSender implements ChannelSender, DisposableBean {
                 helper.setReplyTo(replyTo.get());
             }
             if (message.notice().stage() != Stage.INITIAL) {
-                // One thread per incident and client: every later notice answers the first one.
+                // One thread per incident and client: every later notice answers the first one; an answer to the
+                // client's own email replies to that email, in the same thread.
                 String root = messageId(message.notice().threadRootId(), message.contactId());
-                mime.setHeader("In-Reply-To", root);
-                mime.setHeader("References", root);
+                NoticeContent.Answer answer = message.notice().content().answer();
+                String repliesTo = answer == null ? null : answer.repliesTo();
+                mime.setHeader("In-Reply-To", repliesTo == null ? root : repliesTo);
+                mime.setHeader("References", repliesTo == null ? root : root + " " + repliesTo);
             }
             mime.setHeader("X-Vigie-Notice-Id", message.notice().id().toString());
             // What Spring's sender does before it writes a message: the Date header, then the final headers.

@@ -23,8 +23,8 @@ import java.util.Optional;
 /**
  * A notice as one contact reads it: the template of its stage and category in the contact's language, filled with the
  * notice's facts worded by the phrase catalogue, dates in the contact's time zone, the client's contract and the
- * contact's links (the FOLLOW_UP's survey link is the contact's own). What the channels send, and what a reviewer
- * previews.
+ * contact's links (acknowledgement, question, agreement; the FOLLOW_UP's survey link is the contact's own). What the
+ * channels send, and what a reviewer previews.
  */
 @Component
 class NoticeRendering {
@@ -52,12 +52,13 @@ class NoticeRendering {
                 .filter(candidate -> candidate.id().equals(contactId)).findFirst()).orElse(null);
         ZoneId zone = client.map(c -> c.zoneOf(contact, properties.zone())).orElse(properties.zone());
         Contract contract = client.map(Client::contract).orElse(Contract.NONE);
+        String questionUrl = contact == null ? null : links.questionUrl(notice.id(), contactId);
         NoticeContext context = new NoticeContext(notice.incidentId(), notice.stage(), notice.sequence(),
                 language, client.map(Client::name).orElse(notice.clientId()), contactName, ackUrl,
                 notice.content().asksAgreement() ? links.agreementUrl(notice.id(), contactId) : null,
                 notice.stage() == Stage.FOLLOW_UP ? surveys.url(notice.id(), contactId) : null,
                 properties.supportContact(), every, zone, contract.supportLine(),
-                SupportHours.parse(contract.supportHours()).orElse(null), contract.offerCodes());
+                SupportHours.parse(contract.supportHours()).orElse(null), contract.offerCodes(), questionUrl);
         return templates.render(notice.category(), notice.stage(), language,
                 TemplateModel.of(notice.content(), context, phrases.book(language)));
     }

@@ -34,6 +34,7 @@ public final class ClientNotifiedMapper {
                 .setError(outcome.error())
                 .setRespondedBy(outcome.respondedBy())
                 .setHeldUntil(outcome.kind() == DeliveryOutcome.Kind.HELD ? notice.heldUntil() : null)
+                .setAnswersMessageId(notice.content().answer() == null ? null : notice.content().answer().messageId())
                 .build();
     }
 }

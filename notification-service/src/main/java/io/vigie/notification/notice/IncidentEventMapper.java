@@ -40,6 +40,17 @@ final class IncidentEventMapper {
                 event.getActor());
     }
 
+    static ClientAnswer toAnswer(IncidentUpdated event) {
+        return new ClientAnswer(event.getEventId(), event.getIncidentId(), event.getAnsweredMessageId(),
+                event.getClientId(), event.getContactId(), texts(event.getClientMessages()), event.getActor(),
+                event.getOccurredAt());
+    }
+
+    static ClientCall toCall(IncidentUpdated event) {
+        return new ClientCall(event.getEventId(), event.getIncidentId(), event.getAnsweredMessageId(),
+                event.getClientId(), event.getContactId(), event.getMessage(), event.getActor(), event.getOccurredAt());
+    }
+
     static Resolution toResolution(IncidentResolved event) {
         return new Resolution(event.getEventId(), event.getIncidentId(), Severity.valueOf(event.getSeverity().name()),
                 Category.valueOf(event.getCategory().name()), event.getDataCompromised(), event.getAffectedClientIds(),

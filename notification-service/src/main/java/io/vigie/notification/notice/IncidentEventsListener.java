@@ -23,10 +23,12 @@ class IncidentEventsListener {
     private static final String GROUP = "notification-service";
 
     private final NoticePlanner planner;
+    private final Answers answers;
     private final PollTransactions polls;
 
-    IncidentEventsListener(NoticePlanner planner, PollTransactions polls) {
+    IncidentEventsListener(NoticePlanner planner, Answers answers, PollTransactions polls) {
         this.planner = planner;
+        this.answers = answers;
         this.polls = polls;
     }
 
@@ -39,7 +41,12 @@ class IncidentEventsListener {
 
     @KafkaListener(topics = Topics.INCIDENT_UPDATED, groupId = GROUP)
     void on(IncidentUpdated event) {
-        planner.updated(IncidentEventMapper.toUpdate(event));
+        switch (event.getKind()) {
+            // A conversation with one contact: never an UPDATE to the clients, nor a change of facts or schedule.
+            case CLIENT_ANSWERED -> answers.answered(IncidentEventMapper.toAnswer(event));
+            case CLIENT_CALL -> answers.called(IncidentEventMapper.toCall(event));
+            default -> planner.updated(IncidentEventMapper.toUpdate(event));
+        }
     }
 
     @KafkaListener(topics = Topics.INCIDENT_RESOLVED, groupId = GROUP)

@@ -111,6 +111,13 @@ class IncidentStore {
                 timestamp(next), incidentId, clientId);
     }
 
+    /** When the client's next scheduled UPDATE is due, if one is. */
+    Optional<Instant> nextUpdateAt(UUID incidentId, String clientId) {
+        return jdbc.query("SELECT next_update_at FROM incident_client WHERE incident_id = ? AND client_id = ? "
+                        + "AND next_update_at IS NOT NULL", (rs, n) -> rs.getTimestamp(1).toInstant(), incidentId,
+                clientId).stream().findFirst();
+    }
+
     /** Takes a due scheduled update for this caller only: false when another instance already moved the schedule. */
     boolean takeScheduledUpdate(UUID incidentId, String clientId, Instant due, Instant next) {
         return jdbc.update("UPDATE incident_client SET next_update_at = ? WHERE incident_id = ? AND client_id = ? "

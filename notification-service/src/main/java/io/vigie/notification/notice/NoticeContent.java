@@ -3,6 +3,7 @@ package io.vigie.notification.notice;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What one notice tells a client, as facts: codes and parameters, never sentences, so that each contact reads it in
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param dataCompromised RESOLUTION: whether data was found compromised
  * @param questions       an UPDATE asking the client's formal agreement: the question by language
  * @param scheduled       a scheduled UPDATE (sent on the promised cadence even when nothing changed)
+ * @param answer          an ANSWER notice: the client message it answers (the answer itself is in {@code messages})
  */
 public record NoticeContent(
         Category category,
@@ -33,7 +35,8 @@ public record NoticeContent(
         Map<String, String> messages,
         Boolean dataCompromised,
         Map<String, String> questions,
-        boolean scheduled) {
+        boolean scheduled,
+        Answer answer) {
 
     public NoticeContent {
         services = services == null ? List.of() : List.copyOf(services);
@@ -43,6 +46,15 @@ public record NoticeContent(
         messages = messages == null ? Map.of() : Map.copyOf(messages);
         questions = questions == null ? Map.of() : Map.copyOf(questions);
         subjectCategory = subjectCategory == null ? category : subjectCategory;
+    }
+
+    public NoticeContent(Category category, Category subjectCategory, Severity severity, Instant detectedAt,
+                         List<String> services, List<String> dataCategories, boolean personalData,
+                         List<String> measures, Instant estimatedResolutionAt, Changes changes,
+                         Map<String, String> messages, Boolean dataCompromised, Map<String, String> questions,
+                         boolean scheduled) {
+        this(category, subjectCategory, severity, detectedAt, services, dataCategories, personalData, measures,
+                estimatedResolutionAt, changes, messages, dataCompromised, questions, scheduled, null);
     }
 
     public boolean asksAgreement() {
@@ -56,22 +68,44 @@ public record NoticeContent(
 
     NoticeContent withChanges(Changes changed) {
         return new NoticeContent(category, subjectCategory, severity, detectedAt, services, dataCategories,
-                personalData, measures, estimatedResolutionAt, changed, messages, dataCompromised, questions, scheduled);
+                personalData, measures, estimatedResolutionAt, changed, messages, dataCompromised, questions, scheduled,
+                answer);
     }
 
     NoticeContent withSubject(Category subject) {
         return new NoticeContent(category, subject, severity, detectedAt, services, dataCategories, personalData,
-                measures, estimatedResolutionAt, changes, messages, dataCompromised, questions, scheduled);
+                measures, estimatedResolutionAt, changes, messages, dataCompromised, questions, scheduled, answer);
     }
 
     public NoticeContent withMessages(Map<String, String> texts, Map<String, String> asked, boolean isScheduled) {
         return new NoticeContent(category, subjectCategory, severity, detectedAt, services, dataCategories,
-                personalData, measures, estimatedResolutionAt, changes, texts, dataCompromised, asked, isScheduled);
+                personalData, measures, estimatedResolutionAt, changes, texts, dataCompromised, asked, isScheduled,
+                answer);
     }
 
     NoticeContent resolved(Boolean compromised) {
         return new NoticeContent(category, subjectCategory, severity, detectedAt, services, dataCategories,
-                personalData, measures, estimatedResolutionAt, Changes.NONE, messages, compromised, Map.of(), false);
+                personalData, measures, estimatedResolutionAt, Changes.NONE, messages, compromised, Map.of(), false,
+                answer);
+    }
+
+    /**
+     * An ANSWER notice: these facts, the answer in one language, and what it answers; the estimated resolution only
+     * while the incident is open.
+     */
+    NoticeContent answering(String language, String text, Answer answered, boolean open) {
+        return new NoticeContent(category, subjectCategory, severity, detectedAt, services, dataCategories,
+                personalData, measures, open ? estimatedResolutionAt : null, Changes.NONE, Map.of(language, text),
+                null, Map.of(), false, answered);
+    }
+
+    /**
+     * What an ANSWER notice answers: the client's message, who wrote it (the one contact the answer goes to), when and
+     * in which words (quoted back to them), the Message-ID of their email when they wrote by email (the answer replies
+     * to it), and when the client's next update is due, if one is scheduled.
+     */
+    public record Answer(UUID messageId, String contactId, Instant askedAt, String question, String repliesTo,
+                         Instant nextUpdateAt) {
     }
 
     /**

@@ -48,11 +48,21 @@ class NoticeWriter {
                 stage.name()));
     }
 
-    /** What the client was last told about the incident (its latest notice), if anything. */
+    /**
+     * What the client was last told about the incident (its latest notice), if anything. An ANSWER went to one contact
+     * and says nothing of what changed, so the next UPDATE still counts from the notice before it.
+     */
     Optional<NoticeContent> lastTold(UUID incidentId, String clientId) {
         return jdbc.queryForList("SELECT content FROM notice WHERE incident_id = ? AND client_id = ? "
-                        + "ORDER BY created_at DESC, sequence DESC LIMIT 1", String.class, incidentId, clientId)
+                        + "AND stage <> 'ANSWER' ORDER BY created_at DESC, sequence DESC LIMIT 1", String.class,
+                        incidentId, clientId)
                 .stream().findFirst().map(json -> Json.read(json, NoticeContent.class));
+    }
+
+    /** The next sequence of a stage that has one notice per event for a client (ANSWER): after its highest. */
+    int nextSequence(UUID incidentId, String clientId, Stage stage) {
+        return jdbc.queryForObject("SELECT COALESCE(MAX(sequence), 0) + 1 FROM notice WHERE incident_id = ? "
+                + "AND client_id = ? AND stage = ?", Integer.class, incidentId, clientId, stage.name());
     }
 
     List<String> clientsTold(UUID incidentId) {
@@ -67,29 +77,35 @@ class NoticeWriter {
      * its ticketing system, which may share the compromised identity) are left out and each contact is reached on SMS
      * or phone. When the client's review gate matches the notice, its deliveries are HELD until a communications user
      * approves it or the hold expires ({@link NoticeHolds}); each held delivery is published as ClientNotified HELD.
-     * A FOLLOW_UP goes to the contacts who followed the incident ({@link #followedIt}).
+     * A FOLLOW_UP goes to the contacts who followed the incident ({@link #followedIt}). An ANSWER goes to the one
+     * contact who asked, not to the ticketing system, and is never held: a person wrote it. It names the message it
+     * answers, which the table accepts once.
      */
     boolean create(Client client, UUID incidentId, Stage stage, int sequence, NoticeContent content,
                    boolean emailMayBeCompromised) {
-        List<Contact> readers = stage != Stage.UPDATE ? client.contacts()
-                : client.contacts().stream().filter(contact -> content.saysSomethingIn(contact.language())).toList();
-        if (stage == Stage.FOLLOW_UP) {
-            readers = followedIt(client, incidentId, readers);
-        }
+        List<Contact> readers = switch (stage) {
+            case UPDATE -> client.contacts().stream()
+                    .filter(contact -> content.saysSomethingIn(contact.language())).toList();
+            case ANSWER -> client.contacts().stream()
+                    .filter(contact -> contact.id().equals(content.answer().contactId())).toList();
+            case FOLLOW_UP -> followedIt(client, incidentId, client.contacts());
+            default -> client.contacts();
+        };
         if (readers.isEmpty()) {
             return false;
         }
         boolean outOfBand = emailMayBeCompromised || client.outOfBand();
         UUID id = noticeId(incidentId, client.id(), stage, sequence);
         Instant now = clock.instant();
-        Instant heldUntil = client.reviewGate().holdFor(content.severity(), content.category()).map(now::plus)
-                .orElse(null);
+        boolean answer = stage == Stage.ANSWER;
+        Instant heldUntil = answer ? null : client.reviewGate().holdFor(content.severity(), content.category())
+                .map(now::plus).orElse(null);
         int inserted = jdbc.update("INSERT INTO notice (id, incident_id, client_id, stage, sequence, category, "
-                        + "severity, out_of_band, content, created_at, held_until) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        + "severity, out_of_band, content, created_at, held_until, answers_message_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 id, incidentId, client.id(), stage.name(), sequence, content.category().name(),
                 content.severity().name(), outOfBand, Json.write(content), Timestamp.from(now),
-                heldUntil == null ? null : Timestamp.from(heldUntil));
+                heldUntil == null ? null : Timestamp.from(heldUntil), answer ? content.answer().messageId() : null);
         if (inserted == 0) {
             return false;
         }
@@ -111,7 +127,7 @@ class NoticeWriter {
                         contact.language(), position < due ? "PENDING" : "WAITING", now);
             }
         }
-        if (!outOfBand && client.channels().contains(Channel.WEBHOOK) && client.webhookUrl() != null) {
+        if (!outOfBand && !answer && client.channels().contains(Channel.WEBHOOK) && client.webhookUrl() != null) {
             String language = readers.get(0).language();
             insertDelivery(id, TICKETING, client.name(), Channel.WEBHOOK, 0, client.webhookUrl(), language,
                     "PENDING", now);

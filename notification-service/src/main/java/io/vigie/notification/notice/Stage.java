@@ -9,5 +9,7 @@ public enum Stage {
     /** On resolution: what was done, whether data was compromised. */
     RESOLUTION,
     /** After closure: lessons, improvements and the satisfaction survey. */
-    FOLLOW_UP
+    FOLLOW_UP,
+    /** To one contact: the answer to a question they asked, written by a communications user. */
+    ANSWER
 }

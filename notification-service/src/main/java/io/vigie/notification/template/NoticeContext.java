@@ -11,11 +11,13 @@ import java.util.UUID;
 /**
  * Everything a template may show besides the notice's facts: who it is for (their language and time zone), the links
  * it carries, when the client hears next, and what the client's contract offers (support line, remediation offers).
+ * {@code questionUrl}: the contact's "I have a question" link (none for a reader who is not a contact, such as the
+ * client's ticketing system).
  */
 public record NoticeContext(UUID incidentId, Stage stage, int sequence, String language, String clientName,
                             String contactName, String ackUrl, String agreementUrl, String surveyUrl,
                             String supportContact, Duration updateEvery, ZoneId zone, String supportLine,
-                            SupportHours supportHours, List<String> offers) {
+                            SupportHours supportHours, List<String> offers, String questionUrl) {
 
     public NoticeContext {
         offers = offers == null ? List.of() : List.copyOf(offers);

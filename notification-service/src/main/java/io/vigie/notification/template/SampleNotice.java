@@ -34,26 +34,45 @@ final class SampleNotice {
                 Map.of(key.language(), sampleMessage(key.language())),
                 key.stage() == Stage.RESOLUTION ? Boolean.FALSE : null,
                 key.stage() == Stage.UPDATE ? Map.of(key.language(), sampleQuestion(key.language())) : Map.of(),
-                false);
+                false, answer(key, Instant.parse("2026-01-15T20:00:00Z")));
         NoticeContext context = new NoticeContext(UUID.fromString("3f2c8a10-0000-4000-8000-000000000001"),
                 key.stage(), key.stage() == Stage.UPDATE ? 2 : 1, key.language(), "ACME",
                 "Jeanne Martin", "https://vigie.example/ack?t=sample", "https://vigie.example/agreement?t=sample",
                 "https://vigie.example/survey?t=sample", "SOC Vigie, soc@vigie.example", Duration.ofHours(4),
                 ZoneId.of("Europe/Paris"), "+33 1 23 45 67 89", SupportHours.parse("MON-FRI 08:00-20:00").orElseThrow(),
-                List.of("PASSWORD_RESET", "IDENTITY_MONITORING", "SUPPORT_LINE"));
+                List.of("PASSWORD_RESET", "IDENTITY_MONITORING", "SUPPORT_LINE"),
+                "https://vigie.example/question?t=sample");
         return TemplateModel.of(content, context, book);
     }
 
     /** A notice with as little as a notice can have: no analyst text, no question, no change, no offer. */
     static Map<String, Object> minimal(TemplateKey key, PhraseBook book) {
+        // An answer always has its answer and the question it answers, even in the least a notice can say.
+        boolean answer = key.stage() == Stage.ANSWER;
         NoticeContent content = new NoticeContent(Category.OTHER, Category.OTHER, Severity.MEDIUM, null, List.of(),
-                List.of(), false, List.of(), null, null, Map.of(),
-                key.stage() == Stage.RESOLUTION ? Boolean.FALSE : null, Map.of(), key.stage() == Stage.UPDATE);
+                List.of(), false, List.of(), null, null,
+                answer ? Map.of(key.language(), sampleMessage(key.language())) : Map.of(),
+                key.stage() == Stage.RESOLUTION ? Boolean.FALSE : null, Map.of(), key.stage() == Stage.UPDATE,
+                answer(key, null));
         NoticeContext context = new NoticeContext(UUID.fromString("3f2c8a10-0000-4000-8000-000000000001"),
                 key.stage(), 1, key.language(), "ACME", "Jeanne Martin", "https://vigie.example/ack?t=sample", null,
                 key.stage() == Stage.FOLLOW_UP ? "https://vigie.example/survey?t=sample" : null,
-                "SOC Vigie, soc@vigie.example", null, ZoneId.of("Europe/Paris"), null, null, List.of());
+                "SOC Vigie, soc@vigie.example", null, ZoneId.of("Europe/Paris"), null, null, List.of(), null);
         return TemplateModel.of(content, context, book);
+    }
+
+    /** ANSWER: a contact's question of two lines (quoted back to them), and when the next update is due. */
+    private static NoticeContent.Answer answer(TemplateKey key, Instant nextUpdateAt) {
+        if (key.stage() != Stage.ANSWER) {
+            return null;
+        }
+        String question = switch (key.language()) {
+            case "fr" -> "Faut-il prévenir nos utilisateurs ?\nLeurs mots de passe doivent-ils être changés ?";
+            case "de" -> "Sollen wir unsere Benutzer informieren?\nMüssen ihre Passwörter geändert werden?";
+            default -> "Should we warn our users?\nDo their passwords need to be changed?";
+        };
+        return new NoticeContent.Answer(UUID.fromString("3f2c8a10-0000-4000-8000-0000000000a1"), "jm",
+                Instant.parse("2026-01-15T09:30:00Z"), question, null, nextUpdateAt);
     }
 
     // An analyst's words are the one thing the catalogue does not hold: the sample has one per language.

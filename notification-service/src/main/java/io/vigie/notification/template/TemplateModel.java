@@ -23,7 +23,8 @@ public final class TemplateModel {
     public static final List<String> KEYS = List.of("incidentRef", "clientName", "contactName", "subjectCategory",
             "category", "severity", "detectedAt", "context", "services", "data", "impact", "measures", "plan", "eta",
             "changes", "message", "news", "advice", "offers", "resolved", "dataOutcome", "sequence", "scheduled",
-            "ackUrl", "agreementQuestion", "agreementUrl", "surveyUrl", "supportContact", "updateEvery", "brief");
+            "ackUrl", "agreementQuestion", "agreementUrl", "surveyUrl", "supportContact", "updateEvery", "brief",
+            "questionUrl", "question", "questionAskedAt", "nextUpdate");
 
     private TemplateModel() {
     }
@@ -85,6 +86,12 @@ public final class TemplateModel {
         model.put("surveyUrl", context.surveyUrl());
         model.put("supportContact", context.supportContact());
         model.put("updateEvery", hours(context.updateEvery()));
+        model.put("questionUrl", context.questionUrl());
+        // ANSWER: the contact's own words quoted back line by line, when they wrote them, when they hear next.
+        NoticeContent.Answer answer = content.answer();
+        model.put("question", answer == null ? List.of() : answer.question().strip().lines().toList());
+        model.put("questionAskedAt", answer == null ? null : book.dateTime(answer.askedAt(), context.zone()));
+        model.put("nextUpdate", answer == null ? null : book.dateTime(answer.nextUpdateAt(), context.zone()));
         model.put("brief", brief(context.stage(), changes, model));
         return model;
     }
@@ -142,6 +149,9 @@ public final class TemplateModel {
         }
         if (stage == Stage.RESOLUTION) {
             return (String) model.get("resolved");
+        }
+        if (stage == Stage.ANSWER) {
+            return (String) model.get("message");
         }
         return (String) model.get("context");
     }

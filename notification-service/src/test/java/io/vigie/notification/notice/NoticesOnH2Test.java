@@ -67,4 +67,34 @@ class NoticesOnH2Test {
         assertThat(jdbc.queryForList("SELECT channel || ':' || state FROM delivery ORDER BY position", String.class))
                 .containsExactly("EMAIL:PENDING", "SMS:WAITING");
     }
+
+    @Test
+    void shouldTakeOneAnswerPerMessageOnH2() {
+        JdbcTemplate jdbc = h2();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        NoticeWriter writer = new NoticeWriter(jdbc, new Outbox(jdbc, clock, () -> { }), clock);
+        UUID incidentId = UUID.randomUUID();
+        Client client = new Client("acme", "ACME", Severity.LOW, List.of(Channel.EMAIL), false, null, null,
+                List.of(new Contact("jm", "Jeanne", null, "j@acme.example", null, "fr"),
+                        new Contact("kv", "Katrin", null, "k@acme.example", null, "de")));
+        NoticeContent facts = new IncidentFacts(Category.MALWARE, Severity.HIGH, NOW, false, List.of(), List.of(),
+                null).forClient(AffectedClient.unknown("acme", false));
+        NoticeContent.Answer question = new NoticeContent.Answer(UUID.randomUUID(), "jm", NOW, "Faut-il ?", null,
+                null);
+        NoticeContent answer = facts.answering("fr", "Oui.", question, true);
+
+        int sequence = writer.nextSequence(incidentId, "acme", Stage.ANSWER);
+        boolean first = writer.create(client, incidentId, Stage.ANSWER, sequence, answer, false);
+        // the same answer replayed takes the next sequence, and the table still refuses a second answer
+        boolean replay = writer.create(client, incidentId, Stage.ANSWER,
+                writer.nextSequence(incidentId, "acme", Stage.ANSWER), answer, false);
+
+        assertThat(sequence).isEqualTo(1);
+        assertThat(first).isTrue();
+        assertThat(replay).isFalse();
+        assertThat(jdbc.queryForList("SELECT contact_id FROM delivery", String.class)).containsExactly("jm");
+        assertThat(new Notices(jdbc).find(NoticeWriter.noticeId(incidentId, "acme", Stage.ANSWER, 1)).orElseThrow()
+                .content().answer()).isEqualTo(question);
+        assertThat(writer.lastTold(incidentId, "acme")).as("an answer is not what the client was last told").isEmpty();
+    }
 }

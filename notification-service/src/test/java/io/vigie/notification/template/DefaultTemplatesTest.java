@@ -72,7 +72,7 @@ class DefaultTemplatesTest {
         for (String language : Languages.supported()) {
             PhraseBook book = Phrases.shipped(language);
             String initial = render(Stage.INITIAL, language, book).subject();
-            for (Stage later : List.of(Stage.UPDATE, Stage.RESOLUTION, Stage.FOLLOW_UP)) {
+            for (Stage later : List.of(Stage.UPDATE, Stage.RESOLUTION, Stage.FOLLOW_UP, Stage.ANSWER)) {
                 assertThat(render(later, language, book).subject()).as(later + "/" + language).endsWith(initial);
             }
         }
@@ -113,6 +113,40 @@ class DefaultTemplatesTest {
                     .containsOnlyOnce(book.measure("EVIDENCE_SECURED"))
                     .contains(book.measure("ACCOUNT_LOCKED"))
                     .contains(book.common("change.newServices", Map.of("services", "webmail")));
+        }
+    }
+
+    @Test
+    void shouldQuoteTheContactsQuestionAndGiveTheAnswerAndWhatComesNext() throws Exception {
+        for (String language : Languages.supported()) {
+            PhraseBook book = Phrases.shipped(language);
+            RenderedNotice rendered = render(Stage.ANSWER, language, book);
+            Map<String, Object> sample = SampleNotice.model(new TemplateKey("DEFAULT", Stage.ANSWER, language), book);
+
+            assertThat(rendered.text()).as(language)
+                    .contains(book.dateTime(Instant.parse("2026-01-15T09:30:00Z"), ZoneId.of("Europe/Paris")))
+                    .contains(book.dateTime(Instant.parse("2026-01-15T20:00:00Z"), ZoneId.of("Europe/Paris")))
+                    .contains((String) sample.get("message"), "https://vigie.example/question?t=sample",
+                            "https://vigie.example/ack?t");
+            for (Object line : (List<?>) sample.get("question")) {
+                assertThat(rendered.text()).as(language).contains("> " + line + "\n");
+            }
+            assertThat(rendered.brief()).as(language + ": a text message carries the answer")
+                    .isEqualTo(sample.get("message"));
+        }
+    }
+
+    @Test
+    void shouldOfferTheQuestionLinkInEveryNoticeAContactReads() throws Exception {
+        for (NoticeTemplate template : defaults()) {
+            Map<String, Object> sample = SampleNotice.model(template.key(),
+                    Phrases.shipped(template.key().language()));
+            RenderedNotice rendered = renderer.render(template, sample);
+
+            assertThat(rendered.text()).as(template.key().id()).contains("https://vigie.example/question?t=sample");
+            // (the HTML escaper writes '=' as &#x3D;)
+            assertThat(rendered.html()).as(template.key().id())
+                    .contains("<a href=\"https://vigie.example/question?t&#x3D;sample\">");
         }
     }
 
