@@ -31,6 +31,8 @@ public class AckLinks {
 
     public static final String ACK = "ack";
     public static final String AGREEMENT = "agreement";
+    /** A client contact's status page: the token's id is the status link's (see the status package), not a notice's. */
+    public static final String STATUS = "status";
 
     public record Verification(Status status, UUID noticeId, String contactId, Instant expiresAt) {
     }
@@ -62,6 +64,11 @@ public class AckLinks {
     /** The link the contact follows to agree or decline what the notice asks; signed for that purpose only. */
     public String agreementUrl(UUID noticeId, String contactId) {
         return properties.baseUrl() + "/agreement?t=" + token(AGREEMENT, noticeId, contactId, expiry());
+    }
+
+    /** The link to a contact's status page; its expiry is the stored link's, which can also be revoked. */
+    public String statusUrl(UUID linkId, String contactId, Instant expiresAt) {
+        return properties.baseUrl() + "/status?t=" + token(STATUS, linkId, contactId, expiresAt);
     }
 
     String token(UUID noticeId, String contactId, Instant expiresAt) {

@@ -23,7 +23,8 @@ public final class TemplateModel {
     public static final List<String> KEYS = List.of("incidentRef", "clientName", "contactName", "subjectCategory",
             "category", "severity", "detectedAt", "context", "services", "data", "impact", "measures", "plan", "eta",
             "changes", "message", "news", "advice", "offers", "resolved", "dataOutcome", "sequence", "scheduled",
-            "ackUrl", "agreementQuestion", "agreementUrl", "surveyUrl", "supportContact", "updateEvery", "brief");
+            "ackUrl", "agreementQuestion", "agreementUrl", "surveyUrl", "supportContact", "updateEvery", "brief",
+            "statusUrl");
 
     private TemplateModel() {
     }
@@ -86,6 +87,7 @@ public final class TemplateModel {
         model.put("supportContact", context.supportContact());
         model.put("updateEvery", hours(context.updateEvery()));
         model.put("brief", brief(context.stage(), changes, model));
+        model.put("statusUrl", context.statusUrl());
         return model;
     }
 
