@@ -24,6 +24,7 @@ import java.lang.annotation.Target;
         "vigie.notification.delivery.max-attempts=5",
         "vigie.notification.notices.schedule-check=200ms",
         "vigie.notification.acknowledgement.check=200ms",
+        "vigie.notification.status.poll-interval=200ms",
         "vigie.notification.escalation.on-duty-phone=+33 6 99 99 99 99",
         "vigie.notification.links.secret=integration-test-secret-of-32-characters-at-least",
         "vigie.notification.links.base-url=http://vigie.test",

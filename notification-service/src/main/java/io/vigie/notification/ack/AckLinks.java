@@ -34,6 +34,8 @@ public class AckLinks {
     public static final String AGREEMENT = "agreement";
     public static final String SURVEY = "survey";
     public static final String QUESTION = "question";
+    /** A client contact's status page: the token's id is the status link's (see the status package), not a notice's. */
+    public static final String STATUS = "status";
 
     public record Verification(Status status, UUID noticeId, String contactId, Instant expiresAt) {
     }
@@ -79,6 +81,11 @@ public class AckLinks {
     /** The link the contact follows to ask the SOC a question about the notice; signed for that purpose only. */
     public String questionUrl(UUID noticeId, String contactId) {
         return properties.baseUrl() + "/question?t=" + token(QUESTION, noticeId, contactId, expiry());
+    }
+
+    /** The link to a contact's status page; its expiry is the stored link's, which can also be revoked. */
+    public String statusUrl(UUID linkId, String contactId, Instant expiresAt) {
+        return properties.baseUrl() + "/status?t=" + token(STATUS, linkId, contactId, expiresAt);
     }
 
     String token(UUID noticeId, String contactId, Instant expiresAt) {

@@ -81,8 +81,8 @@ class HeldNoticeController {
             throw new NotFoundException("No contact of notice " + noticeId + " reads " + language);
         }
         Map<String, Object> reader = readers.get(0);
-        return rendering.render(notice, directory.find(notice.clientId()), (String) reader.get("contact_id"),
-                (String) reader.get("contact_name"), language, "#");
+        return rendering.preview(notice, directory.find(notice.clientId()), (String) reader.get("contact_id"),
+                (String) reader.get("contact_name"), language);
     }
 
     /**

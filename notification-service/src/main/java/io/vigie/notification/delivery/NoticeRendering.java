@@ -7,6 +7,7 @@ import io.vigie.notification.directory.Contract;
 import io.vigie.notification.notice.Notice;
 import io.vigie.notification.notice.NoticeProperties;
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.status.StatusLinks;
 import io.vigie.notification.survey.SurveyLinks;
 import io.vigie.notification.template.NoticeContext;
 import io.vigie.notification.template.RenderedNotice;
@@ -34,18 +35,32 @@ class NoticeRendering {
     private final AckLinks links;
     private final NoticeProperties properties;
     private final SurveyLinks surveys;
+    private final StatusLinks statusLinks;
 
     NoticeRendering(Templates templates, Phrases phrases, AckLinks links, NoticeProperties properties,
-                    SurveyLinks surveys) {
+                    SurveyLinks surveys, StatusLinks statusLinks) {
         this.templates = templates;
         this.phrases = phrases;
         this.links = links;
         this.properties = properties;
         this.surveys = surveys;
+        this.statusLinks = statusLinks;
     }
 
+    /** The notice as it is sent: with the contact's status page link (its active one, else a new one). */
     RenderedNotice render(Notice notice, Optional<Client> client, String contactId, String contactName,
                           String language, String ackUrl) {
+        return render(notice, client, contactId, contactName, language, ackUrl, true);
+    }
+
+    /** The notice as a reviewer previews it: links left out, and no status link issued for it. */
+    RenderedNotice preview(Notice notice, Optional<Client> client, String contactId, String contactName,
+                           String language) {
+        return render(notice, client, contactId, contactName, language, "#", false);
+    }
+
+    private RenderedNotice render(Notice notice, Optional<Client> client, String contactId, String contactName,
+                                  String language, String ackUrl, boolean withStatusLink) {
         Duration every = notice.stage() == Stage.INITIAL || notice.stage() == Stage.UPDATE
                 ? properties.updateEvery(client.orElse(null), notice.severity()) : null;
         Contact contact = client.flatMap(c -> c.contacts().stream()
@@ -59,6 +74,9 @@ class NoticeRendering {
                 notice.stage() == Stage.FOLLOW_UP ? surveys.url(notice.id(), contactId) : null,
                 properties.supportContact(), every, zone, contract.supportLine(),
                 SupportHours.parse(contract.supportHours()).orElse(null), contract.offerCodes(), questionUrl);
+        if (contact != null) {
+            context = context.withStatusUrl(withStatusLink ? statusLinks.urlFor(notice.clientId(), contactId) : "#");
+        }
         return templates.render(notice.category(), notice.stage(), language,
                 TemplateModel.of(notice.content(), context, phrases.book(language)));
     }

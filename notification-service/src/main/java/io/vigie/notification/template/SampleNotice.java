@@ -41,7 +41,8 @@ final class SampleNotice {
                 "https://vigie.example/survey?t=sample", "SOC Vigie, soc@vigie.example", Duration.ofHours(4),
                 ZoneId.of("Europe/Paris"), "+33 1 23 45 67 89", SupportHours.parse("MON-FRI 08:00-20:00").orElseThrow(),
                 List.of("PASSWORD_RESET", "IDENTITY_MONITORING", "SUPPORT_LINE"),
-                "https://vigie.example/question?t=sample");
+                "https://vigie.example/question?t=sample")
+                .withStatusUrl("https://vigie.example/status?t=sample");
         return TemplateModel.of(content, context, book);
     }
 

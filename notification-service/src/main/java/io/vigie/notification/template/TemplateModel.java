@@ -24,7 +24,7 @@ public final class TemplateModel {
             "category", "severity", "detectedAt", "context", "services", "data", "impact", "measures", "plan", "eta",
             "changes", "message", "news", "advice", "offers", "resolved", "dataOutcome", "sequence", "scheduled",
             "ackUrl", "agreementQuestion", "agreementUrl", "surveyUrl", "supportContact", "updateEvery", "brief",
-            "questionUrl", "question", "questionAskedAt", "nextUpdate");
+            "questionUrl", "question", "questionAskedAt", "nextUpdate", "statusUrl");
 
     private TemplateModel() {
     }
@@ -93,6 +93,7 @@ public final class TemplateModel {
         model.put("questionAskedAt", answer == null ? null : book.dateTime(answer.askedAt(), context.zone()));
         model.put("nextUpdate", answer == null ? null : book.dateTime(answer.nextUpdateAt(), context.zone()));
         model.put("brief", brief(context.stage(), changes, model));
+        model.put("statusUrl", context.statusUrl());
         return model;
     }
 
