@@ -421,9 +421,9 @@ public final class VigieSystem implements AutoCloseable {
             "notification-service", List.of(Topics.ALERT_CLASSIFIED, Topics.INCIDENT_UPDATED, Topics.INCIDENT_RESOLVED,
                     Topics.INCIDENT_CLOSED),
             "case-service", List.of(Topics.ALERT_RAISED, Topics.ALERT_CLASSIFIED, Topics.CLIENT_NOTIFIED,
-                    Topics.INCIDENT_CLOSED),
+                    Topics.INCIDENT_CLOSED, Topics.CLIENT_MESSAGES, Topics.SURVEY_ANSWERED),
             "postmortem-service", List.of(Topics.ALERT_CLASSIFIED, Topics.CLIENT_NOTIFIED, Topics.INCIDENT_UPDATED,
-                    Topics.INCIDENT_RESOLVED));
+                    Topics.INCIDENT_RESOLVED, Topics.CLIENT_MESSAGES, Topics.SURVEY_ANSWERED));
 
     // ---- an extra service context beside the stack ----------------------------------------------------------------
 

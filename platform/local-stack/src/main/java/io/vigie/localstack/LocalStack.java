@@ -2,6 +2,8 @@ package io.vigie.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,6 +23,7 @@ import io.vigie.notification.delivery.LocalSmsSink;
 import io.vigie.platform.kafka.broker.LocalKafkaBroker;
 import io.vigie.platform.registry.SchemaRegistryServer;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,9 +140,21 @@ public final class LocalStack implements AutoCloseable {
      * threaded) lands in the SOC's replies mailbox, which notification-service reads over IMAP.
      */
     public void replyAsClient(MimeMessage notice, String text) {
+        replyAs(notice, null, text);
+    }
+
+    /**
+     * The same reply sent by {@code from} instead of the notice's recipient: someone else using a contact's reply
+     * address (another client's contact, a forger), which notification-service must quarantine.
+     */
+    public void replyAs(MimeMessage notice, String from, String text) {
         try {
-            mailbox.getUserManager().getUserByEmail(REPLIES_ADDRESS)
-                    .deliver(MailboxPage.reply(notice, text, REPLIES_ADDRESS));
+            MimeMessage reply = MailboxPage.reply(notice, text, REPLIES_ADDRESS);
+            if (from != null) {
+                reply.setFrom(new InternetAddress(from));
+                reply.saveChanges();
+            }
+            mailbox.getUserManager().getUserByEmail(REPLIES_ADDRESS).deliver(reply);
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("The reply could not be delivered", e);
         }
@@ -365,6 +380,14 @@ public final class LocalStack implements AutoCloseable {
         return context;
     }
 
+    private int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(settings.bindAddress()))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on " + settings.bindAddress(), e);
+        }
+    }
+
     private void register(VigieService service, ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         contexts.put(service, context);
@@ -432,9 +455,13 @@ public final class LocalStack implements AutoCloseable {
                 arguments.add("--vigie.notification.comms.case-url=" + baseUrl(casePort) + "/dashboard/cases/{incidentId}");
             }
         }
-        if (service == VigieService.NOTIFICATION && settings.servicePort(service) != 0) {
-            // Acknowledgement links in the emails must point at this stack's notification-service, wherever it runs.
-            arguments.add("--vigie.notification.links.base-url=" + baseUrl(settings.servicePort(service)));
+        if (service == VigieService.NOTIFICATION) {
+            // The links in the notices (acknowledgement, question, survey, status page) must point at this stack's
+            // notification-service, wherever it runs: on "any free port", one is taken now and kept across restarts.
+            int port = lastPorts.computeIfAbsent(service, unused -> settings.servicePort(service) != 0
+                    ? settings.servicePort(service) : freePort());
+            arguments.set(0, "--server.port=" + port);
+            arguments.add("--vigie.notification.links.base-url=" + baseUrl(port));
         }
         if (service == VigieService.CASE) {
             // The case dashboard links a notice held for review to its preview in notification-service.

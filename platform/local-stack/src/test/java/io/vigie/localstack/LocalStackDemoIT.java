@@ -15,10 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +30,8 @@ import io.vigie.localstack.demo.DemoScenario;
 import io.vigie.localstack.demo.SeedData;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -88,13 +93,14 @@ class LocalStackDemoIT {
 
     @Test
     void shouldShowOneCaseForEachScenarioWithItsSeverityAndCategory() throws Exception {
-        // The locked account was resolved by the demo; the three others are still active.
-        assertThat(casesOf(SeedData.CLIENT_A, null)).isEmpty();
+        // The locked account was resolved and closed by the demo; the three others are still active. The closed one stays
+        // on the default list while Tom Baker's emailed reply waits for an answer.
+        assertThat(casesOf(SeedData.CLIENT_A, null)).extracting(c -> c.get("status").asText()).containsExactly("CLOSED");
         assertThat(casesOf(SeedData.CLIENT_C, null)).extracting(c -> c.get("category").asText() + " " + c.get("severity").asText())
                 .containsExactly("DDOS_OUTAGE CRITICAL");
         assertThat(casesOf(SeedData.CLIENT_B, null)).extracting(c -> c.get("category").asText() + " " + c.get("severity").asText())
                 .containsExactlyInAnyOrder("DATA_BREACH CRITICAL", "MALWARE CRITICAL");
-        assertThat(casesOf(SeedData.CLIENT_A, "RESOLVED")).extracting(c -> c.get("category").asText() + " " + c.get("severity").asText())
+        assertThat(casesOf(SeedData.CLIENT_A, "CLOSED")).extracting(c -> c.get("category").asText() + " " + c.get("severity").asText())
                 .containsExactly("ACCOUNT_COMPROMISE HIGH");
         assertThat(casesOf(SeedData.CLIENT_B, "RESOLVED")).isEmpty();
 
@@ -186,7 +192,8 @@ class LocalStackDemoIT {
                             assertThat(subjects).as("%s to %s", scenario.id(), contact).isEmpty();
                             continue;
                         }
-                        assertThat(subjects).as("%s to %s", scenario.id(), contact).hasSize(resolved ? 2 : 1);
+                        // besides: an answer to a question, the closing follow-up (the locked account)
+                        assertThat(subjects).as("%s to %s", scenario.id(), contact).hasSizeBetween(1, resolved ? 4 : 1);
                         assertThat(subjects).as("%s to %s", scenario.id(), contact)
                                 .filteredOn(subject -> INITIAL_SUBJECTS.stream().anyMatch(subject::startsWith))
                                 .hasSize(1);
@@ -233,19 +240,108 @@ class LocalStackDemoIT {
     }
 
     @Test
-    void shouldDraftThePostmortemOfTheResolvedIncident() throws Exception {
+    void shouldApproveThePostmortemOfTheResolvedIncidentWithItsClientsFeedback() throws Exception {
         UUID lockedAccount = demo.of(DemoScenario.LOCKED_ACCOUNT).orElseThrow().incidentId();
         assertThat(demo.resolvedIncidentId()).isEqualTo(lockedAccount);
-        JsonNode draft = json(call("GET", VigieService.POSTMORTEM, "/api/incidents/" + lockedAccount + "/postmortem",
+        JsonNode report = json(call("GET", VigieService.POSTMORTEM, "/api/incidents/" + lockedAccount + "/postmortem",
                 "viewer"));
-        assertThat(draft.get("id").asText()).isEqualTo(demo.postmortemId().toString());
-        assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
-        assertThat(draft.get("incident").toString()).contains("ACCOUNT_COMPROMISE", SeedData.CLIENT_A,
+        assertThat(report.get("id").asText()).isEqualTo(demo.postmortemId().toString());
+        assertThat(report.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(report.get("incident").toString()).contains("ACCOUNT_COMPROMISE", SeedData.CLIENT_A,
                 "Source address 203.0.113.45 blocked on the firewall");
-        List<String> drafts = new ArrayList<>();
-        json(call("GET", VigieService.POSTMORTEM, "/api/postmortems?status=DRAFT", "viewer"))
-                .forEach(postmortem -> drafts.add(postmortem.get("id").asText()));
-        assertThat(drafts).containsExactly(demo.postmortemId().toString());
+        // Jeanne Martin's survey answer reached the approved report; a good score opens no action item.
+        assertThat(demo.surveyAnswered()).as("demo output: %s", progress).isTrue();
+        await().atMost(STEP).untilAsserted(() -> assertThat(json(call("GET", VigieService.POSTMORTEM,
+                "/api/postmortems/" + demo.postmortemId(), "viewer")).get("clientFeedback").toString())
+                .contains("jmartin", "Réponse claire et rapide"));
+        assertThat(json(call("GET", VigieService.POSTMORTEM, "/api/postmortems/" + demo.postmortemId(), "viewer"))
+                .toString()).doesNotContain("fromClientFeedback\":true");
+    }
+
+    @Test
+    void shouldLandTheClientsQuestionAndReplyOnTheCaseAndSendTheAnswerThreaded() throws Exception {
+        UUID lockedAccount = demo.of(DemoScenario.LOCKED_ACCOUNT).orElseThrow().incidentId();
+        assertThat(demo.conversation().answeredQuestionId()).as("demo output: %s", progress).isNotNull();
+        JsonNode questions = json(call("GET", VigieService.CASE, "/api/cases/" + lockedAccount, "viewer"))
+                .get("clientQuestions");
+        Map<String, JsonNode> byContact = new HashMap<>();
+        questions.forEach(question -> byContact.put(question.get("contactId").asText(), question));
+        assertThat(byContact.get("jmartin").get("state").asText()).isEqualTo("ANSWERED");
+        assertThat(byContact.get("jmartin").get("via").asText()).isEqualTo("QUESTION_PAGE");
+        // The emailed reply, its quoted notice and signature gone, waits for an answer.
+        assertThat(byContact.get("tbaker").get("state").asText()).isEqualTo("UNANSWERED");
+        assertThat(byContact.get("tbaker").get("via").asText()).isEqualTo("EMAIL_REPLY");
+        assertThat(byContact.get("tbaker").get("text").asText()).isEqualTo(
+                "Thanks for the notice. Do we have to tell our auditors about this one?");
+
+        String reference = lockedAccount.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        MimeMessage initial = email("jeanne.martin@client-a.example", "Incident de sécurité " + reference);
+        MimeMessage answer = email("jeanne.martin@client-a.example", "Réponse : Incident de sécurité " + reference);
+        assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo(initial.getMessageID());
+        // The comms mailbox was told of both messages.
+        assertThat(stack.receivedMessages().stream().filter(message -> {
+            try {
+                return message.getRecipients(Message.RecipientType.TO)[0].toString().equals(LocalStack.COMMS_ADDRESS);
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).count()).isEqualTo(2);
+        // The survey is on the case's timeline, and in the CSAT of client A.
+        assertThat(call("GET", VigieService.CASE, "/api/cases/" + lockedAccount + "/timeline", "viewer").body())
+                .contains("SURVEY_ANSWERED");
+    }
+
+    @Test
+    void shouldOpenEachContactsStatusPageOnTheirOwnClientsIncidentsOnly() throws Exception {
+        UUID lockedAccount = demo.of(DemoScenario.LOCKED_ACCOUNT).orElseThrow().incidentId();
+        UUID ddos = demo.of(DemoScenario.DDOS).orElseThrow().incidentId();
+        String reference = lockedAccount.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String statusLink = link(email("katrin.vogel@client-c.example", "Sicherheitsvorfall "
+                + ddos.toString().substring(0, 8).toUpperCase(Locale.ROOT)), "/status?t=");
+
+        HttpResponse<String> own = http.send(HttpRequest.newBuilder(URI.create(statusLink)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(statusLink.replace("/status?",
+                "/status/incidents/" + lockedAccount + "?"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains(ddos.toString().substring(0, 8).toUpperCase(Locale.ROOT))
+                .doesNotContain(reference);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain(reference).doesNotContain("Durand");
+    }
+
+    private static MimeMessage email(String address, String subjectStart) throws MessagingException {
+        for (MimeMessage message : stack.receivedMessages()) {
+            if (((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress()
+                    .equalsIgnoreCase(address) && message.getSubject().startsWith(subjectStart)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no email to " + address + " starting " + subjectStart);
+    }
+
+    private static String link(MimeMessage message, String path) throws Exception {
+        Matcher link = Pattern.compile("https?://\\S+" + Pattern.quote(path)
+                + "[A-Za-z0-9._-]+").matcher(text(message));
+        assertThat(link.find()).as("a %s link", path).isTrue();
+        return link.group();
+    }
+
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = text(multipart.getBodyPart(i));
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
     }
 
     private static List<JsonNode> casesOf(String client, String status) throws Exception {

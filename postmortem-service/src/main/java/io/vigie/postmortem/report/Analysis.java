@@ -79,13 +79,14 @@ public record Analysis(
      * @param id                 assigned by the service; ignored when sent
      * @param completedAt        set when the item is marked done; ignored when sent
      * @param fromClientFeedback opened by a client's survey answer (and so kept out of the client summary); ignored
-     *                           when sent
+     *                           when sent, and may be left out (a boxed value: a request without it is not refused)
      */
     public record ActionItem(UUID id, @NotBlank @Size(max = 2000) String description, @Size(max = 200) String owner,
-                             LocalDate dueDate, ActionKind kind, Instant completedAt, boolean fromClientFeedback) {
+                             LocalDate dueDate, ActionKind kind, Instant completedAt, Boolean fromClientFeedback) {
 
         public ActionItem {
             kind = kind == null ? ActionKind.OTHER : kind;
+            fromClientFeedback = Boolean.TRUE.equals(fromClientFeedback);
         }
 
         public ActionItem(UUID id, String description, String owner, LocalDate dueDate, ActionKind kind,

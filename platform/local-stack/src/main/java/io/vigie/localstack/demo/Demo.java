@@ -16,9 +16,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code --demo}: replays the chosen {@link DemoScenario}s through the real webhooks, follows each one until its
- * incident is in case-service with its clients told, then resolves the locked-account incident through case-service's
- * API as an analyst would, so that postmortem-service drafts its post-mortem. Progress goes to {@code progress} in
- * plain words: what is sent, what came of it, where to look.
+ * incident is in case-service with its clients told; on the locked-account incident, client A's people ask a question
+ * and reply by email and a communications user answers ({@link ClientConversationDemo}), an analyst resolves it
+ * through case-service's API, a manager approves the post-mortem, and a contact answers the closing survey. Progress
+ * goes to {@code progress} in plain words: what is sent, what came of it, where to look.
  *
  * <p>A replay is a new occurrence for every tool, but the tools' fingerprints stay the same: within intake's
  * de-duplication window (10 minutes) a second replay is acknowledged as repeats and changes nothing, and within
@@ -36,8 +37,12 @@ public final class Demo {
     public record Replayed(DemoScenario scenario, int published, int duplicates, UUID incidentId) {
     }
 
-    /** Every scenario replayed, and the incident resolved with its post-mortem draft (null when not resolved). */
-    public record Result(List<Replayed> scenarios, UUID resolvedIncidentId, UUID postmortemId) {
+    /**
+     * Every scenario replayed; the incident resolved with its post-mortem (null when not resolved); what its client
+     * said and was answered; whether the post-mortem was approved and the survey answered.
+     */
+    public record Result(List<Replayed> scenarios, UUID resolvedIncidentId, UUID postmortemId,
+                         ClientConversationDemo.Conversation conversation, boolean surveyAnswered) {
 
         public Optional<Replayed> of(DemoScenario scenario) {
             return scenarios.stream().filter(replayed -> replayed.scenario() == scenario).findFirst();
@@ -92,14 +97,21 @@ public final class Demo {
 
         UUID resolved = null;
         UUID postmortem = null;
+        ClientConversationDemo.Conversation conversation = null;
+        boolean surveyed = false;
         Optional<Replayed> lockedAccount = replayed.stream()
                 .filter(r -> r.scenario() == DemoScenario.LOCKED_ACCOUNT && r.incidentId() != null).findFirst();
         if (lockedAccount.isPresent()) {
             resolved = lockedAccount.get().incidentId();
+            conversation = ClientConversationDemo.askAndAnswer(stack, resolved, progress);
             postmortem = resolve(resolved);
+            if (postmortem != null) {
+                surveyed = ClientConversationDemo.closeAndSurvey(stack, resolved, postmortem, progress);
+            }
         }
         lookAt();
-        return new Result(List.copyOf(replayed), postmortem == null ? null : resolved, postmortem);
+        return new Result(List.copyOf(replayed), postmortem == null ? null : resolved, postmortem, conversation,
+                surveyed);
     }
 
     /** Waits for the scenario's incident in case-service with its first notice sent, and says what it is. */
@@ -173,10 +185,15 @@ public final class Demo {
         progress.accept("  the dashboard      " + stack.service(VigieService.CASE).baseUrl()
                 + "/dashboard (log in as analyst: the incidents, their timelines and SLA clocks)");
         progress.accept("  the mailbox        " + stack.mailboxUrl() + " (every notice the clients received: emails, "
-                + "text messages, and client C's tickets)");
+                + "text messages, and client C's tickets; each email links its contact's status page, and can be "
+                + "answered as the client from its page)");
+        progress.accept("  client feedback    " + stack.service(VigieService.CASE).baseUrl() + "/dashboard/csat (CSAT "
+                + "per client and month); quarantined replies at " + stack.service(VigieService.NOTIFICATION)
+                .baseUrl() + "/api/replies/quarantine");
         progress.accept("  regulator notices  " + stack.service(VigieService.NOTIFICATION).baseUrl()
                 + "/api/regulator-notices (the GDPR Article 33 draft of the personal-data incident)");
-        progress.accept("  post-mortems       " + stack.service(VigieService.POSTMORTEM).baseUrl() + "/postmortems");
+        progress.accept("  post-mortems       " + stack.service(VigieService.POSTMORTEM).baseUrl() + "/postmortems"
+                + " (the locked-account one approved, with client A's feedback)");
         progress.accept("  triage work queue  " + stack.service(VigieService.TRIAGE).baseUrl()
                 + "/api/incidents (each incident's alert count, rules fired and matched indicators)");
     }

@@ -2,6 +2,7 @@ package io.vigie.localstack.demo;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -94,6 +95,32 @@ final class DemoHttp {
 
     JsonNode getJson(String url, LocalUsers.User user) {
         return JSON.readTree(call("GET", url, null, null, user));
+    }
+
+    /**
+     * A client's page, opened or posted as the client's browser would, with no Vigie account (the signed link in the
+     * URL or the form is the credential); a 2xx answers the page, anything else fails naming the page and status.
+     */
+    String page(String method, String url, Map<String, String> form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                .header("Accept", "text/html");
+        if (form == null) {
+            request.GET();
+        } else {
+            StringBuilder body = new StringBuilder();
+            form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+        // The link is the client's credential: messages name the page, never the URL with its token.
+        String page = URI.create(url).getPath();
+        HttpResponse<String> response = send(request.build(), method + " " + page);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(purpose + ": " + method + " " + page + " answered " + response.statusCode());
+        }
+        return response.body();
     }
 
     static String toJson(Object value) {
