@@ -1,5 +1,6 @@
 package io.vigie.cases.dashboard;
 
+import io.vigie.test.Chromium;
 import io.vigie.cases.CaseServiceTestBase;
 import io.vigie.cases.incident.CaseProjectionIT;
 import io.vigie.cases.incident.ClientConversationIT;
@@ -17,29 +18,18 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,38 +40,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardBrowserIT extends CaseServiceTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static Path profile;
+    private static Chromium chromium;
     private static WebDriver browser;
 
     @BeforeAll
-    static void startChromium() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("Debian's headless Chromium: apt-get install -y chromium chromium-driver").isTrue();
-        profile = Files.createTempDirectory("vigie-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+    static void startChromium() {
+        chromium = Chromium.start(1440, 1000);
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -268,8 +240,7 @@ class DashboardBrowserIT extends CaseServiceTestBase {
         assertThat(browser.findElement(By.id("client-questions")).getText()).contains("1 unanswered");
     }
 
-    private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    private static void screenshot(String name) {
+        chromium.screenshot(name);
     }
 }

@@ -1,5 +1,6 @@
 package io.vigie.notification.status;
 
+import io.vigie.test.Chromium;
 import io.vigie.events.IncidentCategory;
 import io.vigie.events.IncidentStatus;
 import io.vigie.events.IncidentUpdated;
@@ -19,29 +20,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,40 +41,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatusPageBrowserIT extends NotificationIntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Pattern STATUS_LINK = Pattern.compile("http://vigie\\.test(/status\\?t=\\S+)");
     private static final PhraseBook GERMAN = Phrases.shipped("de");
 
-    private static Path profile;
+    private static Chromium chromium;
     private static WebDriver browser;
 
     @BeforeAll
-    static void startChromium() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("Debian's headless Chromium: apt-get install -y chromium chromium-driver").isTrue();
-        profile = Files.createTempDirectory("vigie-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+    static void startChromium() {
+        chromium = Chromium.start(1280, 1000);
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -162,8 +133,7 @@ class StatusPageBrowserIT extends NotificationIntegrationTest {
         screenshot("status-3-other-client.png");
     }
 
-    private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    private static void screenshot(String name) {
+        chromium.screenshot(name);
     }
 }

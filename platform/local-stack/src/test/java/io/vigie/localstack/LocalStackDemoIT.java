@@ -30,8 +30,6 @@ import io.vigie.localstack.demo.DemoScenario;
 import io.vigie.localstack.demo.SeedData;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -323,25 +321,9 @@ class LocalStackDemoIT {
 
     private static String link(MimeMessage message, String path) throws Exception {
         Matcher link = Pattern.compile("https?://\\S+" + Pattern.quote(path)
-                + "[A-Za-z0-9._-]+").matcher(text(message));
+                + "[A-Za-z0-9._-]+").matcher(MailText.plain(message));
         assertThat(link.find()).as("a %s link", path).isTrue();
         return link.group();
-    }
-
-    private static String text(Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = text(multipart.getBodyPart(i));
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
     }
 
     private static List<JsonNode> casesOf(String client, String status) throws Exception {

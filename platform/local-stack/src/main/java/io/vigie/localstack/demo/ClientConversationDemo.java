@@ -16,11 +16,10 @@ import java.util.regex.Pattern;
 
 import io.vigie.localstack.LocalStack;
 import io.vigie.localstack.LocalUsers;
+import io.vigie.localstack.MailText;
 import io.vigie.localstack.VigieService;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
@@ -207,21 +206,8 @@ final class ClientConversationDemo {
         return false;
     }
 
-    /** The text/plain part, however deeply it nests. */
-    private static String text(Part part) throws MessagingException, IOException {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = text(multipart.getBodyPart(i));
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
+    private static String text(MimeMessage message) throws MessagingException, IOException {
+        return MailText.plain(message);
     }
 
     private static String first(Pattern pattern, String text) {
