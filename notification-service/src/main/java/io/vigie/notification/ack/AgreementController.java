@@ -1,122 +1,95 @@
 package io.vigie.notification.ack;
 
 import io.micrometer.core.annotation.Timed;
-import io.vigie.notification.notice.NoticeProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /**
- * The page where a client contact agrees or declines what a notice asks (e.g. isolating its machines). As with
- * acknowledgements, opening the link only shows the question; the answer is the POST of one of the two buttons.
+ * The page where a client contact agrees or declines what a notice asks (e.g. isolating its machines), in their
+ * language ({@link AckPages}). As with acknowledgements, opening the link only shows the question; the answer is the
+ * POST of one of the two buttons.
  */
 @RestController
 @Timed("vigie.notification.agreement")
 class AgreementController {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final String AGREED = "AGREED";
+    private static final String DECLINED = "DECLINED";
 
     private final AckLinks links;
     private final Agreements agreements;
-    private final ZoneId zone;
+    private final AckPages pages;
 
-    AgreementController(AckLinks links, Agreements agreements, NoticeProperties noticeProperties) {
+    AgreementController(AckLinks links, Agreements agreements, AckPages pages) {
         this.links = links;
         this.agreements = agreements;
-        this.zone = noticeProperties.zone();
+        this.pages = pages;
     }
 
     @GetMapping(path = "/agreement", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> show(@RequestParam(name = "t", required = false) String token) {
+    ResponseEntity<String> show(@RequestParam(name = "t", required = false) String token,
+                                @RequestHeader(name = "Accept-Language", required = false) String accepted) {
         AckLinks.Verification link = links.verify(AckLinks.AGREEMENT, token);
+        AckPage page = pages.forLink(link, accepted);
         if (link.status() != AckLinks.Status.VALID) {
-            return refused(link);
+            return page.refused(link);
         }
         return agreements.lookUp(link.noticeId(), link.contactId())
                 .map(answer -> answer.respondedAt() != null
-                        ? page(HttpStatus.OK, "Already answered / Déjà répondu", recorded(answer))
-                        : page(HttpStatus.OK, "Your agreement / Votre accord",
-                        "<p><strong>" + escape(answer.question()) + "</strong></p>"
+                        ? page.render(HttpStatus.OK, "agreement.alreadyTitle", recorded(page, answer))
+                        : page.render(HttpStatus.OK, "agreement.title",
+                        "<p>" + page.text("agreement.intro") + "</p>"
+                                + question(answer)
                                 + "<form method=\"post\" action=\"agreement\">"
-                                + "<input type=\"hidden\" name=\"t\" value=\"" + escape(token) + "\">"
-                                + "<label>Your name / Votre nom <input name=\"name\" maxlength=\"100\"></label> "
-                                + "<button type=\"submit\" name=\"answer\" value=\"AGREED\">I agree / J'accepte</button> "
-                                + "<button type=\"submit\" name=\"answer\" value=\"DECLINED\">I decline / Je refuse"
-                                + "</button></form>"))
-                .orElseGet(AgreementController::notFound);
+                                + "<input type=\"hidden\" name=\"t\" value=\"" + AckPage.esc(token) + "\">"
+                                + page.nameField("agreement.name")
+                                + "<p><button type=\"submit\" name=\"answer\" value=\"" + AGREED + "\">"
+                                + page.text("agreement.agree") + "</button> "
+                                + "<button type=\"submit\" name=\"answer\" value=\"" + DECLINED + "\">"
+                                + page.text("agreement.decline") + "</button></p></form>"))
+                .orElseGet(() -> page.unknown("agreement.unknownTitle", "agreement.unknown"));
     }
 
     @PostMapping(path = "/agreement", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> answer(@RequestParam(name = "t", required = false) String token,
                                   @RequestParam(name = "answer", required = false) String answer,
-                                  @RequestParam(name = "name", required = false) String name) {
+                                  @RequestParam(name = "name", required = false) String name,
+                                  @RequestHeader(name = "Accept-Language", required = false) String accepted) {
         AckLinks.Verification link = links.verify(AckLinks.AGREEMENT, token);
+        AckPage page = pages.forLink(link, accepted);
         if (link.status() != AckLinks.Status.VALID) {
-            return refused(link);
+            return page.refused(link);
         }
-        if (!"AGREED".equals(answer) && !"DECLINED".equals(answer)) {
-            return page(HttpStatus.BAD_REQUEST, "No answer / Pas de réponse",
-                    "<p>Choose I agree or I decline. Nothing was recorded.</p>"
-                            + "<p>Choisissez J'accepte ou Je refuse. Rien n'a été enregistré.</p>");
+        if (!AGREED.equals(answer) && !DECLINED.equals(answer)) {
+            return page.render(HttpStatus.BAD_REQUEST, "agreement.noAnswerTitle",
+                    "<p>" + page.text("agreement.noAnswer") + "</p>");
         }
         String typed = name == null ? null : name.strip();
         if (typed != null && typed.length() > 100) {
             typed = typed.substring(0, 100);
         }
-        return agreements.answer(link.noticeId(), link.contactId(), "AGREED".equals(answer), typed)
-                .map(recorded -> page(HttpStatus.OK, recorded.firstTime() ? "Thank you / Merci"
-                        : "Already answered / Déjà répondu", recorded(recorded)))
-                .orElseGet(AgreementController::notFound);
+        return agreements.answer(link.noticeId(), link.contactId(), AGREED.equals(answer), typed)
+                .map(recorded -> recorded.firstTime()
+                        ? page.render(HttpStatus.OK, "agreement.thanksTitle", recorded(page, recorded))
+                        : page.render(HttpStatus.OK, "agreement.alreadyTitle", recorded(page, recorded)
+                        + "<p>" + page.text("agreement.onlyFirst") + "</p>"))
+                .orElseGet(() -> page.unknown("agreement.unknownTitle", "agreement.unknown"));
     }
 
-    private String recorded(Agreements.Answer answer) {
-        String english = answer.agreed() ? "agreed" : "declined";
-        String french = answer.agreed() ? "accepté" : "refusé";
-        return "<p>" + escape(answer.question()) + "</p><p>" + escape(answer.respondedBy()) + " " + english + " on "
-                + format(answer.respondedAt()) + ".</p><p>" + escape(answer.respondedBy()) + " a " + french + " le "
-                + format(answer.respondedAt()) + ".</p>";
+    private static String recorded(AckPage page, Agreements.Answer answer) {
+        return question(answer) + "<p>" + page.text(answer.agreed() ? "agreement.agreed" : "agreement.declined",
+                Map.of("name", answer.respondedBy(), "date", page.date(answer.respondedAt()))) + "</p>";
     }
 
-    private ResponseEntity<String> refused(AckLinks.Verification link) {
-        if (link.status() == AckLinks.Status.EXPIRED) {
-            return page(HttpStatus.GONE, "Link expired / Lien expiré",
-                    "<p>This link expired. Nothing was recorded; please contact your security team.</p>"
-                            + "<p>Ce lien a expiré. Rien n'a été enregistré ; merci de contacter votre équipe de "
-                            + "sécurité.</p>");
-        }
-        return page(HttpStatus.BAD_REQUEST, "Invalid link / Lien invalide",
-                "<p>This link is not valid: it may have been altered or cut. Nothing was recorded.</p>"
-                        + "<p>Ce lien n'est pas valide : il a pu être modifié ou tronqué. Rien n'a été enregistré.</p>");
-    }
-
-    private static ResponseEntity<String> notFound() {
-        return page(HttpStatus.NOT_FOUND, "Nothing to answer / Rien à répondre",
-                "<p>This notice asks for no agreement, or does not exist.</p>"
-                        + "<p>Cet avis ne demande pas d'accord, ou n'existe pas.</p>");
-    }
-
-    private String format(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(zone));
-    }
-
-    private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(title)
-                + "</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(html);
-    }
-
-    private static String escape(String value) {
-        return value == null ? "" : HtmlUtils.htmlEscape(value);
+    private static String question(Agreements.Answer answer) {
+        return "<p><strong>" + AckPage.esc(answer.question()) + "</strong></p>";
     }
 }

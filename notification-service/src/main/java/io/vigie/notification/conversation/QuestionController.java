@@ -151,7 +151,7 @@ class QuestionController {
     }
 
     private ResponseEntity<String> refused(AckLinks.Verification link, Optional<Askers.Asker> asker, String accepted) {
-        String language = asker.map(Askers.Asker::language).orElseGet(() -> language(accepted));
+        String language = asker.map(Askers.Asker::language).orElseGet(() -> Languages.preferredBy(accepted));
         Map<String, String> values = Map.of("supportContact", notices.supportContact(),
                 "date", link.expiresAt() == null ? ""
                         : phrases.book(language).dateTime(link.expiresAt(), notices.zone()));
@@ -165,20 +165,6 @@ class QuestionController {
         }
         return page(HttpStatus.BAD_REQUEST, language, words.text(language, "question.invalidTitle"),
                 "<p>" + escape(words.text(language, "question.invalid")) + "</p>");
-    }
-
-    /** Someone whose link says nothing trustworthy: the language their browser asks for, if Vigie speaks it. */
-    private static String language(String accepted) {
-        try {
-            String tag = accepted == null ? null
-                    : Locale.lookupTag(Locale.LanguageRange.parse(accepted), Languages.supported());
-            if (tag != null) {
-                return tag.toLowerCase(Locale.ROOT);
-            }
-        } catch (IllegalArgumentException e) {
-            // An unreadable header: the default below.
-        }
-        return Languages.supports("en") ? "en" : Languages.supported().iterator().next();
     }
 
     static String clean(String text) {

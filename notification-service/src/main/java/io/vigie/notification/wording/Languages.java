@@ -39,6 +39,23 @@ public final class Languages {
         return String.join(", ", SUPPORTED);
     }
 
+    /**
+     * The language a browser asks for first ({@code Accept-Language}) among ours, else English: for a page whose reader
+     * is unknown (a tampered link says nothing trustworthy about whose it is).
+     */
+    public static String preferredBy(String acceptLanguage) {
+        try {
+            String tag = acceptLanguage == null ? null
+                    : Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
+            if (tag != null) {
+                return tag.toLowerCase(Locale.ROOT);
+            }
+        } catch (IllegalArgumentException e) {
+            // An unreadable header: the default below.
+        }
+        return supports("en") ? "en" : SUPPORTED.iterator().next();
+    }
+
     /** How dates are written for a language's readers: European English for {@code en}, as the SOC's clients are. */
     public static Locale locale(String language) {
         return "en".equals(language) ? Locale.UK : Locale.forLanguageTag(language);
