@@ -1,6 +1,7 @@
 package io.vigie.notification.ack;
 
 import io.vigie.notification.wording.LanguageCheck;
+import io.vigie.notification.wording.PageWords;
 import io.vigie.notification.wording.Languages;
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AckWordsTest {
 
-    private final Map<String, Map<String, String>> words = AckWords.loadAll();
+    private final Map<String, Map<String, String>> words = PageWords.read(AckWords.FILES);
 
     @Test
     void shouldHaveEveryWordInEveryLanguageWithTheEnglishPlaceholdersOnly() {
         assertThat(words).containsOnlyKeys(Languages.supported());
         assertThat(words.values()).allSatisfy(texts -> assertThat(texts).isNotEmpty());
-        assertThat(AckWords.problems(words)).isEmpty();
+        assertThat(PageWords.problems(AckWords.FILES, words)).isEmpty();
     }
 
     @Test
@@ -26,7 +27,7 @@ class AckWordsTest {
                 "fr", Map.of("link.expired", "Ce lien a expiré le {date} ({secret}).", "ack.titre", "Confirmer"),
                 "de", Map.of());
 
-        assertThat(AckWords.problems(broken)).containsExactlyInAnyOrder("fr.ack.title: missing",
+        assertThat(PageWords.problems(AckWords.FILES, broken)).containsExactlyInAnyOrder("fr.ack.title: missing",
                 "fr.link.expired: may only use the placeholders [date]", "fr.ack.titre: unknown key",
                 "de: the file notification/ack/de.yml is missing");
     }

@@ -2,6 +2,7 @@ package io.vigie.notification.conversation;
 
 import io.vigie.events.ClientMessageChannel;
 import io.vigie.notification.wording.LanguageCheck;
+import io.vigie.notification.wording.PageWords;
 import io.vigie.notification.wording.Languages;
 import org.junit.jupiter.api.Test;
 
@@ -11,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConversationWordsTest {
 
-    private final Map<String, Map<String, String>> words = ConversationWords.loadAll();
+    private final Map<String, Map<String, String>> words = PageWords.read(ConversationWords.FILES);
 
     @Test
     void shouldHaveEveryWordInEveryLanguageWithTheEnglishPlaceholdersOnly() {
         assertThat(words).containsOnlyKeys(Languages.supported());
-        assertThat(ConversationWords.problems(words)).isEmpty();
+        assertThat(PageWords.problems(ConversationWords.FILES, words)).isEmpty();
         // every way a message comes in is worded for the communications mailbox
         for (String via : ClientMessageChannel.getClassSchema().getEnumSymbols()) {
             assertThat(words.get("en")).containsKey("comms.via." + via);
@@ -29,7 +30,7 @@ class ConversationWordsTest {
                 "en", Map.of("question.title", "Your question", "question.limit", "At most {max} characters."),
                 "fr", Map.of("question.limit", "{max} caractères au maximum, {secret}"));
 
-        assertThat(ConversationWords.problems(broken)).containsExactlyInAnyOrder("fr.question.title: missing",
+        assertThat(PageWords.problems(ConversationWords.FILES, broken)).containsExactlyInAnyOrder("fr.question.title: missing",
                 "fr.question.limit: may only use the placeholders [max]");
     }
 

@@ -1,11 +1,10 @@
 package io.vigie.notification.survey;
 
 import io.vigie.notification.wording.LanguageCheck;
-import io.vigie.notification.wording.Languages;
+import io.vigie.notification.wording.PageWords;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,13 +15,10 @@ class SurveyWordsTest {
 
     @Test
     void shouldHaveEveryTextOfThePageInEveryLanguageAndNoOtherLanguageInIt() {
-        for (String language : Languages.supported()) {
-            Map<String, Object> texts = SurveyWords.load(language);
-            assertThat(texts.keySet()).as(language).containsExactlyInAnyOrderElementsOf(
-                    SurveyWords.load(SurveyWords.REFERENCE).keySet());
-            String all = String.join("\n", texts.values().stream().map(String::valueOf).toList());
-            assertThat(LanguageCheck.foreignWords(all, language)).as(language).isEmpty();
-        }
+        Map<String, Map<String, String>> all = PageWords.read(SurveyWords.FILES);
+        assertThat(PageWords.problems(SurveyWords.FILES, all)).isEmpty();
+        all.forEach((language, texts) -> assertThat(LanguageCheck.foreignWords(String.join("\n", texts.values()),
+                language)).as(language).isEmpty());
         assertThat(words.text("de", "thanks", Map.of("name", "Jutta", "date", "3. März 2026")))
                 .isEqualTo("Vielen Dank, Jutta. Ihre Antworten wurden am 3. März 2026 gespeichert.");
         assertThat(words.rating("fr", 1)).isEqualTo("Très mauvais");
@@ -31,15 +27,15 @@ class SurveyWordsTest {
 
     @Test
     void shouldFindAMissingTextAShortScaleAndAnUnknownPlaceholder() {
-        Map<String, Map<String, Object>> byLanguage = new LinkedHashMap<>();
-        byLanguage.put("en", SurveyWords.load("en"));
-        Map<String, Object> broken = new LinkedHashMap<>(SurveyWords.load("fr"));
+        Map<String, Map<String, String>> byLanguage = new LinkedHashMap<>();
+        byLanguage.put("en", PageWords.read(SurveyWords.FILES).get("en"));
+        Map<String, String> broken = new LinkedHashMap<>(PageWords.read(SurveyWords.FILES).get("fr"));
         broken.remove("send");
-        broken.put("scale", List.of("Mauvais", "Bon"));
+        broken.remove("scale.5");
         broken.put("thanks", "Merci {client}.");
         byLanguage.put("fr", broken);
 
-        assertThat(SurveyWords.problems(byLanguage)).containsExactlyInAnyOrder("fr.send: missing",
-                "fr.scale: needs 5 texts", "fr.thanks: unknown placeholder {client}");
+        assertThat(PageWords.problems(SurveyWords.FILES, byLanguage)).containsExactlyInAnyOrder("fr.send: missing",
+                "fr.scale.5: missing", "fr.thanks: may only use the placeholders [date, name]");
     }
 }
