@@ -112,14 +112,15 @@ class AlertmanagerNormaliser implements Normaliser {
         if (severity != null) {
             draft.severity(severity);
         }
-        draft.asset = firstNonNull(host(label(labels, "instance")), label(labels, "host"), label(labels, "hostname"),
+        String instanceHost = InstanceHost.of(label(labels, "instance"));
+        draft.asset = firstNonNull(instanceHost, label(labels, "host"), label(labels, "hostname"),
                 label(labels, "nodename"), label(labels, "node"), label(labels, "pod"));
         draft.service = firstNonNull(label(labels, "service"), label(labels, "job"));
         draft.clientHint = firstNonNull(label(labels, "client"), label(labels, "tenant"),
                 label(commonLabels, "client"));
         draft.account(label(labels, "user"));
         draft.ip(label(labels, "ip"));
-        draft.ip(host(label(labels, "instance")));
+        draft.ip(instanceHost);
         draft.tag(alertName);
         draft.link("Source", PayloadReader.clipped(alert.get("generatorURL"), MAX_LONG_TEXT));
         draft.link("Silence", PayloadReader.clipped(alert.get("silenceURL"), MAX_LONG_TEXT));
@@ -132,17 +133,6 @@ class AlertmanagerNormaliser implements Normaliser {
         draft.attributes.put("alertmanager.status", status);
         putIfPresent(draft, "alertmanager.endsAt", alert.get("endsAt"));
         return draft;
-    }
-
-    /** {@code instance} is usually host:port; the asset is the host. */
-    private static String host(String instance) {
-        if (instance == null) {
-            return null;
-        }
-        int colon = instance.lastIndexOf(':');
-        boolean hostAndPort = colon > 0 && instance.indexOf(':') == colon
-                && instance.substring(colon + 1).chars().allMatch(Character::isDigit);
-        return hostAndPort ? instance.substring(0, colon) : instance;
     }
 
     private static String label(JsonNode labels, String name) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static io.vigie.intake.normalise.PayloadReader.MAX_LONG_TEXT;
 import static io.vigie.intake.normalise.PayloadReader.MAX_TEXT;
@@ -19,6 +20,18 @@ import static io.vigie.intake.normalise.PayloadReader.MAX_TEXT;
  */
 @Component
 class SplunkNormaliser implements Normaliser {
+
+    /**
+     * Fields a result row names its detection by, most telling first: CIM's {@code signature} (Intrusion Detection,
+     * Malware, Alerts), Enterprise Security's notable event fields ({@code rule_title}, {@code rule_name},
+     * {@code search_name}, {@code savedsearch_name}), then the names searches written by hand tend to use.
+     */
+    private static final List<String> TITLE_FIELDS = List.of("signature", "rule_title", "rule_name", "rule",
+            "alert_name", "alert", "search_name", "savedsearch_name");
+    /** About a line: long enough to recognise the event, short enough to read as a title. */
+    static final int RAW_TITLE_LENGTH = 100;
+    private static final Pattern SPACES = Pattern.compile("[\\p{Cc}\\p{Z}]+");
+    private static final Pattern FORMATTING = Pattern.compile("\\p{Cf}");
 
     @Override
     public SourceType type() {
@@ -38,9 +51,9 @@ class SplunkNormaliser implements Normaliser {
         if (reader.hasErrors()) {
             return List.of();
         }
-        alert.title = searchName != null ? searchName : "Splunk alert " + alert.sourceReference;
-        alert.description = first(result, MAX_LONG_TEXT, "description", "signature", "_raw");
         alert.asset = first(result, MAX_TEXT, "host", "dest", "dest_host", "dvc", "src_host");
+        alert.title = searchName != null ? searchName : titleFromResult(result, alert.asset);
+        alert.description = descriptionOtherThan(alert.title, result);
         alert.service = first(result, MAX_TEXT, "service", "app");
         alert.severity(first(result, MAX_TEXT, "urgency", "severity", "priority"));
         alert.clientHint = first(result, MAX_TEXT, "client", "tenant", "customer");
@@ -68,6 +81,75 @@ class SplunkNormaliser implements Normaliser {
         putIfPresent(alert, "splunk.app", payload.get("app"));
         putIfPresent(alert, "splunk.search_name", payload.get("search_name"));
         return List.of(alert.build(source, reader.receivedAt()));
+    }
+
+    /**
+     * A title for an alert whose search has no name (an ad-hoc or unsaved search: {@code search_name} is null), made
+     * of what the result row says rather than of the sid, which only Splunk can read: the detection's name, else the
+     * start of the event, else the host.
+     */
+    private static String titleFromResult(JsonNode result, String asset) {
+        for (String field : TITLE_FIELDS) {
+            String name = readable(firstText(result.get(field)), MAX_TEXT);
+            if (name != null) {
+                return name;
+            }
+        }
+        String raw = readable(firstText(result.get("_raw")), RAW_TITLE_LENGTH);
+        if (raw != null) {
+            return raw;
+        }
+        return asset != null ? "Splunk alert on " + asset : "Splunk alert";
+    }
+
+    /** The row's description, else its signature, else the event itself, skipping what already is the title. */
+    private static String descriptionOtherThan(String title, JsonNode result) {
+        for (String field : List.of("description", "signature", "_raw")) {
+            String value = first(result, MAX_LONG_TEXT, field);
+            if (value != null && !title.equals(readable(value, MAX_TEXT))) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One line a person can read: control and formatting characters out (an event quoted from a log holds tabs, line
+     * breaks, sometimes NULs or bidirectional overrides), runs of spaces made one, and cut on a word boundary with an
+     * ellipsis when longer than {@code maxLength}. Null when nothing readable is left.
+     */
+    static String readable(String text, int maxLength) {
+        if (text == null) {
+            return null;
+        }
+        // Only the start can be kept; cleaning a 64 KiB event to keep 100 characters of it would be wasted work.
+        String start = cut(text, maxLength * 4);
+        String line = SPACES.matcher(FORMATTING.matcher(start).replaceAll("")).replaceAll(" ").strip();
+        if (line.isEmpty() || line.equals("-")) {
+            return null;
+        }
+        if (line.length() <= maxLength) {
+            return line;
+        }
+        int space = line.lastIndexOf(' ', maxLength);
+        // A word boundary in the second half keeps whole words; a longer unbroken token (base64, a URL) is cut.
+        String kept = space >= maxLength / 2 ? line.substring(0, space) : cut(line, maxLength);
+        return kept.stripTrailing() + "…";
+    }
+
+    /** At most {@code length} characters, never half of a surrogate pair. */
+    private static String cut(String text, int length) {
+        if (text.length() <= length) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end);
+    }
+
+    /** The field's text as sent (the first value of a multivalue field), or null. */
+    private static String firstText(JsonNode node) {
+        JsonNode value = node != null && node.isArray() ? node.get(0) : node;
+        return PayloadReader.absent(value) || value.isContainer() ? null : value.asString();
     }
 
     private static String first(JsonNode result, int maxLength, String... fields) {

@@ -54,14 +54,60 @@ class NormalisersTest {
     }
 
     @Test
-    void shouldTitleASplunkAlertOfAnAdHocSearchByItsSid() {
+    void shouldTitleAnUnnamedSplunkSearchByItsHostWhenTheResultNamesNothingElse() {
         Alert alert = normalise("splunk", """
                 {"result": {"host": "h"}, "sid": "rt_1700000000.42", "results_link": null,
                  "search_name": null, "owner": "admin", "app": "search"}""").get(0);
 
-        assertThat(alert.title()).isEqualTo("Splunk alert rt_1700000000.42");
+        assertThat(alert.title()).isEqualTo("Splunk alert on h");
+        assertThat(alert.sourceReference()).isEqualTo("rt_1700000000.42");
         assertThat(alert.detectedAt()).isEqualTo(RECEIVED);
         assertThat(alert.severityHint()).isNull();
+    }
+
+    @Test
+    void shouldTitleAnUnnamedSplunkSearchByTheDetectionItsResultNames() {
+        Alert signature = splunkWithoutSearchName("""
+                {"signature": "ET SCAN Nmap Scripting Engine User-Agent Detected", "rule_name": "IDS scan",
+                 "_raw": "Nov 23 01:55:00 ids-1 suricata[812]: [1:2009358:5] ET SCAN Nmap...", "host": "ids-1"}""");
+        Alert notable = splunkWithoutSearchName("""
+                {"rule_name": "Access - Excessive Failed Logins - Rule", "_raw": "failed login", "dest": "vpn-1"}""");
+        Alert multivalue = splunkWithoutSearchName("""
+                {"alert": ["  Disk\\tfull  on /var ", "second"], "host": "db-1"}""");
+
+        assertThat(signature.title()).isEqualTo("ET SCAN Nmap Scripting Engine User-Agent Detected");
+        assertThat(signature.description()).startsWith("Nov 23 01:55:00 ids-1 suricata[812]");
+        assertThat(notable.title()).isEqualTo("Access - Excessive Failed Logins - Rule");
+        assertThat(multivalue.title()).isEqualTo("Disk full on /var");
+    }
+
+    @Test
+    void shouldTitleAnUnnamedSplunkSearchByTheFirstWordsOfTheEventWithoutItsControlCharacters() {
+        String raw = "Nov 23 01:55:00 vpn-1 sshd[4711]:\\tFailed password for invalid user admin\\u0000 from "
+                + "198.51.100.23 port 53112 ssh2\\r\\n\\u202eNov 23 01:55:02 vpn-1 sshd[4711]: Connection closed";
+        Alert alert = splunkWithoutSearchName("{\"_raw\": \"" + raw + "\", \"host\": \"vpn-1\"}");
+
+        assertThat(alert.title()).isEqualTo("Nov 23 01:55:00 vpn-1 sshd[4711]: Failed password for invalid user admin "
+                + "from 198.51.100.23 port…");
+        assertThat(alert.title()).hasSizeLessThanOrEqualTo(SplunkNormaliser.RAW_TITLE_LENGTH + 1);
+        assertThat(alert.description()).contains("Connection closed");
+    }
+
+    @Test
+    void shouldCutAReadableTitleOnAWordBoundaryUnlessOneWordIsTooLong() {
+        String words = "word ".repeat(30);
+        String token = "QUJD".repeat(40);
+
+        assertThat(SplunkNormaliser.readable(words, 22)).isEqualTo("word word word word…");
+        assertThat(SplunkNormaliser.readable("short \t one\n", 22)).isEqualTo("short one");
+        assertThat(SplunkNormaliser.readable("see " + token, 22)).isEqualTo("see " + token.substring(0, 18) + "…");
+        assertThat(SplunkNormaliser.readable("\u0000\t\u200b -  ", 22)).isNull();
+        assertThat(SplunkNormaliser.readable("ab" + "\uD83D\uDE00".repeat(20), 5)).isEqualTo("ab\uD83D\uDE00…");
+    }
+
+    @Test
+    void shouldTitleAnUnnamedSplunkSearchWithAnEmptyResultPlainly() {
+        assertThat(splunkWithoutSearchName("{\"count\": \"8\"}").title()).isEqualTo("Splunk alert");
     }
 
     @Test
@@ -108,6 +154,12 @@ class NormalisersTest {
         assertThat(alert.attributes()).containsEntry("k\uFFFDey", "v\uFFFD");
         assertThat(splunk.attributes()).containsEntry("result.h\uFFFDost", "web\uFFFD").containsEntry("result.list", "x\uFFFD,y");
         assertThat(alert + "" + splunk).doesNotContain("\0");
+    }
+
+    private Alert splunkWithoutSearchName(String result) {
+        return normalise("splunk", """
+                {"result": %s, "sid": "scheduler_admin_search_W2_at_14232356_132", "search_name": null}"""
+                .formatted(result)).get(0);
     }
 
     private Alert alertmanager(String status) {

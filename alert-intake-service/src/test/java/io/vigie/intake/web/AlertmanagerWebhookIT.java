@@ -51,6 +51,22 @@ class AlertmanagerWebhookIT extends IntakeITSupport {
     }
 
     @Test
+    void shouldTakeTheAssetOfABlackboxProbeAlertFromTheHostOfTheProbedUrl() {
+        String id = newId();
+
+        HttpResponse<String> response = post("/webhooks/alertmanager/prometheus-prod",
+                payload("alertmanager-blackbox.json", id), "Authorization", bearer(ALERTMANAGER_TOKEN));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        Published published = publishedFrom("prometheus-prod", "5e1fa2b3" + id).get(0);
+        assertThat(published.key()).isEqualTo("portal-" + id + ".example.com");
+        assertThat(published.event().getAsset()).isEqualTo("portal-" + id + ".example.com");
+        assertThat(published.event().getIpAddresses()).isEmpty();
+        assertThat(published.event().getAttributes())
+                .containsEntry("label.instance", "https://portal-" + id + ".example.com:8443/health");
+    }
+
+    @Test
     void shouldNotRepublishTheAlertsOfARepeatedNotification() {
         String id = newId();
         String notification = payload("alertmanager-group.json", id);

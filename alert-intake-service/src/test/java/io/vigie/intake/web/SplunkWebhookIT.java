@@ -56,6 +56,22 @@ class SplunkWebhookIT extends IntakeITSupport {
     }
 
     @Test
+    void shouldTitleAnAlertOfAnUnnamedSearchByItsEventAndKeepTheSidAsItsReference() {
+        String id = newId();
+
+        HttpResponse<String> response = post("/webhooks/splunk/splunk-paris/" + SPLUNK_TOKEN,
+                payload("splunk-unnamed-search.json", id));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        AlertRaised event = publishedFrom("splunk-paris", "_at_14232356_" + id).get(0).event();
+        assertThat(event.getTitle()).isEqualTo("2025-11-23T01:55:00.412+0000 I ACCESS [conn4711] SASL SCRAM-SHA-1 "
+                + "authentication failed for admin on…");
+        assertThat(event.getSourceReference()).isEqualTo("scheduler_admin_search_W2_at_14232356_" + id);
+        assertThat(event.getDescription()).endsWith("UserNotFound: Could not find user admin@admin");
+        assertThat(event.getAsset()).isEqualTo("db-" + id + ".corp.example");
+    }
+
+    @Test
     void shouldAcknowledgeARedeliveredSplunkAlertAsDuplicateAndNotPublishItAgain() {
         String id = newId();
         String alert = payload("splunk-alert.json", id);
