@@ -58,7 +58,10 @@ class SplunkNormaliser implements Normaliser {
         alert.severity(first(result, MAX_TEXT, "urgency", "severity", "priority"));
         alert.clientHint = first(result, MAX_TEXT, "client", "tenant", "customer");
         alert.detectedAt = reader.instant(result.get("_time"), "/result/_time");
-        alert.fingerprintBasis = (searchName == null ? "" : searchName) + '\n' + (alert.asset == null ? "" : alert.asset)
+        // What happened, on what, by whom: the search's name, else the title the result gave (the detection's name,
+        // else the start of the event), so two different detections of unnamed searches on one host are never merged.
+        alert.fingerprintBasis = (searchName == null ? alert.title : searchName) + '\n'
+                + (alert.asset == null ? "" : alert.asset)
                 + '\n' + (first(result, MAX_TEXT, "user", "src", "src_ip") == null ? ""
                 : first(result, MAX_TEXT, "user", "src", "src_ip"));
         for (String field : List.of("user", "src_user", "dest_user", "user_name")) {

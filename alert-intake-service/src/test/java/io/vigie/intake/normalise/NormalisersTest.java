@@ -79,6 +79,14 @@ class NormalisersTest {
         assertThat(signature.description()).startsWith("Nov 23 01:55:00 ids-1 suricata[812]");
         assertThat(notable.title()).isEqualTo("Access - Excessive Failed Logins - Rule");
         assertThat(multivalue.title()).isEqualTo("Disk full on /var");
+        // two different detections on one host are two alerts, not a repeat of one
+        Alert other = splunkWithoutSearchName("""
+                {"signature": "ET POLICY Outbound SSH Connection", "host": "ids-1"}""");
+        Alert again = splunkWithoutSearchName("""
+                {"signature": "ET SCAN Nmap Scripting Engine User-Agent Detected", "host": "ids-1"}""");
+        assertThat(other.fingerprint()).isNotEqualTo(again.fingerprint());
+        assertThat(again.fingerprint()).isEqualTo(splunkWithoutSearchName("""
+                {"signature": "ET SCAN Nmap Scripting Engine User-Agent Detected", "host": "ids-1"}""").fingerprint());
     }
 
     @Test
