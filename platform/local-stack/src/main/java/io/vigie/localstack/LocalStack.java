@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -63,6 +64,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Where clients' replies go (plus-addressed per incident and contact), read by notification-service over IMAP. */
     public static final String REPLIES_ADDRESS = "replies@soc.vigie.local";
+    private static final String LINK_SECRET_FILE = "local-link-secret.properties";
+    private static final String LINK_SECRET = "vigie.notification.links.secret";
+
     /** The SOC communications team's mailbox: told when a client asks a question. */
     public static final String COMMS_ADDRESS = "comms@soc.vigie.local";
     private Duration startupTime;
@@ -380,6 +384,12 @@ public final class LocalStack implements AutoCloseable {
         return context;
     }
 
+    private static String randomHex() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
     private int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(settings.bindAddress()))) {
             return socket.getLocalPort();
@@ -462,6 +472,11 @@ public final class LocalStack implements AutoCloseable {
                     ? settings.servicePort(service) : freePort());
             arguments.set(0, "--server.port=" + port);
             arguments.add("--vigie.notification.links.base-url=" + baseUrl(port));
+            // Made once and kept in var/: the links already in the mailbox keep working after a restart.
+            arguments.add("--vigie.notification.links.secret=" + LocalSecrets.loadOrCreate(
+                    varDirectory.resolve(LINK_SECRET_FILE), List.of(LINK_SECRET), LocalStack::randomHex,
+                    "The key that signs the links in notices (acknowledgement, question, survey, status page)")
+                    .get(LINK_SECRET));
         }
         if (service == VigieService.CASE) {
             // The case dashboard links a notice held for review to its preview in notification-service.
