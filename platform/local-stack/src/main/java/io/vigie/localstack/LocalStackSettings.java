@@ -46,7 +46,7 @@ public record LocalStackSettings(
               --intake-port=PORT  --triage-port=PORT  --notification-port=PORT  --case-port=PORT  --postmortem-port=PORT
                                      one service's HTTP port (defaults 8080, 8082, 8083, 8084, 8085); 0 = any free port
               --demo[=NAME,...]      once up, replay demo scenarios through the real webhooks: locked-account,
-                                     personal-data, ddos, malware (default: all four)
+                                     personal-data, ddos, malware, phishing (default: all five)
             A service uses an embedded H2 database under <var-dir>/db/<name>, unless VIGIE_<NAME>_DB_URL (and
             VIGIE_<NAME>_DB_USER, VIGIE_<NAME>_DB_PASSWORD) point it at PostgreSQL, e.g.
               VIGIE_TRIAGE_DB_URL=jdbc:postgresql://localhost:5432/vigie_triage

@@ -55,12 +55,14 @@ final class LocalStackSummary {
         LocalWebhookSources sources = stack.webhookSources();
         out.append("\n  Webhooks (secrets kept in ").append(stack.varDirectory().resolve(LocalWebhookSources.FILE))
                 .append(")\n");
-        out.append(String.format("    %-13s %s%n", "Splunk", sources.splunkUrl(intake)));
-        out.append(String.format("    %-13s %s  Authorization: Bearer %s%n", "Wazuh", sources.wazuhUrl(intake),
+        out.append(String.format("    %-14s %s%n", "Splunk", sources.splunkUrl(intake)));
+        out.append(String.format("    %-14s %s  Authorization: Bearer %s%n", "Wazuh", sources.wazuhUrl(intake),
                 sources.wazuhToken()));
-        out.append(String.format("    %-13s %s  Authorization: Bearer %s%n", "Alertmanager",
+        out.append(String.format("    %-14s %s  Authorization: Bearer %s%n", "Alertmanager",
                 sources.alertmanagerUrl(intake), sources.alertmanagerToken()));
-        out.append(String.format("    %-13s %s  X-Vigie-Source: %s, HMAC-SHA256 secret %s%n", "Generic API",
+        out.append(String.format("    %-14s %s  Authorization: Bearer %s%n", "Elastic/Kibana", sources.elasticUrl(intake),
+                sources.elasticToken()));
+        out.append(String.format("    %-14s %s  X-Vigie-Source: %s, HMAC-SHA256 secret %s%n", "Generic API",
                 sources.genericUrl(intake), LocalWebhookSources.GENERIC, sources.genericHmacSecret()));
         out.append("\nPress Ctrl-C to stop.");
         return out.toString();

@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -34,8 +35,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The local stack's mailbox as a web page: every email the services sent, as the client would receive it, newest
- * first. The HTML part is shown in a sandboxed frame without scripts, so a notice that carried hostile content stays
- * inert here too.
+ * first, each under an id that never changes ({@link ArrivedMessages}); the same as JSON for scripts under
+ * {@code /api/messages} ({@link MailboxApi}). The HTML part is shown in a sandboxed frame without scripts, so a notice
+ * that carried hostile content stays inert here too.
  */
 final class MailboxPage implements AutoCloseable {
 
@@ -59,15 +61,17 @@ final class MailboxPage implements AutoCloseable {
     }
 
     private final GreenMail mailbox;
+    private final ArrivedMessages messages;
     private final String repliesAddress;
     private final Supplier<List<TextMessage>> texts;
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Ticket> tickets = new ArrayList<>();
 
-    private MailboxPage(GreenMail mailbox, String repliesAddress, Supplier<List<TextMessage>> texts,
-                        HttpServer server, ExecutorService executor) {
+    private MailboxPage(GreenMail mailbox, ArrivedMessages messages, String repliesAddress,
+                        Supplier<List<TextMessage>> texts, HttpServer server, ExecutorService executor) {
         this.mailbox = mailbox;
+        this.messages = messages;
         this.repliesAddress = repliesAddress;
         this.texts = texts;
         this.server = server;
@@ -89,9 +93,11 @@ final class MailboxPage implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            MailboxPage page = new MailboxPage(mailbox, repliesAddress, texts, server, executor);
+            ArrivedMessages messages = new ArrivedMessages(mailbox);
+            MailboxPage page = new MailboxPage(mailbox, messages, repliesAddress, texts, server, executor);
             server.createContext("/", page::handle);
             server.createContext("/tickets/", page::ticket);
+            server.createContext("/api/", new MailboxApi(messages)::handle);
             server.setExecutor(executor);
             server.start();
             return page;
@@ -121,15 +127,17 @@ final class MailboxPage implements AutoCloseable {
                 send(exchange, 405, "text/plain", "Only GET");
                 return;
             }
-            List<MimeMessage> messages = newestFirst();
             if (path.equals("/")) {
-                send(exchange, 200, "text/html", list(messages));
+                List<ArrivedMessages.Arrived> newestFirst = new ArrayList<>(messages.all());
+                Collections.reverse(newestFirst);
+                send(exchange, 200, "text/html", list(newestFirst));
             } else if (path.matches("/messages/\\d{1,9}")) {
-                int number = Integer.parseInt(path.substring("/messages/".length()));
-                if (number < 1 || number > messages.size()) {
-                    send(exchange, 404, "text/html", page("Not found", "<p>No message " + number + ".</p>"));
+                int id = Integer.parseInt(path.substring("/messages/".length()));
+                Optional<ArrivedMessages.Arrived> found = messages.byId(id);
+                if (found.isEmpty()) {
+                    send(exchange, 404, "text/html", page("Not found", "<p>No message " + id + ".</p>"));
                 } else {
-                    send(exchange, 200, "text/html", message(messages.get(messages.size() - number), number,
+                    send(exchange, 200, "text/html", message(found.get().message(), id,
                             "replied".equals(exchange.getRequestURI().getQuery())));
                 }
             } else {
@@ -204,27 +212,19 @@ final class MailboxPage implements AutoCloseable {
         return newest;
     }
 
-    /** Newest first; a message keeps its number (its position in arrival order) as newer ones arrive. */
-    private List<MimeMessage> newestFirst() {
-        List<MimeMessage> messages = new ArrayList<>(List.of(mailbox.getReceivedMessages()));
-        Collections.reverse(messages);
-        return messages;
-    }
-
-    private String list(List<MimeMessage> messages) throws MessagingException {
+    private String list(List<ArrivedMessages.Arrived> newestFirst) throws MessagingException {
         StringBuilder rows = new StringBuilder();
-        int number = messages.size();
-        for (MimeMessage message : messages) {
+        for (ArrivedMessages.Arrived arrived : newestFirst) {
+            MimeMessage message = arrived.message();
             rows.append("<tr><td>").append(escape(date(message))).append("</td><td>")
                     .append(escape(addresses(message.getRecipients(Message.RecipientType.TO))))
-                    .append("</td><td><a href=\"/messages/").append(number).append("\">")
+                    .append("</td><td><a href=\"/messages/").append(arrived.id()).append("\">")
                     .append(escape(nullToEmpty(message.getSubject()))).append("</a></td></tr>");
-            number--;
         }
-        String body = messages.isEmpty()
+        String body = newestFirst.isEmpty()
                 ? "<p>No email yet. Notices the services send to clients appear here.</p>"
                 : "<table><tr><th>Received</th><th>To</th><th>Subject</th></tr>" + rows + "</table>";
-        return page("Vigie mailbox (" + messages.size() + ")", body + texts() + tickets());
+        return page("Vigie mailbox (" + newestFirst.size() + ")", body + texts() + tickets());
     }
 
     private String texts() {
@@ -261,9 +261,8 @@ final class MailboxPage implements AutoCloseable {
         return subject.find() ? subject.group(1) : body.substring(0, Math.min(body.length(), 80));
     }
 
-    private String message(MimeMessage message, int number, boolean replied) throws MessagingException, IOException {
-        Parts parts = new Parts();
-        parts.collect(message);
+    private String message(MimeMessage message, int id, boolean replied) throws MessagingException, IOException {
+        Parts parts = Parts.of(message);
         StringBuilder body = new StringBuilder("<p><a href=\"/\">&larr; mailbox</a></p>");
         if (replied) {
             body.append("<p><strong>Your reply is in the SOC's replies mailbox.</strong> notification-service reads it "
@@ -289,20 +288,20 @@ final class MailboxPage implements AutoCloseable {
             body.append("<h2>Text</h2><pre>").append(escape(parts.text)).append("</pre>");
         }
         if (replyAddress(message, repliesAddress) != null) {
-            body.append("<h2>Reply as the client</h2><form method=\"post\" action=\"/messages/").append(number)
+            body.append("<h2>Reply as the client</h2><form method=\"post\" action=\"/messages/").append(id)
                     .append("/reply\"><p><textarea name=\"text\" rows=\"6\" cols=\"80\" maxlength=\"4000\" required>"
                             + "</textarea></p><p><button type=\"submit\">Send as ")
                     .append(escape(addresses(message.getRecipients(Message.RecipientType.TO))))
                     .append("</button></p></form>");
         }
-        return page("Message " + number, body.toString());
+        return page("Message " + id, body.toString());
     }
 
     /**
-     * The client's reply to message {@code number}, as their mail program would write it (the new text, then the
-     * notice quoted), delivered to the replies account. Only from this page: a form posted by another site is refused.
+     * The client's reply to message {@code id}, as their mail program would write it (the new text, then the notice
+     * quoted), delivered to the replies account. Only from this page: a form posted by another site is refused.
      */
-    private void reply(HttpExchange exchange, int number) throws IOException {
+    private void reply(HttpExchange exchange, int id) throws IOException {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
         String host = exchange.getRequestHeaders().getFirst("Host");
         if (origin != null && !origin.equals("http://" + host)) {
@@ -311,20 +310,20 @@ final class MailboxPage implements AutoCloseable {
         }
         String text = formField(new String(exchange.getRequestBody().readNBytes(64 * 1024), StandardCharsets.UTF_8),
                 "text");
-        List<MimeMessage> messages = newestFirst();
-        if (number < 1 || number > messages.size() || text == null || text.isBlank()) {
+        Optional<ArrivedMessages.Arrived> found = messages.byId(id);
+        if (found.isEmpty() || text == null || text.isBlank()) {
             send(exchange, 400, "text/html", page("Nothing sent", "<p>Write a reply to a message that has a reply "
                     + "address. <a href=\"/\">Back</a></p>"));
             return;
         }
         try {
-            MimeMessage original = messages.get(messages.size() - number);
+            MimeMessage original = found.get().message();
             if (replyAddress(original, repliesAddress) == null) {
                 send(exchange, 400, "text/html", page("Nothing sent", "<p>This message has no reply address.</p>"));
                 return;
             }
             mailbox.getUserManager().getUserByEmail(repliesAddress).deliver(reply(original, text, repliesAddress));
-            exchange.getResponseHeaders().set("Location", "/messages/" + number + "?replied");
+            exchange.getResponseHeaders().set("Location", "/messages/" + id + "?replied");
             send(exchange, 303, "text/plain", "Sent");
         } catch (MessagingException | IOException | RuntimeException e) {
             send(exchange, 500, "text/plain", "The reply could not be delivered: " + e.getMessage());
@@ -341,8 +340,7 @@ final class MailboxPage implements AutoCloseable {
         if (to == null) {
             throw new IllegalArgumentException("The message has no reply address of " + repliesAddress);
         }
-        Parts parts = new Parts();
-        parts.collect(original);
+        Parts parts = Parts.of(original);
         MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
         reply.setFrom(original.getRecipients(Message.RecipientType.TO)[0]);
         reply.setRecipient(Message.RecipientType.TO, to);
@@ -458,11 +456,27 @@ final class MailboxPage implements AutoCloseable {
     }
 
     /** The first text/plain and text/html parts of a message, however deeply its multiparts nest. */
-    private static final class Parts {
+    static final class Parts {
         private String text;
         private String html;
 
-        void collect(Part part) throws MessagingException, IOException {
+        static Parts of(Part message) throws MessagingException, IOException {
+            Parts parts = new Parts();
+            parts.collect(message);
+            return parts;
+        }
+
+        /** The plain text, or null when the message has none. */
+        String text() {
+            return text;
+        }
+
+        /** The HTML, or null when the message has none. */
+        String html() {
+            return html;
+        }
+
+        private void collect(Part part) throws MessagingException, IOException {
             if (part.isMimeType("text/plain") && text == null) {
                 text = (String) part.getContent();
             } else if (part.isMimeType("text/html") && html == null) {

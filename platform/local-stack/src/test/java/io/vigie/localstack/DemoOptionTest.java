@@ -13,23 +13,23 @@ class DemoOptionTest {
         assertThat(LocalStackMain.demoScenarios(new String[] {"--var-dir=/tmp/x"})).isEmpty();
         assertThat(LocalStackMain.demoScenarios(new String[] {"--demo", "--port-offset=100"}))
                 .containsExactly(DemoScenario.LOCKED_ACCOUNT, DemoScenario.PERSONAL_DATA, DemoScenario.DDOS,
-                        DemoScenario.MALWARE);
+                        DemoScenario.MALWARE, DemoScenario.PHISHING);
     }
 
     @Test
     void shouldReplayTheNamedScenariosOnceEachInPipelineOrder() {
-        assertThat(LocalStackMain.demoScenarios(new String[] {"--demo=malware, DDoS,malware"}))
-                .containsExactly(DemoScenario.DDOS, DemoScenario.MALWARE);
+        assertThat(LocalStackMain.demoScenarios(new String[] {"--demo=phishing,malware, DDoS,malware"}))
+                .containsExactly(DemoScenario.DDOS, DemoScenario.MALWARE, DemoScenario.PHISHING);
     }
 
     @Test
     void shouldRefuseAnUnknownScenarioNamingTheKnownOnes() {
-        assertThatThrownBy(() -> LocalStackMain.demoScenarios(new String[] {"--demo=ddos,phishing"}))
+        assertThatThrownBy(() -> LocalStackMain.demoScenarios(new String[] {"--demo=ddos,ransomware"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'phishing'")
-                .hasMessageContaining("locked-account,personal-data,ddos,malware");
+                .hasMessageContaining("'ransomware'")
+                .hasMessageContaining("locked-account,personal-data,ddos,malware,phishing");
         assertThatThrownBy(() -> LocalStackMain.demoScenarios(new String[] {"--demo="}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("locked-account,personal-data,ddos,malware");
+                .hasMessageContaining("locked-account,personal-data,ddos,malware,phishing");
     }
 }

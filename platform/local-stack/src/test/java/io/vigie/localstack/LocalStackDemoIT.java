@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./local-stack.sh --demo} as a newcomer lives it: the stack starts on an empty {@code var/}, the seed data
- * loads, the four scenarios go through the real webhooks, and what they produce is checked where a user would look —
+ * loads, the five scenarios go through the real webhooks, and what they produce is checked where a user would look —
  * case-service's cases, triage's incidents, the mailbox, the regulator notice, the post-mortem draft. Start-up, seed
  * and demo times and the resident memory afterwards are printed (figures, not assertions).
  */
@@ -91,9 +91,10 @@ class LocalStackDemoIT {
 
     @Test
     void shouldShowOneCaseForEachScenarioWithItsSeverityAndCategory() throws Exception {
-        // The locked account was resolved and closed by the demo; the three others are still active. The closed one stays
-        // on the default list while Tom Baker's emailed reply waits for an answer.
-        assertThat(casesOf(SeedData.CLIENT_A, null)).extracting(c -> c.get("status").asText()).containsExactly("CLOSED");
+        // The locked account was resolved and closed by the demo; the others are still active. The closed one stays on
+        // the default list while Tom Baker's emailed reply waits for an answer.
+        assertThat(casesOf(SeedData.CLIENT_A, null)).extracting(c -> c.get("category").asText() + " "
+                + c.get("status").asText()).containsExactlyInAnyOrder("ACCOUNT_COMPROMISE CLOSED", "PHISHING NOTIFIED");
         assertThat(casesOf(SeedData.CLIENT_C, null)).extracting(c -> c.get("category").asText() + " " + c.get("severity").asText())
                 .containsExactly("DDOS_OUTAGE CRITICAL");
         assertThat(casesOf(SeedData.CLIENT_B, null)).extracting(c -> c.get("category").asText() + " " + c.get("severity").asText())
@@ -171,6 +172,48 @@ class LocalStackDemoIT {
         assertThat(call("GET", VigieService.CASE, "/api/cases/" + incident + "/timeline", "viewer").body())
                 .contains("known-threat-indicator");
         assertThat(progress).anyMatch(line -> line.contains("known threats matched") && line.contains(SeedData.C2_DOMAIN));
+    }
+
+    @Test
+    void shouldOpenAHighPhishingIncidentFromTheKibanaWebhookAndTellClientAByEmailWithoutItsRawContent()
+            throws Exception {
+        Demo.Replayed phishing = demo.of(DemoScenario.PHISHING).orElseThrow();
+        assertThat(phishing.published()).as("demo output: %s", progress).isEqualTo(1);
+        JsonNode theCase = json(call("GET", VigieService.CASE, "/api/cases/" + phishing.incidentId(), "viewer"));
+        assertThat(theCase.at("/incident/category").asText() + " " + theCase.at("/incident/severity").asText())
+                .isEqualTo("PHISHING HIGH");
+        assertThat(theCase.at("/incident/personalData").asBoolean()).isFalse();
+        assertThat(theCase.get("alerts")).singleElement().satisfies(alert -> {
+            assertThat(alert.get("source").asText()).isEqualTo("ELASTIC");
+            assertThat(alert.get("sourceName").asText()).isEqualTo(LocalWebhookSources.ELASTIC);
+            assertThat(alert.get("asset").asText()).isEqualTo(SeedData.CLIENT_A_MAIL_SERVER);
+        });
+        assertThat(json(call("GET", VigieService.TRIAGE, "/api/incidents/" + phishing.incidentId(), "viewer"))
+                .at("/classification/rationale").toString()).contains("phishing");
+        assertThat(progress).anyMatch(line -> line.contains("phishing: incident ") && line.contains("HIGH PHISHING"));
+
+        // What client A's people read, through the mailbox's JSON API: one email each, in their language, saying what
+        // phishing is, and nothing of the Kibana alert (rule, sender, address, tool).
+        String reference = phishing.incidentId().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        Map<String, String> expected = Map.of(
+                "jeanne.martin@client-a.example", "Des messages frauduleux",
+                "tom.baker@client-a.example", "Fraudulent messages");
+        for (Map.Entry<String, String> contact : expected.entrySet()) {
+            await().atMost(STEP).untilAsserted(() -> {
+                List<JsonNode> notices = new ArrayList<>();
+                mailboxApi("/api/messages?to=" + contact.getKey()).forEach(message -> {
+                    if (message.get("subject").asText().contains(reference)) {
+                        notices.add(message);
+                    }
+                });
+                assertThat(notices).as(contact.getKey()).singleElement().satisfies(notice -> {
+                    assertThat(notice.get("to").toString()).contains(contact.getKey());
+                    assertThat(notice.get("text").asText()).contains(contact.getValue())
+                            .doesNotContain("credential-harvesting").doesNotContain("198.51.100.77")
+                            .doesNotContain("secure-esign").doesNotContain("Kibana").doesNotContain("Elastic");
+                });
+            });
+        }
     }
 
     @Test
@@ -345,6 +388,11 @@ class LocalStackDemoIT {
             }
         }
         return subjects;
+    }
+
+    private static JsonNode mailboxApi(String path) throws IOException, InterruptedException {
+        return json(http.send(HttpRequest.newBuilder(URI.create(stack.mailboxUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     private static HttpResponse<String> call(String method, VigieService service, String path, String user)

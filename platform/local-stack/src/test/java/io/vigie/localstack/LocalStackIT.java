@@ -54,7 +54,8 @@ class LocalStackIT {
             assertThat(LocalStackSummary.render(stack, null)).contains(
                     stack.webhookSources().splunkUrl(stack.service(VigieService.ALERT_INTAKE).baseUrl()),
                     stack.webhookSources().wazuhToken(), stack.webhookSources().alertmanagerToken(),
-                    stack.webhookSources().genericHmacSecret(), stack.users().users().get("analyst").password());
+                    stack.webhookSources().elasticUrl(stack.service(VigieService.ALERT_INTAKE).baseUrl()),
+                    stack.webhookSources().elasticToken(), stack.webhookSources().genericHmacSecret(), stack.users().users().get("analyst").password());
             assertThat(stack.services()).extracting(RunningService::service).containsExactly(VigieService.values());
             for (RunningService service : stack.services()) {
                 awaitHealthUp(service);
@@ -139,7 +140,8 @@ class LocalStackIT {
         assertThat(post(intake + "/webhooks/splunk/" + LocalWebhookSources.SPLUNK + "/wrong", Map.of()).statusCode())
                 .isEqualTo(401);
         for (Map.Entry<String, String> bearer : Map.of(sources.wazuhUrl(intake), sources.wazuhToken(),
-                sources.alertmanagerUrl(intake), sources.alertmanagerToken()).entrySet()) {
+                sources.alertmanagerUrl(intake), sources.alertmanagerToken(),
+                sources.elasticUrl(intake), sources.elasticToken()).entrySet()) {
             assertThat(post(bearer.getKey(), Map.of("Authorization", "Bearer " + bearer.getValue())).statusCode())
                     .as(bearer.getKey()).isEqualTo(400);
             assertThat(post(bearer.getKey(), Map.of("Authorization", "Bearer wrong")).statusCode())

@@ -12,6 +12,8 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MailboxPageTest {
 
     private static final String REPLIES = "replies@soc.vigie.local";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private GreenMail smtp;
     private MailboxPage page;
@@ -136,6 +139,88 @@ class MailboxPageTest {
     }
 
     @Test
+    void shouldKeepEveryMessagesNumberWhileMailArrivesForOtherMailboxes() throws Exception {
+        send("it@client-a.example", "First to client A", "a1", "<p>a1</p>", null, null);
+        send("dpo@client-b.example", "First to client B", "b1", "<p>b1</p>", null, null);
+        assertThat(get("/messages/2").body()).contains("First to client B");
+
+        // GreenMail lists its messages mailbox by mailbox: this one comes before client B's in its own list.
+        send("it@client-a.example", "Second to client A", "a2", "<p>a2</p>", null, null);
+
+        assertThat(get("/messages/1").body()).contains("First to client A");
+        assertThat(get("/messages/2").body()).contains("First to client B");
+        assertThat(get("/messages/3").body()).contains("Second to client A");
+        assertThat(get("/").body()).contains("href=\"/messages/3\">Second to client A",
+                "href=\"/messages/2\">First to client B", "href=\"/messages/1\">First to client A");
+        assertThat(json("/api/messages").findValuesAsString("subject"))
+                .containsExactly("First to client A", "First to client B", "Second to client A");
+    }
+
+    @Test
+    void shouldServeEveryMessageAsJsonWithItsHeadersAndBothPartsFilteredByRecipient() throws Exception {
+        send("it@client-a.example", "Incident de sécurité 1A2B3C4D", "Bonjour,\nvotre compte a été verrouillé.",
+                "<p>Bonjour</p>", "replies+k3y@soc.vigie.local", null);
+        String noticeId = smtp.getReceivedMessages()[0].getMessageID();
+        send("dpo@client-b.example", "Security incident 5E6F7A8B", "Dear DPO", "<p>Dear DPO</p>", null, null);
+        send("IT@client-a.example", "Réponse : Incident de sécurité 1A2B3C4D", "Seul le compte j.doe est concerné.",
+                "<p>Seul le compte j.doe est concerné.</p>", "replies+k3y@soc.vigie.local", noticeId);
+        // The client answers the first from its page: the reply lands in the SOC's replies mailbox, to its plus address.
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + page.port()
+                        + "/messages/1/reply")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("text=Merci")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(303);
+
+        HttpResponse<String> all = get("/api/messages");
+        JsonNode first = json("/api/messages/1");
+
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(JSON.readTree(all.body()).findValuesAsString("id")).containsExactly("1", "2", "3", "4");
+        assertThat(first.get("from").toString()).isEqualTo("[\"soc@vigie.example\"]");
+        assertThat(first.get("to").toString()).isEqualTo("[\"it@client-a.example\"]");
+        assertThat(first.get("subject").asString()).isEqualTo("Incident de sécurité 1A2B3C4D");
+        assertThat(first.get("date").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(first.at("/headers/Message-ID").asString()).isEqualTo(noticeId);
+        assertThat(first.at("/headers/Reply-To").asString()).isEqualTo("replies+k3y@soc.vigie.local");
+        assertThat(first.at("/headers/Subject").asString()).isEqualTo("Incident de sécurité 1A2B3C4D");
+        assertThat(first.get("text").asString().replace("\r\n", "\n")).isEqualTo("Bonjour,\nvotre compte a été verrouillé.");
+        assertThat(first.get("html").asString()).isEqualTo("<p>Bonjour</p>");
+        assertThat(first.get("page").asString()).isEqualTo("/messages/1");
+
+        // A recipient, whatever its case; a '+' is taken as written, not as a space.
+        assertThat(json("/api/messages?to=it@CLIENT-A.example").findValuesAsString("subject")).containsExactly(
+                "Incident de sécurité 1A2B3C4D", "Réponse : Incident de sécurité 1A2B3C4D");
+        assertThat(json("/api/messages?to=it%40client-a.example&since=1").findValuesAsString("id"))
+                .containsExactly("3");
+        JsonNode answer = json("/api/messages?to=it@client-a.example&since=1").get(0);
+        assertThat(answer.at("/headers/In-Reply-To").asString()).isEqualTo(noticeId);
+        JsonNode reply = json("/api/messages?to=replies+k3y@soc.vigie.local").get(0);
+        assertThat(reply.get("id").asLong()).isEqualTo(4);
+        assertThat(reply.get("from").toString()).isEqualTo("[\"it@client-a.example\"]");
+        assertThat(reply.at("/headers/In-Reply-To").asString()).isEqualTo(noticeId);
+        assertThat(reply.get("text").asString()).startsWith("Merci").contains("> votre compte a été verrouillé.");
+        assertThat(reply.get("html").isNull()).isTrue();
+        assertThat(json("/api/messages?to=nobody@client-c.example")).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerTheApisRefusalsAsProblemJson() throws Exception {
+        HttpResponse<String> missing = get("/api/messages/7");
+        HttpResponse<String> badSince = get("/api/messages?since=yesterday");
+        HttpResponse<String> written = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + page.port()
+                + "/api/messages")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).get("detail").asString()).isEqualTo("No message 7 in the mailbox.");
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
+        assertThat(badSince.statusCode()).isEqualTo(400);
+        assertThat(badSince.body()).contains("yesterday");
+        assertThat(written.statusCode()).isEqualTo(405);
+        assertThat(json("/api/messages")).isEmpty();
+    }
+
+    @Test
     void shouldAnswer404ForAMessageThatDoesNotExist() throws Exception {
         assertThat(get("/messages/7").statusCode()).isEqualTo(404);
         assertThat(get("/elsewhere").statusCode()).isEqualTo(404);
@@ -144,6 +229,12 @@ class MailboxPageTest {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + page.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode json(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private HttpResponse<String> post(String path, String idempotencyKey, String body) throws Exception {
@@ -157,15 +248,23 @@ class MailboxPageTest {
     }
 
     private void send(String subject, String text, String html, String replyTo) throws Exception {
+        send("it@client-a.example", subject, text, html, replyTo, null);
+    }
+
+    private void send(String to, String subject, String text, String html, String replyTo, String inReplyTo)
+            throws Exception {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
         MimeMessage message = new MimeMessage(Session.getInstance(properties));
         message.setFrom(new InternetAddress("soc@vigie.example"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress("it@client-a.example"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
         message.setSubject(subject, "UTF-8");
         if (replyTo != null) {
             message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo)});
+        }
+        if (inReplyTo != null) {
+            message.setHeader("In-Reply-To", inReplyTo);
         }
         MimeBodyPart textPart = new MimeBodyPart();
         textPart.setText(text, "UTF-8");

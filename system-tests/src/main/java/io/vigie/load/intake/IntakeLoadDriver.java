@@ -8,7 +8,6 @@ import org.HdrHistogram.Recorder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,12 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp ... io.vigie.load.intake.IntakeLoadDriver [step seconds] [rates single, e.g. 500,1000,2000] [rates batch]
+ * java -cp ... io.vigie.load.intake.IntakeLoadDriver serve [--stop-file=FILE]
  * VIGIE_BENCH_DB_URL / _USER / _PASSWORD: PostgreSQL (default: H2 in memory, PostgreSQL mode)
  * </pre>
  */
 public final class IntakeLoadDriver {
 
-    private static final String TOKEN = "load-driver-token";
+    static final String TOKEN = "load-driver-token";
     private static final int CONNECTIONS = 64;
 
     private IntakeLoadDriver() {
@@ -46,9 +46,11 @@ public final class IntakeLoadDriver {
 
     public static void main(String[] args) throws Exception {
         boolean serve = args.length > 0 && args[0].equals("serve");
+        StopSignal stop = serve ? new StopSignal(stopFile(args)) : null;
         int stepSeconds = !serve && args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        List<Integer> singleRates = rates(args.length > 1 ? args[1] : "500,1000,2000,4000,6000,8000,10000,12000");
-        List<Integer> batchRates = rates(args.length > 2 ? args[2] : "20,50,100,200,400");
+        List<Integer> singleRates = rates(!serve && args.length > 1 ? args[1]
+                : "500,1000,2000,4000,6000,8000,10000,12000");
+        List<Integer> batchRates = rates(!serve && args.length > 2 ? args[2] : "20,50,100,200,400");
         Path data = Files.createTempDirectory("vigie-intake-load");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(data.resolve("kafka"));
              SchemaRegistryServer registry = SchemaRegistryServer.start(data.resolve("registry"), "127.0.0.1", 0)) {
@@ -61,7 +63,7 @@ public final class IntakeLoadDriver {
                 System.out.printf("intake at %s, database %s, %d connections, %d s per step%n", base,
                         dbUrl.replaceAll("password=[^;&]*", "password=***"), CONNECTIONS, stepSeconds);
                 if (serve) {
-                    serve(base, bareUrl);
+                    serve(base, bareUrl, stop);
                     return;
                 }
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -88,22 +90,44 @@ public final class IntakeLoadDriver {
                     }
                 }
             }
+        } finally {
+            if (stop != null) {
+                System.out.println("stopped: intake, the bare endpoint, the registry and the broker are closed");
+                System.out.flush();
+                stop.closed();
+            }
         }
     }
 
     /**
      * For an external load generator such as wrk (see {@code system-tests/wrk/}), which costs far less CPU than this
-     * driver on a 2-core machine: prints the two URLs and keeps everything up until stdin closes.
+     * driver on a 2-core machine: prints the two URLs and keeps everything up until stopped by Ctrl-C, a SIGTERM
+     * ({@code kill}) or the stop file. Standard input is not read, so it runs in the background or under a script.
      */
-    private static void serve(String base, String bareUrl) throws IOException {
+    private static void serve(String base, String bareUrl, StopSignal stop) throws InterruptedException {
         System.out.println("intake " + base + "/api/v1/alerts (source bench, token " + TOKEN + "), alertmanager "
                 + base + "/webhooks/alertmanager/bench-am, bare " + bareUrl + ", framework alone "
                 + bareUrl.replace("/bare", "/noop"));
-        System.out.println("serving; close stdin (Ctrl-D) to stop");
+        System.out.println("ports: INTAKE_PORT=" + URI.create(base).getPort() + " BARE_PORT="
+                + URI.create(bareUrl).getPort());
+        System.out.println("serving (pid " + ProcessHandle.current().pid() + "); stop with Ctrl-C, kill "
+                + ProcessHandle.current().pid() + stop.describeFile());
         System.out.flush();
-        while (System.in.read() != -1) {
-            // Whatever is typed is ignored; only the end of input stops.
+        String why = stop.await();
+        System.out.println("stopping: " + why);
+    }
+
+    /** {@code serve --stop-file=FILE}: the file whose appearance stops it; null without the option. */
+    private static Path stopFile(String[] args) {
+        Path file = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--stop-file=") && args[i].length() > "--stop-file=".length()) {
+                file = Path.of(args[i].substring("--stop-file=".length()));
+            } else {
+                throw new IllegalArgumentException("serve takes only --stop-file=FILE, not " + args[i]);
+            }
         }
+        return file;
     }
 
     private static ConfigurableApplicationContext startIntake(LocalKafkaBroker broker, SchemaRegistryServer registry,

@@ -186,7 +186,7 @@ public final class Demo {
                 + "/dashboard (log in as analyst: the incidents, their timelines and SLA clocks)");
         progress.accept("  the mailbox        " + stack.mailboxUrl() + " (every notice the clients received: emails, "
                 + "text messages, and client C's tickets; each email links its contact's status page, and can be "
-                + "answered as the client from its page)");
+                + "answered as the client from its page; the emails as JSON at " + stack.mailboxUrl() + "/api/messages)");
         progress.accept("  client feedback    " + stack.service(VigieService.CASE).baseUrl() + "/dashboard/csat (CSAT "
                 + "per client and month); quarantined replies at " + stack.service(VigieService.NOTIFICATION)
                 .baseUrl() + "/api/replies/quarantine");

@@ -20,7 +20,9 @@ public enum DemoScenario {
             DdosStormDemo.SOURCES) + " alerts in " + DdosStormDemo.NOTIFICATIONS + " notifications (Alertmanager)",
             SeedData.CLIENT_C, "DDOS_OUTAGE", DdosStormDemo::post),
     MALWARE("malware", "malware on a server, calling a known command-and-control server (generic API, HMAC-signed)",
-            SeedData.CLIENT_B, "MALWARE", MalwareDemo::post);
+            SeedData.CLIENT_B, "MALWARE", MalwareDemo::post),
+    PHISHING("phishing", "a phishing email with a password-harvesting link delivered to a client's mailboxes (Elastic"
+            + " Security, Kibana webhook connector)", SeedData.CLIENT_A, "PHISHING", PhishingDemo::post);
 
     private final String id;
     private final String description;

@@ -25,6 +25,8 @@ public final class SeedData {
     public static final String CLIENT_B = "client-b";
     public static final String CLIENT_C = "client-c";
     public static final String CLIENT_A_DOMAIN_CONTROLLER = "dc01.client-a.example";
+    /** Client A's Exchange server: where the phishing demo's Elastic Security rule sees the message delivered. */
+    public static final String CLIENT_A_MAIL_SERVER = "mail.client-a.example";
     public static final String CLIENT_B_DATABASE = "db01.client-b.example";
     /** Client C's online shop: the DDoS demo's target. */
     public static final String CLIENT_C_SHOP = "shop.client-c.example";
@@ -88,7 +90,7 @@ public final class SeedData {
                   clients: [%s]
                   dataCategories: [PERSONAL, CREDENTIALS]
                   description: Client A's Active Directory domain controller, every employee's account and login
-                - name: mail.client-a.example
+                - name: %s
                   kind: ASSET
                   criticality: HIGH
                   clients: [%s]
@@ -124,8 +126,9 @@ public final class SeedData {
                   clients: [%s]
                   dataCategories: [CREDENTIALS]
                   description: Client B's Exchange server (every mailbox of the clinic's staff; no patient records)
-                """.formatted(CLIENT_A_DOMAIN_CONTROLLER, CLIENT_A, CLIENT_A, CLIENT_B_DATABASE, CLIENT_B, CLIENT_B,
-                CLIENT_C_SHOP, CLIENT_C, CLIENT_C_SHOP_SERVICE, CLIENT_C, CLIENT_B_MAIL_SERVER, CLIENT_B);
+                """.formatted(CLIENT_A_DOMAIN_CONTROLLER, CLIENT_A, CLIENT_A_MAIL_SERVER, CLIENT_A, CLIENT_B_DATABASE,
+                CLIENT_B, CLIENT_B, CLIENT_C_SHOP, CLIENT_C, CLIENT_C_SHOP_SERVICE, CLIENT_C, CLIENT_B_MAIL_SERVER,
+                CLIENT_B);
     }
 
     // The address and domain are from the ranges reserved for documentation (RFC 5737, RFC 2606), so the seed can
