@@ -5,6 +5,7 @@ import io.vigie.events.AlertClassified;
 import io.vigie.events.ClassificationChange;
 import io.vigie.events.DataCategory;
 import io.vigie.events.IncidentCategory;
+import io.vigie.events.Measure;
 import io.vigie.events.RuleFired;
 import io.vigie.events.Severity;
 import io.vigie.events.SourceKind;
@@ -184,6 +185,41 @@ public abstract class CaseServiceTestBase {
                         .setEffect("severity " + severity).build()))
                 .setPolicyVersion("test")
                 .build();
+    }
+
+    /**
+     * What triage publishes for Wazuh rule 5712 ("sshd: brute force", level 10) about a host the inventory does not
+     * know, sent by a Wazuh manager bound to no client: the default policy says notify, and no client is affected or
+     * suggested.
+     */
+    public static AlertClassified unattributed(UUID incidentId, UUID alertId, String host,
+                                               ClassificationChange change) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant detected = now.minusSeconds(90);
+        return AlertClassified.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now).setProducer("triage-service")
+                .setIncidentId(incidentId).setAlertId(alertId).setChange(change)
+                .setTitle("sshd: brute force trying to get access to the system. Non existent user.")
+                .setSummary("Nov 23 01:59:11 " + host + " sshd[24511]: Invalid user oracle from 203.0.113.77 port "
+                        + "50422 Reported by wazuh-soc (WAZUH) at " + detected + ".")
+                .setSeverity(Severity.HIGH).setPriority(765).setCategory(IncidentCategory.ACCOUNT_COMPROMISE)
+                .setSource(SourceKind.WAZUH).setSourceReference(detected.getEpochSecond() + "." + alertId)
+                .setDetectedAt(detected).setAlertReceivedAt(now.minusSeconds(30)).setAffectedAssets(List.of(host))
+                .setAccounts(List.of("oracle")).setNotifyClients(true).setUnknownAsset(true)
+                .setDataCategories(List.of(DataCategory.CREDENTIALS))
+                .setMeasures(List.of(Measure.ACCOUNT_LOCKED, Measure.ATTACK_SOURCES_BLOCKED))
+                .setEstimatedResolutionAt(detected.plus(Duration.ofHours(4)))
+                .setRationale(List.of(
+                        rule("baseline", "severity HIGH (source severity level 10)"),
+                        rule("account-locked-after-failed-logins", "category ACCOUNT_COMPROMISE; severity HIGH; "
+                                + "notify clients"),
+                        rule("unknown-asset", host + " is not in the inventory: severity at least HIGH")))
+                .setPolicyVersion("2026.12-default.1")
+                .build();
+    }
+
+    private static RuleFired rule(String id, String effect) {
+        return RuleFired.newBuilder().setRuleId(id).setDescription(id).setEffect(effect).build();
     }
 
     /** Reads {@code topic} from the start until a record matches, and returns it. */

@@ -147,9 +147,20 @@ class CaseApi {
 
     @PostMapping("/{id}/clients/{clientId}/confirm")
     @Operation(summary = "Confirms that a suggested client is affected: notification-service sends it its first "
-            + "notice. Confirming it again changes nothing (COMMUNICATIONS, ANALYST, MANAGER)")
+            + "notice. While the case awaits attribution (incident.attribution AWAITING or DISMISSED: its clients "
+            + "should be told but none is known), any client may be named. Confirming it again changes nothing "
+            + "(COMMUNICATIONS, ANALYST, MANAGER)")
     CaseDetails confirmClient(@PathVariable UUID id, @PathVariable String clientId, Authentication user) {
         return details(commands.confirmClient(id, clientId, user.getName()));
+    }
+
+    @PostMapping("/{id}/attribution/dismissal")
+    @Operation(summary = "Decides that no client is to be told about an incident awaiting attribution (the SOC's own "
+            + "system, a test, a false positive), with the reason; published as CLIENTS_CONFIRMED with no client. "
+            + "Again: nothing changes; 409 when nothing awaits attribution (ANALYST, MANAGER)")
+    CaseDetails dismissAttribution(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Dismissal dismissal,
+                                   Authentication user) {
+        return details(commands.dismissAttribution(id, dismissal.reason(), user.getName()));
     }
 
     @PostMapping("/{id}/notices/{noticeId}/approval")

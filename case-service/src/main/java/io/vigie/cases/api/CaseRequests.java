@@ -57,6 +57,12 @@ final class CaseRequests {
             Instant estimatedResolutionAt) {
     }
 
+    record Dismissal(
+            @Schema(description = "Why no client is to be told, for the record (the timeline, the post-mortem)",
+                    example = "Lab host of the SOC, no client data or service on it")
+            @NotBlank @Size(max = 2_000) String reason) {
+    }
+
     record NoticeApproval(
             @Schema(description = "Texts to add to the held notice, by language (fr, en, de); blank texts are "
                     + "ignored, none approves it as it is. A contact reads only the text of its language: contacts "

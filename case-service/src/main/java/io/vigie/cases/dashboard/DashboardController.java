@@ -188,6 +188,21 @@ class DashboardController {
                 () -> commands.confirmClient(id, clientId, user.getName()));
     }
 
+    /** Names the client of an incident nobody knew the client of: the same command as confirming a suggestion. */
+    @PostMapping("/cases/{id}/attribution")
+    String attribute(@PathVariable UUID id, @RequestParam(defaultValue = "") String clientId, Authentication user,
+                     RedirectAttributes flash) {
+        return act(id, flash, "Client " + clientId.strip() + " named: notification-service sends it its first notice.",
+                () -> commands.confirmClient(id, clientId, user.getName()));
+    }
+
+    @PostMapping("/cases/{id}/attribution/dismissal")
+    String dismissAttribution(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+                              Authentication user, RedirectAttributes flash) {
+        return act(id, flash, "Attribution dismissed: no client will be told.",
+                () -> commands.dismissAttribution(id, reason, user.getName()));
+    }
+
     @PostMapping("/cases/{id}/notices/{noticeId}/approval")
     String approveNotice(@PathVariable UUID id, @PathVariable UUID noticeId,
                          @RequestParam MultiValueMap<String, String> form, Authentication user,
@@ -282,6 +297,8 @@ class DashboardController {
         model.addAttribute("filter", filter);
         model.addAttribute("openBySeverity", openBySeverity);
         model.addAttribute("breaches", active.stream().filter(BoardRow::breached).count());
+        model.addAttribute("awaitingAttribution", active.stream()
+                .filter(row -> row.incident().awaitingAttribution()).count());
         model.addAttribute("failedNotices", queries.failedNotices());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("statuses", CaseStatus.values());
@@ -297,6 +314,8 @@ class DashboardController {
         model.addAttribute("c", c);
         model.addAttribute("clients", queries.clients(id));
         model.addAttribute("suggestions", queries.suggestedClients(id));
+        model.addAttribute("attributable", c.status().isActive() && c.attribution().anyClientMayBeNamed());
+        model.addAttribute("knownClients", queries.clientIds());
         Map<String, List<Language>> contactLanguages = queries.contactLanguages(id);
         model.addAttribute("contactLanguages", contactLanguages);
         model.addAttribute("languagesSeen", !contactLanguages.isEmpty());

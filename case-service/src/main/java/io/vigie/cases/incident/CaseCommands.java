@@ -37,8 +37,10 @@ public class CaseCommands {
     /** So is answering a client in writing; everyone who talks to clients logs their calls ({@link #COMMUNICATE}). */
     static final String ANSWER = "hasAnyRole('COMMUNICATIONS', 'MANAGER')";
 
-    /** The longest name of a contact on the phone. */
+    /** The longest name of a contact on the phone, and of a client. */
     static final int MAX_CONTACT = 200;
+    /** The longest reason for dismissing an incident's attribution. */
+    static final int MAX_REASON = 2_000;
 
     private final CaseRepository cases;
     private final ConversationRepository conversations;
@@ -147,7 +149,8 @@ public class CaseCommands {
 
     /**
      * Confirms that a client the incident suggests is affected: notification-service then sends it its first notice.
-     * Confirming it again changes and publishes nothing.
+     * While nobody knows whose the incident is ({@link Attribution#AWAITING}, or dismissed), any client may be named:
+     * that attributes the incident to it. Confirming it again changes and publishes nothing.
      */
     @PreAuthorize(COMMUNICATE)
     @Transactional
@@ -155,7 +158,8 @@ public class CaseCommands {
         IncidentCase current = begin(id, Command.CONFIRM_CLIENT);
         String client = required(clientId, "clientId");
         Instant now = clock.instant();
-        if (!cases.confirmSuggestion(id, client, actor, now)) {
+        boolean suggested = cases.confirmSuggestion(id, client, actor, now);
+        if (!suggested) {
             if (cases.wasConfirmed(id, client)) {
                 return current;
             }
@@ -163,12 +167,58 @@ public class CaseCommands {
                 throw new InvalidTransitionException(id, current.status(), Command.CONFIRM_CLIENT,
                         client + " is already an affected client: it is notified without confirmation");
             }
-            throw new ClientNotSuggestedException(id, client);
+            if (!current.attribution().anyClientMayBeNamed()) {
+                throw new ClientNotSuggestedException(id, client);
+            }
+            cases.recordAttributedClient(id, clientIdentifier(client), actor, now);
         }
         cases.addClientIfAbsent(id, client, now);
-        String message = "Client " + client + " confirmed as affected: notification-service sends it its first notice";
+        String message = "Client " + client + (suggested ? "" : ", named by " + actor + " (no alert named an affected "
+                + "client),") + " confirmed as affected: notification-service sends it its first notice";
+        if (current.attribution() != Attribution.ATTRIBUTED) {
+            // Whatever the alerts say later, a person named a client: the incident never waits for one again.
+            cases.set(id, now, "attribution", Attribution.ATTRIBUTED);
+        }
         return record(current, Command.CONFIRM_CLIENT, actor, EntryType.CLIENT_CONFIRMED, message,
                 UpdateDetails.of(message).withConfirmedClient(client));
+    }
+
+    /**
+     * Decides that no client is to be told about an incident whose clients nobody knows (the SOC's own system, a test,
+     * a false positive): it no longer waits for attribution and its notify clocks stop counting. Published as
+     * {@code CLIENTS_CONFIRMED} with no client and {@code notifyClients=false}: the analyst settled who is affected,
+     * nobody; notification-service has nothing to send, triage takes it out of the attribution queue. Dismissing it
+     * again changes and publishes nothing; a client can still be named afterwards.
+     */
+    @PreAuthorize(ACT)
+    @Transactional
+    public IncidentCase dismissAttribution(UUID id, String reason, String actor) {
+        IncidentCase current = begin(id, Command.DISMISS_ATTRIBUTION);
+        String why = text(reason, "reason", MAX_REASON);
+        switch (current.attribution()) {
+            case DISMISSED -> {
+                return current;
+            }
+            case NOT_NEEDED -> throw new InvalidTransitionException(id, current.status(), Command.DISMISS_ATTRIBUTION,
+                    current.notifyClients() ? "triage named its affected clients: nothing waits for attribution"
+                            : "it notifies no client: nothing waits for attribution");
+            case ATTRIBUTED -> throw new InvalidTransitionException(id, current.status(), Command.DISMISS_ATTRIBUTION,
+                    "a client was already named for it; resolve the incident if it concerns nobody");
+            case AWAITING -> cases.set(id, clock.instant(), "attribution", Attribution.DISMISSED);
+        }
+        String message = "No client to notify: " + why;
+        return record(current, Command.DISMISS_ATTRIBUTION, actor, EntryType.ATTRIBUTION_DISMISSED,
+                "Attribution dismissed, no client will be told: " + why, UpdateDetails.of(message));
+    }
+
+    /** A client's identifier as the other services know it: one word, at most {@value #MAX_CONTACT} characters. */
+    private static String clientIdentifier(String client) {
+        if (client.length() > MAX_CONTACT || client.codePoints().anyMatch(c -> Character.isWhitespace(c)
+                || Character.isISOControl(c))) {
+            throw new InvalidFieldException("clientId", "a client identifier: no spaces, at most " + MAX_CONTACT
+                    + " characters", List.of());
+        }
+        return client;
     }
 
     /**

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * The case's own meters: open cases by severity and failed notices (gauges read from the database at scrape
+ * The case's own meters: open cases by severity, those waiting for a client to be named, and failed notices (gauges read from the database at scrape
  * time, so every instance reports the same truth), time to acknowledge and to resolve (histograms, so MTTA and
  * MTTR and their percentiles come out of Prometheus), and the commands people take.
  */
@@ -23,6 +23,13 @@ class CaseMeters {
         for (Severity severity : Severity.values()) {
             Gauge.builder("vigie.case.open", cases, repository -> repository.countActive(severity))
                     .description("Active cases (open, notified, in progress)")
+                    .tag("severity", severity.name())
+                    .register(registry);
+        }
+        for (Severity severity : Severity.values()) {
+            Gauge.builder("vigie.case.attribution.awaiting", cases,
+                            repository -> repository.countAwaitingAttribution(severity))
+                    .description("Active cases whose clients should be told but none is known: someone must name one")
                     .tag("severity", severity.name())
                     .register(registry);
         }

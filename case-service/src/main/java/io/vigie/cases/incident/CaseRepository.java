@@ -124,12 +124,12 @@ class CaseRepository {
         jdbc.batchUpdate("UPDATE incident_case SET classified = ?, title = ?, summary = ?, severity = ?, priority = ?, "
                         + "category = ?, notify_clients = ?, personal_data = ?, gdpr_deadline = ?, impact = ?, "
                         + "affected_assets = ?, affected_services = ?, data_categories = ?, detected_at = ?, "
-                        + "opened_at = ?, classified_at = ?, updated_at = ? WHERE incident_id = ?",
+                        + "opened_at = ?, classified_at = ?, attribution = ?, updated_at = ? WHERE incident_id = ?",
                 classified.stream().map(c -> new Object[] {c.classified(), c.title(), c.summary(),
                         c.severity() == null ? null : c.severity().name(), c.priority(), c.category(),
                         c.notifyClients(), c.personalData(), utc(c.gdprDeadline()), c.impact(), lines(c.assets()),
                         lines(c.services()), lines(c.dataCategories()), utc(c.detectedAt()), utc(c.openedAt()),
-                        utc(c.classifiedAt()), utc(now), c.id()}).toList());
+                        utc(c.classifiedAt()), c.attribution().name(), utc(now), c.id()}).toList());
     }
 
     void set(UUID id, Instant now, String column, Object value) {
@@ -213,6 +213,15 @@ class CaseRepository {
     boolean confirmSuggestion(UUID id, String clientId, String actor, Instant at) {
         return jdbc.update("UPDATE case_suggested_client SET confirmed_by = ?, confirmed_at = ? "
                 + "WHERE incident_id = ? AND client_id = ? AND confirmed_at IS NULL", actor, utc(at), id, clientId) == 1;
+    }
+
+    /**
+     * Records a client an analyst attributed the incident to without any alert suggesting it, as a suggestion
+     * confirmed at once: who named it and when stay on record, and naming it again finds it confirmed.
+     */
+    void recordAttributedClient(UUID id, String clientId, String actor, Instant at) {
+        jdbc.update("INSERT INTO case_suggested_client (incident_id, client_id, assets, services, suggested_at, "
+                + "confirmed_by, confirmed_at) VALUES (?, ?, '', '', ?, ?, ?)", id, clientId, utc(at), actor, utc(at));
     }
 
     boolean wasConfirmed(UUID id, String clientId) {
@@ -395,6 +404,13 @@ class CaseRepository {
         return count == null ? 0 : count;
     }
 
+    /** Active cases of that severity whose clients should be told but none is known (see {@link Attribution}). */
+    long countAwaitingAttribution(Severity severity) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM incident_case WHERE attribution = 'AWAITING' "
+                + "AND status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS') AND severity = ?", Long.class, severity.name());
+        return count == null ? 0 : count;
+    }
+
     long countFailedNotices() {
         Long count = jdbc.queryForObject("SELECT count(*) FROM case_client cc JOIN incident_case c "
                 + "ON c.incident_id = cc.incident_id WHERE cc.status = 'FAILED' "
@@ -415,7 +431,7 @@ class CaseRepository {
                 instant(rs, "first_notified_at"), instant(rs, "first_acknowledged_at"),
                 instant(rs, "regulator_notified_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
                 rs.getString("resolution_summary"), dataCompromised,
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), Attribution.valueOf(rs.getString("attribution")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -112,8 +112,10 @@ final class EventMapper {
                 .setPreviousSeverity(details.previousSeverity() == null ? null
                         : io.vigie.events.Severity.valueOf(details.previousSeverity().name()))
                 .setMessage(details.message())
-                // An approval releases a notice that exists already: it asks for no new one.
-                .setNotifyClients(kind == UpdateKind.CLIENT_UPDATE || kind == UpdateKind.CLIENTS_CONFIRMED)
+                // An approval releases a notice that exists already: it asks for no new one. A dismissed attribution
+                // confirms no client: nobody to tell.
+                .setNotifyClients(kind == UpdateKind.CLIENT_UPDATE
+                        || kind == UpdateKind.CLIENTS_CONFIRMED && !details.confirmedClients().isEmpty())
                 .setAssignee(after.assignee())
                 .setConfirmedClients(details.confirmedClients());
         ClientUpdate update = details.clientUpdate();
@@ -144,7 +146,8 @@ final class EventMapper {
             case ASSIGN -> UpdateKind.ASSIGNED;
             case CHANGE_SEVERITY -> UpdateKind.SEVERITY_CHANGED;
             case CLIENT_UPDATE -> UpdateKind.CLIENT_UPDATE;
-            case CONFIRM_CLIENT -> UpdateKind.CLIENTS_CONFIRMED;
+            // Who is affected, as an analyst settled it: the confirmed client, or nobody.
+            case CONFIRM_CLIENT, DISMISS_ATTRIBUTION -> UpdateKind.CLIENTS_CONFIRMED;
             case APPROVE_NOTICE -> UpdateKind.NOTICE_APPROVED;
             case ANSWER_CLIENT -> UpdateKind.CLIENT_ANSWERED;
             case LOG_CALL -> UpdateKind.CLIENT_CALL;

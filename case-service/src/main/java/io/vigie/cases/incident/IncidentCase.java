@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param openedAt            when the first alert was received: where every SLA clock starts
  * @param firstNotifiedAt     the first client notice sent
  * @param regulatorNotifiedAt the supervisory authority's notice sent (GDPR art. 33)
+ * @param attribution         whether someone must still say which client the incident concerns
  */
 public record IncidentCase(UUID id, boolean classified, String title, String summary, Severity severity,
                            int priority, String category, CaseStatus status, String assignee, boolean notifyClients,
@@ -20,7 +21,8 @@ public record IncidentCase(UUID id, boolean classified, String title, String sum
                            List<String> services, List<String> dataCategories, Instant detectedAt, Instant openedAt,
                            Instant classifiedAt, Instant firstNotifiedAt, Instant firstAcknowledgedAt,
                            Instant regulatorNotifiedAt, Instant resolvedAt, Instant closedAt,
-                           String resolutionSummary, Boolean dataCompromised, Instant updatedAt) {
+                           String resolutionSummary, Boolean dataCompromised, Instant updatedAt,
+                           Attribution attribution) {
 
     /** The case once its first classification arrived: everything but the status it may already have moved to. */
     IncidentCase classifiedBy(Classification c) {
@@ -28,7 +30,7 @@ public record IncidentCase(UUID id, boolean classified, String title, String sum
                 assignee, c.notifyClients(), c.personalData(), c.gdprDeadline(), c.impact(), c.assets(), c.services(),
                 c.dataCategories(), c.detectedAt(), c.alertReceivedAt(), c.occurredAt(), firstNotifiedAt,
                 firstAcknowledgedAt, regulatorNotifiedAt, resolvedAt, closedAt, resolutionSummary, dataCompromised,
-                updatedAt);
+                updatedAt, attribution.classified(c.notifyClients(), !c.clients().isEmpty()));
     }
 
     /**
@@ -36,13 +38,20 @@ public record IncidentCase(UUID id, boolean classified, String title, String sum
      * priority, never lowering it).
      */
     IncidentCase mergedWith(Classification c, boolean escalate) {
+        boolean notify = notifyClients || c.notifyClients();
         return new IncidentCase(id, classified, title, summary, escalate ? c.severity() : severity,
                 escalate ? Math.max(priority, c.priority()) : priority, category, status, assignee,
-                notifyClients || c.notifyClients(), personalData || c.personalData(),
+                notify, personalData || c.personalData(),
                 gdprDeadline != null ? gdprDeadline : c.gdprDeadline(), impact, union(assets, c.assets()),
                 union(services, c.services()), union(dataCategories, c.dataCategories()), detectedAt, openedAt,
                 classifiedAt, firstNotifiedAt, firstAcknowledgedAt, regulatorNotifiedAt, resolvedAt, closedAt,
-                resolutionSummary, dataCompromised, updatedAt);
+                resolutionSummary, dataCompromised, updatedAt,
+                attribution.classified(notify, !c.clients().isEmpty()));
+    }
+
+    /** Active, and no client of it is known although clients should be told: someone must name one. */
+    public boolean awaitingAttribution() {
+        return attribution == Attribution.AWAITING && status.isActive();
     }
 
     private static List<String> union(List<String> a, List<String> b) {

@@ -1,5 +1,6 @@
 package io.vigie.cases.sla;
 
+import io.vigie.cases.incident.Attribution;
 import io.vigie.cases.incident.CaseQueries;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.QuestionTimes;
@@ -62,7 +63,8 @@ public class SlaClocks {
         Instant stop = c.resolvedAt() != null ? c.resolvedAt() : c.closedAt();
         List<SlaClock> clocks = new ArrayList<>();
         clocks.add(clock(ClockKind.CLASSIFY, c.openedAt(), c.classifiedAt(), target.toClassify(), now, stop, null));
-        if (c.notifyClients()) {
+        // An analyst who decided that no client is to be told leaves no notice to wait for.
+        if (c.notifyClients() && c.attribution() != Attribution.DISMISSED) {
             clocks.add(clock(ClockKind.NOTIFY, c.openedAt(), c.firstNotifiedAt(), target.toNotify(), now, stop, null));
             clocks.add(clock(ClockKind.ACKNOWLEDGE, c.openedAt(), c.firstAcknowledgedAt(), target.toAcknowledge(), now,
                     stop, null));

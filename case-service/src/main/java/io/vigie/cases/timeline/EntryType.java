@@ -11,6 +11,8 @@ public enum EntryType {
     SEVERITY_CHANGED,
     CLIENT_UPDATE,
     CLIENT_CONFIRMED,
+    /** An analyst decided that no client is to be told about an incident whose clients nobody knew. */
+    ATTRIBUTION_DISMISSED,
     NOTICE_APPROVED,
     /** A client's contact wrote: a question from the question page, or an email reply. */
     CLIENT_MESSAGE,

@@ -437,6 +437,60 @@ class DashboardFormsIT extends CaseServiceTestBase {
         assertThat(charts).contains("\"days\":[");
     }
 
+    @Test
+    void shouldMarkAnIncidentNamingNoClientOnTheBoardUntilItIsDismissedOrAttributedWithTheForms() throws Exception {
+        // given two incidents Wazuh raised about hosts nobody knows, from a manager bound to no client
+        UUID lab = openIncident(unattributed(UUID.randomUUID(), UUID.randomUUID(), "bastion-lab",
+                ClassificationChange.OPENED));
+        UUID ci = openIncident(unattributed(UUID.randomUUID(), UUID.randomUUID(), "bastion-ci",
+                ClassificationChange.OPENED));
+        HttpClient analyst = loggedIn("analyst");
+
+        // then the board marks both, and counts them in a tile
+        String board = analyst.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(boardRow(board, lab)).contains("client unknown: attribute it");
+        assertThat(boardRow(board, ci)).contains("client unknown: attribute it");
+        assertThat(Integer.parseInt(section(board, "id=\"tile-client-unknown\">", "<").replaceAll("\\D", "")))
+                .isGreaterThanOrEqualTo(2);
+        // and each case page says so, with both forms for an analyst and only the naming one for communications
+        String labPage = analyst.send(get("/dashboard/cases/" + lab), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(section(labPage, "id=\"attribution\"", "</div>")).contains("Client unknown: attribute it");
+        assertThat(labPage).contains("id=\"attribute-form\"").contains("id=\"dismiss-attribution-form\"");
+        String commsPage = loggedIn("comms").send(get("/dashboard/cases/" + lab), HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(commsPage).contains("id=\"attribute-form\"").doesNotContain("id=\"dismiss-attribution-form\"");
+
+        // when the analyst dismisses the first (without its CSRF token, then with it) and names acme for the second
+        String dismissal = "/dashboard/cases/" + lab + "/attribution/dismissal";
+        String reason = "reason=" + URLEncoder.encode("SOC lab host, no client data", StandardCharsets.UTF_8);
+        HttpResponse<String> forged = analyst.send(form(dismissal, reason), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> dismissed = analyst.send(form(dismissal, reason + "&_csrf=" + csrf(labPage)),
+                HttpResponse.BodyHandlers.ofString());
+        String ciPage = analyst.send(get("/dashboard/cases/" + ci), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> attributed = analyst.send(form("/dashboard/cases/" + ci + "/attribution",
+                "clientId=acme&_csrf=" + csrf(ciPage)), HttpResponse.BodyHandlers.ofString());
+
+        // then neither is marked any more; the case pages say what was decided
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(dismissed.statusCode()).isEqualTo(302);
+        assertThat(attributed.statusCode()).isEqualTo(302);
+        String after = analyst.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(boardRow(after, lab)).doesNotContain("client unknown");
+        assertThat(boardRow(after, ci)).doesNotContain("client unknown").contains(">acme<");
+        String labAfter = analyst.send(get("/dashboard/cases/" + lab), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(labAfter).contains("Attribution dismissed: no client will be told.")
+                .contains("Attribution dismissed, no client will be told: SOC lab host, no client data")
+                .doesNotContain("id=\"dismiss-attribution-form\"");
+        assertThat(analyst.send(get("/dashboard/cases/" + ci), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("Client acme named: notification-service sends it its first notice.")
+                .doesNotContain("id=\"attribute-form\"");
+    }
+
+    /** The board's row of an incident. */
+    private static String boardRow(String board, UUID incidentId) {
+        return section(board, "data-incident=\"" + incidentId + "\"", "</tr>");
+    }
+
     /** The last value of a JSON array field: today's figure. */
     private static String lastOf(String json, String field) {
         Matcher array = Pattern.compile("\"" + field + "\":\\[([^\\]]*)\\]").matcher(json);

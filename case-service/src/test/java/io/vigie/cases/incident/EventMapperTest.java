@@ -48,6 +48,17 @@ class EventMapperTest {
     }
 
     @Test
+    void shouldPublishADismissedAttributionAsNoClientConfirmedAndNobodyToNotify() {
+        IncidentUpdated event = EventMapper.toUpdated(incident(), NOW, Command.DISMISS_ATTRIBUTION, "analyst",
+                UpdateDetails.of("No client to notify: SOC lab host"));
+
+        assertThat(event.getKind()).isEqualTo(UpdateKind.CLIENTS_CONFIRMED);
+        assertThat(event.getConfirmedClients()).isEmpty();
+        assertThat(event.getNotifyClients()).isFalse();
+        assertThat(event.getMessage()).isEqualTo("No client to notify: SOC lab host");
+    }
+
+    @Test
     void shouldPublishAConfirmedClientForItsFirstNotice() {
         IncidentUpdated event = EventMapper.toUpdated(incident(), NOW, Command.CONFIRM_CLIENT, "analyst",
                 UpdateDetails.of("Client initech confirmed").withConfirmedClient("initech"));
@@ -114,7 +125,7 @@ class EventMapperTest {
         IncidentCase resolved = incident();
         IncidentResolved event = EventMapper.toResolved(new IncidentCase(resolved.id(), true, "t", null,
                 Severity.HIGH, 50, "MALWARE", CaseStatus.RESOLVED, null, true, false, null, null, List.of(),
-                List.of(), List.of(), NOW, NOW, NOW, null, null, null, NOW, null, "Done", false, NOW),
+                List.of(), List.of(), NOW, NOW, NOW, null, null, null, NOW, null, "Done", false, NOW, Attribution.NOT_NEEDED),
                 new Resolution("Restored from backup", ClientMessages.of("clientMessages", Map.of("de", "Behoben.")),
                         List.of(), false), "analyst", List.of("acme"));
 
@@ -125,6 +136,6 @@ class EventMapperTest {
     private static IncidentCase incident() {
         return new IncidentCase(UUID.randomUUID(), true, "t", null, Severity.HIGH, 50, "MALWARE",
                 CaseStatus.IN_PROGRESS, null, true, false, null, null, List.of(), List.of(), List.of(), NOW, NOW, NOW,
-                null, null, null, null, null, null, null, NOW);
+                null, null, null, null, null, null, null, NOW, Attribution.NOT_NEEDED);
     }
 }

@@ -63,10 +63,24 @@ class IncidentCaseTest {
         assertThat(CaseStatus.RESOLVED.afterWork()).isEqualTo(CaseStatus.RESOLVED);
     }
 
+    @Test
+    void shouldWaitForAClientOnlyWhileClientsShouldBeToldAndNoAlertNamedOne() {
+        // an alert that notifies and names nobody; then one that names a client
+        assertThat(Attribution.NOT_NEEDED.classified(true, false)).isEqualTo(Attribution.AWAITING);
+        assertThat(Attribution.AWAITING.classified(true, true)).isEqualTo(Attribution.NOT_NEEDED);
+        // nobody to tell; clients named from the start
+        assertThat(Attribution.NOT_NEEDED.classified(false, false)).isEqualTo(Attribution.NOT_NEEDED);
+        assertThat(Attribution.NOT_NEEDED.classified(true, true)).isEqualTo(Attribution.NOT_NEEDED);
+        // what a person decided stays, whatever the later alerts say
+        assertThat(Attribution.ATTRIBUTED.classified(true, false)).isEqualTo(Attribution.ATTRIBUTED);
+        assertThat(Attribution.DISMISSED.classified(true, false)).isEqualTo(Attribution.DISMISSED);
+        assertThat(Attribution.DISMISSED.classified(true, true)).isEqualTo(Attribution.DISMISSED);
+    }
+
     private static IncidentCase incident(boolean classified, CaseStatus status) {
         Instant now = Instant.now();
         return new IncidentCase(UUID.randomUUID(), classified, "t", null, classified ? Severity.HIGH : null, 50,
                 "MALWARE", status, null, true, false, null, null, List.of(), List.of(), List.of(), now, now, now,
-                null, null, null, null, null, null, null, now);
+                null, null, null, null, null, null, null, now, Attribution.NOT_NEEDED);
     }
 }

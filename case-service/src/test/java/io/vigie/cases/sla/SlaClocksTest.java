@@ -1,5 +1,6 @@
 package io.vigie.cases.sla;
 
+import io.vigie.cases.incident.Attribution;
 import io.vigie.cases.incident.CaseStatus;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.QuestionTimes;
@@ -131,6 +132,6 @@ class SlaClocksTest {
         return new IncidentCase(UUID.randomUUID(), true, "t", "s", severity, 50, "MALWARE",
                 resolvedAt == null ? CaseStatus.OPEN : CaseStatus.RESOLVED, null, true, personalData, null, null,
                 List.of(), List.of(), List.of(), OPENED, OPENED, classifiedAt, notifiedAt, acknowledgedAt, null,
-                resolvedAt, null, null, null, OPENED);
+                resolvedAt, null, null, null, OPENED, Attribution.NOT_NEEDED);
     }
 }

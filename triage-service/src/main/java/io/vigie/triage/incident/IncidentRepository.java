@@ -116,37 +116,60 @@ class IncidentRepository {
         return jdbc.query("SELECT * FROM incident WHERE id = ?", ROW, id).stream().findFirst();
     }
 
-    /** Open incidents for the work queue, highest priority first. */
-    List<Incident> queue(Instant since, boolean includeSourceResolved, int limit) {
-        return jdbc.query("SELECT * FROM incident WHERE last_detected >= ? AND resolved_at IS NULL AND closed_at IS NULL "
-                        + (includeSourceResolved ? "" : "AND source_resolved = FALSE ")
-                        + "ORDER BY priority DESC, first_detected ASC LIMIT ?", ROW, Timestamp.from(since), limit);
+    /** An incident of the work queue, with where its attribution stands. */
+    record Queued(Incident incident, Attribution attribution) {
+    }
+
+    /**
+     * The work queue: the incidents neither resolved nor closed, whatever the age of their alerts (a backfill, a SIEM
+     * catching up after an outage, an incident nobody has resolved yet), highest priority first. Source-resolved ones
+     * only when asked, except those whose clients nobody knows yet: someone must still name one or dismiss it.
+     */
+    List<Queued> queue(boolean includeSourceResolved, int limit) {
+        return jdbc.query("SELECT * FROM incident WHERE resolved_at IS NULL AND closed_at IS NULL "
+                        + (includeSourceResolved ? ""
+                        : "AND (source_resolved = FALSE OR (client_unknown = TRUE AND attribution IS NULL)) ")
+                        + "ORDER BY priority DESC, first_detected ASC LIMIT ?",
+                (rs, n) -> new Queued(ROW.mapRow(rs, n),
+                        Attribution.of(rs.getBoolean("client_unknown"), rs.getString("attribution"))), limit);
+    }
+
+    /**
+     * Records the analysts' decision on who the incident's clients are: a client named always counts (also after a
+     * dismissal); a dismissal only while nothing was decided. False when the incident is unknown or the decision
+     * changes nothing.
+     */
+    boolean recordAttribution(UUID id, Attribution decision, String actor, Instant at) {
+        String decidedBefore = decision == Attribution.ATTRIBUTED ? "(attribution IS NULL OR attribution = 'DISMISSED')"
+                : "attribution IS NULL";
+        return jdbc.update("UPDATE incident SET attribution = ?, attribution_by = ?, attribution_at = ? WHERE id = ? "
+                + "AND " + decidedBefore, decision.name(), truncate(actor, 200), Timestamp.from(at), id) == 1;
     }
 
     void insertAll(Collection<Incident> opened) {
         jdbc.batchUpdate("INSERT INTO incident (title, severity, category, priority, alert_count, first_detected, "
                         + "last_detected, source_resolved, personal_data, gdpr_deadline, unknown_asset, policy_version, "
-                        + "snapshot, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "client_unknown, snapshot, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 opened.stream().map(incident -> {
                     Classification c = incident.classification();
                     return new Object[] {truncate(incident.title(), 500), c.severity().name(), c.category().name(),
                             incident.priority(), incident.alertCount(), Timestamp.from(incident.firstDetected()),
                             Timestamp.from(incident.lastDetected()), incident.sourceResolved(),
                             c.personalDataInvolved(), timestamp(c.gdprDeadline()), c.unknownAsset(), c.policyVersion(),
-                            snapshot(incident), incident.id()};
+                            clientUnknown(c), snapshot(incident), incident.id()};
                 }).toList());
     }
 
     void updateAll(Collection<Incident> changed) {
         jdbc.batchUpdate("UPDATE incident SET severity = ?, category = ?, priority = ?, alert_count = ?, "
                         + "last_detected = ?, source_resolved = ?, personal_data = ?, gdpr_deadline = ?, "
-                        + "unknown_asset = ?, policy_version = ?, snapshot = ? WHERE id = ?",
+                        + "unknown_asset = ?, policy_version = ?, client_unknown = ?, snapshot = ? WHERE id = ?",
                 changed.stream().map(incident -> {
                     Classification c = incident.classification();
                     return new Object[] {c.severity().name(), c.category().name(), incident.priority(),
                             incident.alertCount(), Timestamp.from(incident.lastDetected()), incident.sourceResolved(),
                             c.personalDataInvolved(), timestamp(c.gdprDeadline()), c.unknownAsset(),
-                            c.policyVersion(), snapshot(incident), incident.id()};
+                            c.policyVersion(), clientUnknown(c), snapshot(incident), incident.id()};
                 }).toList());
     }
 
@@ -190,6 +213,11 @@ class IncidentRepository {
     private static String snapshot(Incident incident) {
         return JSON.writeValueAsString(new Snapshot(incident.summary(), incident.source(), incident.sourceReference(),
                 incident.classification(), incident.accounts(), incident.firstReceived()));
+    }
+
+    /** Its clients must be told, and no alert named one affected (suggested ones are not: nobody vouches for them). */
+    private static boolean clientUnknown(Classification c) {
+        return c.notifyClients() && c.affectedClients().isEmpty();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -185,6 +185,25 @@ class Triage {
         return changed;
     }
 
+    /**
+     * An analyst named a client of the incident, or decided that none is to be told (no client confirmed): an incident
+     * whose clients nobody knew no longer waits in the work queue for it. The first dismissal counts; a client named
+     * after a dismissal replaces it. One transaction: the claim of the event id and the update.
+     */
+    @Transactional
+    boolean attributed(AttributionDecision decision) {
+        if (!processedEvents.claim(decision.eventId(), Topics.INCIDENT_UPDATED)) {
+            return false;
+        }
+        boolean changed = incidents.recordAttribution(decision.incidentId(),
+                decision.dismissed() ? Attribution.DISMISSED : Attribution.ATTRIBUTED, decision.actor(), decision.at());
+        if (!changed) {
+            log.info("CLIENTS_CONFIRMED {} for incident {}: unknown here or already settled, nothing to do",
+                    decision.eventId(), decision.incidentId());
+        }
+        return changed;
+    }
+
     private void count(Classified classified, Instant committed) {
         if (classified.change() == null) {
             duplicates.increment();

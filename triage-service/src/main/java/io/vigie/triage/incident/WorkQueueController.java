@@ -10,14 +10,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The triage work queue: incidents still taking alerts (last alert within the correlation window, neither resolved
- * nor closed), highest priority first. Every Vigie role may read it.
+ * The triage work queue: the open incidents (neither resolved nor closed), whatever the age of their alerts, highest
+ * priority first. Every Vigie role may read it.
  */
 @RestController
 @RequestMapping("/api/incidents")
@@ -25,38 +24,37 @@ class WorkQueueController {
 
     /**
      * One incident of the queue. {@code clients} are the affected ones (notified); {@code suggestedClients} wait for
-     * an analyst to confirm them.
+     * an analyst to confirm them; {@code attribution} AWAITING: its clients must be told but none is known, an analyst
+     * must name one on its case (or dismiss it).
      */
     record QueueEntry(UUID id, String title, Severity severity, IncidentCategory category, int priority,
-                      int alertCount, List<String> clients, List<String> suggestedClients, boolean personalDataInvolved,
-                      Instant gdprDeadline, boolean unknownAsset, boolean sourceResolved, Instant firstDetected,
-                      Instant lastDetected) {
+                      int alertCount, List<String> clients, List<String> suggestedClients, Attribution attribution,
+                      boolean personalDataInvolved, Instant gdprDeadline, boolean unknownAsset, boolean sourceResolved,
+                      Instant firstDetected, Instant lastDetected) {
 
-        static QueueEntry of(Incident incident) {
+        static QueueEntry of(IncidentRepository.Queued queued) {
+            Incident incident = queued.incident();
             return new QueueEntry(incident.id(), incident.title(), incident.severity(), incident.category(),
                     incident.priority(), incident.alertCount(),
                     incident.classification().affectedClients().stream().map(AffectedClient::clientId).toList(),
                     incident.classification().suggestedClients().stream().map(AffectedClient::clientId).toList(),
-                    incident.classification().personalDataInvolved(), incident.classification().gdprDeadline(),
-                    incident.classification().unknownAsset(), incident.sourceResolved(), incident.firstDetected(),
-                    incident.lastDetected());
+                    queued.attribution(), incident.classification().personalDataInvolved(),
+                    incident.classification().gdprDeadline(), incident.classification().unknownAsset(),
+                    incident.sourceResolved(), incident.firstDetected(), incident.lastDetected());
         }
     }
 
     private final IncidentRepository incidents;
-    private final CorrelationSettings settings;
-    private final Clock clock = Clock.systemUTC();
 
-    WorkQueueController(IncidentRepository incidents, CorrelationSettings settings) {
+    WorkQueueController(IncidentRepository incidents) {
         this.incidents = incidents;
-        this.settings = settings;
     }
 
     @GetMapping
     List<QueueEntry> queue(@RequestParam(defaultValue = "50") int limit,
                            @RequestParam(defaultValue = "false") boolean includeSourceResolved) {
-        return incidents.queue(clock.instant().minus(settings.window()), includeSourceResolved,
-                Math.max(1, Math.min(limit, 500))).stream().map(QueueEntry::of).toList();
+        return incidents.queue(includeSourceResolved, Math.max(1, Math.min(limit, 500))).stream()
+                .map(QueueEntry::of).toList();
     }
 
     @GetMapping("/{id}")

@@ -5,9 +5,11 @@ import io.vigie.triage.alert.DataCategory;
 import io.vigie.triage.alert.IncidentCategory;
 import io.vigie.triage.alert.Measure;
 import io.vigie.triage.alert.Severity;
+import io.vigie.triage.alert.SourceKind;
 import io.vigie.triage.incident.IncidentRepository.AlertRecord;
 import io.vigie.triage.incident.IncidentRepository.CorrelationKey;
 import io.vigie.triage.incident.IncidentRepository.OpenIncidents;
+import io.vigie.triage.incident.IncidentRepository.Queued;
 import io.vigie.triage.policy.AffectedClient;
 import io.vigie.triage.policy.Classification;
 import io.vigie.triage.policy.RuleFired;
@@ -18,6 +20,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +30,7 @@ import java.util.UUID;
 
 import static io.vigie.triage.alert.AlertBuilder.alert;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The local stack runs triage on H2 in PostgreSQL mode: its migration and every incident query must work there. */
 class IncidentRepositoryOnH2Test {
@@ -61,7 +65,7 @@ class IncidentRepositoryOnH2Test {
         assertThat(found.idsByKey()).containsOnlyKeys(keys.get(1));
         assertThat(repository.seenAlerts(List.of(first.alertId(), UUID.randomUUID()))).containsExactly(first.alertId());
         assertThat(repository.lockOpen(keys, now.plus(Duration.ofHours(1))).byId()).isEmpty();
-        assertThat(repository.queue(now.minus(Duration.ofHours(1)), false, 10)).singleElement()
+        assertThat(repository.queue(false, 10)).map(Queued::incident).singleElement()
                 .satisfies(incident -> {
                     assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
                     assertThat(incident.alertCount()).isEqualTo(2);
@@ -132,7 +136,7 @@ class IncidentRepositoryOnH2Test {
         repository.insertAll(List.of(resolved, closed));
         repository.addKeys(keyRows(resolved, keys));
         repository.addKeys(keyRows(closed, otherKeys));
-        assertThat(repository.queue(since, true, 10)).hasSize(2);
+        assertThat(repository.queue(true, 10)).hasSize(2);
 
         assertThat(repository.markResolved(resolved.id(), now)).isTrue();
         assertThat(repository.markResolved(resolved.id(), now.plusSeconds(60))).isFalse();
@@ -142,8 +146,99 @@ class IncidentRepositoryOnH2Test {
 
         assertThat(repository.lockOpen(keys, since).byId()).isEmpty();
         assertThat(repository.lockOpen(otherKeys, since).byId()).isEmpty();
-        assertThat(repository.queue(since, true, 10)).isEmpty();
+        assertThat(repository.queue(true, 10)).isEmpty();
         assertThat(repository.find(resolved.id())).isPresent();
+    }
+
+    @Test
+    void shouldQueueAnIncidentWhoseClientsNobodyKnowsUntilAnAnalystDecidesOnH2() {
+        IncidentRepository repository = new IncidentRepository(new JdbcTemplate(migratedH2(null)));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant twoDaysAgo = now.minus(Duration.ofDays(2));
+        // given an incident two days old whose clients must be told and none is known, that its source says is over
+        Alert fired = alert().source(SourceKind.WAZUH).asset("bastion-7").detectedAt(twoDaysAgo).build();
+        Incident opened = Correlation.decide(Optional.empty(), fired, unattributed(twoDaysAgo),
+                CorrelationSettings.defaults(), UUID.randomUUID()).incident();
+        Incident cleared = Correlation.decide(Optional.of(opened), alert().source(SourceKind.WAZUH).asset("bastion-7")
+                        .detectedAt(twoDaysAgo.plusSeconds(300)).resolved().build(), unattributed(twoDaysAgo),
+                CorrelationSettings.defaults(), UUID.randomUUID()).incident();
+        repository.insertAll(List.of(opened));
+        repository.updateAll(List.of(cleared));
+
+        // then it waits in the queue, source-resolved or not
+        assertThat(repository.queue(false, 10)).singleElement().satisfies(queued -> {
+            assertThat(queued.incident().id()).isEqualTo(opened.id());
+            assertThat(queued.incident().sourceResolved()).isTrue();
+            assertThat(queued.attribution()).isEqualTo(Attribution.AWAITING);
+        });
+        // until an analyst dismisses it (once: a second dismissal changes nothing)
+        assertThat(repository.recordAttribution(opened.id(), Attribution.DISMISSED, "alice", now)).isTrue();
+        assertThat(repository.recordAttribution(opened.id(), Attribution.DISMISSED, "bob", now)).isFalse();
+        assertThat(repository.queue(false, 10)).isEmpty();
+        assertThat(repository.queue(true, 10)).singleElement().extracting(Queued::attribution)
+                .isEqualTo(Attribution.DISMISSED);
+        // and a client named afterwards still counts
+        assertThat(repository.recordAttribution(opened.id(), Attribution.ATTRIBUTED, "carol", now)).isTrue();
+        assertThat(repository.queue(true, 10)).singleElement().extracting(Queued::attribution)
+                .isEqualTo(Attribution.ATTRIBUTED);
+        assertThat(repository.recordAttribution(UUID.randomUUID(), Attribution.ATTRIBUTED, "carol", now)).isFalse();
+    }
+
+    @Test
+    void shouldFindTheIncidentsAlreadyWaitingForAClientWhenMigratingOnH2() {
+        // given two incidents stored by the version before (V2): one whose clients nobody knows, one with acme
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        JdbcTemplate currentJdbc = new JdbcTemplate(migratedH2(null));
+        IncidentRepository current = new IncidentRepository(currentJdbc);
+        Incident unknown = Correlation.decide(Optional.empty(), alert().asset("bastion-8").detectedAt(now).build(),
+                unattributed(now), CorrelationSettings.defaults(), UUID.randomUUID()).incident();
+        Incident known = Correlation.decide(Optional.empty(), alert().asset("db-1").detectedAt(now).build(),
+                classification(Severity.HIGH, now), CorrelationSettings.defaults(), UUID.randomUUID()).incident();
+        current.insertAll(List.of(unknown, known));
+        DriverManagerDataSource before = migratedH2("2");
+        JdbcTemplate old = new JdbcTemplate(before);
+        for (Incident incident : List.of(unknown, known)) {
+            String snapshot = currentJdbc.queryForObject("SELECT snapshot FROM incident WHERE id = ?",
+                    String.class, incident.id());
+            old.update("INSERT INTO incident (id, title, severity, category, priority, alert_count, first_detected, "
+                    + "last_detected, source_resolved, personal_data, unknown_asset, policy_version, snapshot) "
+                    + "VALUES (?, 't', 'HIGH', 'OTHER', 700, 1, ?, ?, FALSE, FALSE, TRUE, 'v1', ?)", incident.id(),
+                    Timestamp.from(now), Timestamp.from(now), snapshot);
+        }
+
+        // when this version's migration runs
+        Flyway.configure().dataSource(before).locations("classpath:db/migration/platform",
+                "classpath:db/migration/triage").load().migrate();
+
+        // then the first waits in the queue for a client, the other does not
+        assertThat(new IncidentRepository(old).queue(false, 10))
+                .extracting(queued -> queued.incident().id(), Queued::attribution)
+                .containsExactlyInAnyOrder(tuple(unknown.id(), Attribution.AWAITING),
+                        tuple(known.id(), Attribution.NOT_NEEDED));
+    }
+
+    /** A fresh H2 database in PostgreSQL mode, migrated up to {@code target} (null: all the way). */
+    private static DriverManagerDataSource migratedH2(String target) {
+        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        var flyway = Flyway.configure().dataSource(h2).locations("classpath:db/migration/platform",
+                "classpath:db/migration/triage");
+        if (target != null) {
+            flyway.target(target);
+        }
+        flyway.load().migrate();
+        return h2;
+    }
+
+    /**
+     * Wazuh's "sshd: brute force" on a host the inventory does not know, from a source bound to no client: the
+     * default policy says notify, and nobody is affected.
+     */
+    private static Classification unattributed(Instant detected) {
+        return new Classification(Severity.HIGH, IncidentCategory.ACCOUNT_COMPROMISE, true,
+                List.of(DataCategory.CREDENTIALS), List.of(), List.of(), List.of("bastion-7"), List.of(), List.of(),
+                false, null, List.of(Measure.ACCOUNT_LOCKED), detected.plus(Duration.ofHours(4)), true, 60,
+                List.of(new RuleFired("unknown-asset", "test", "severity at least HIGH")), "v1");
     }
 
     private static List<CorrelationKey> keyRows(Incident incident, List<String> keys) {
