@@ -417,7 +417,8 @@ public final class VigieSystem implements AutoCloseable {
     }
 
     private static final Map<String, List<String>> CONSUMED = Map.of(
-            "triage-service", List.of(Topics.ALERT_RAISED, Topics.INCIDENT_RESOLVED, Topics.INCIDENT_CLOSED),
+            "triage-service", List.of(Topics.ALERT_RAISED, Topics.INCIDENT_RESOLVED, Topics.INCIDENT_CLOSED,
+                    Topics.INCIDENT_UPDATED),
             "notification-service", List.of(Topics.ALERT_CLASSIFIED, Topics.INCIDENT_UPDATED, Topics.INCIDENT_RESOLVED,
                     Topics.INCIDENT_CLOSED),
             "case-service", List.of(Topics.ALERT_RAISED, Topics.ALERT_CLASSIFIED, Topics.CLIENT_NOTIFIED,
