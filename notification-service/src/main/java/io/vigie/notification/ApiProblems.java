@@ -21,7 +21,7 @@ class ApiProblems {
             case 422 -> "Unprocessable input";
             default -> "Invalid request";
         });
-        problem.setProperty("errors", e.errors());
+        problem.setProperty("errors", e.answered());
         return ResponseEntity.status(e.status()).body(problem);
     }
 

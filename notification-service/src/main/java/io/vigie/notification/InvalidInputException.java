@@ -1,5 +1,6 @@
 package io.vigie.notification;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,16 +9,29 @@ public class InvalidInputException extends RuntimeException {
 
     private final int status;
     private final List<Map<String, String>> errors;
+    private final Map<String, List<String>> allowed;
 
     public InvalidInputException(int status, String detail, List<Map<String, String>> errors) {
+        this(status, detail, errors, Map.of());
+    }
+
+    private InvalidInputException(int status, String detail, List<Map<String, String>> errors,
+                                  Map<String, List<String>> allowed) {
         super(detail);
         this.status = status;
         this.errors = List.copyOf(errors);
+        this.allowed = Map.copyOf(allowed);
     }
 
     /** 400: the request itself is malformed or incomplete. */
     public static InvalidInputException badRequest(List<Map<String, String>> errors) {
         return new InvalidInputException(400, "The request has invalid fields", errors);
+    }
+
+    /** 400, with the values a field accepts, by field, for one that must be among a closed list. */
+    public static InvalidInputException badRequest(List<Map<String, String>> errors,
+                                                   Map<String, List<String>> allowed) {
+        return new InvalidInputException(400, "The request has invalid fields", errors, allowed);
     }
 
     /** 422: well-formed, but cannot be used (e.g. a template that does not render). */
@@ -35,5 +49,17 @@ public class InvalidInputException extends RuntimeException {
 
     public List<Map<String, String>> errors() {
         return errors;
+    }
+
+    /** The errors as answered: {@code field}, {@code message}, and {@code allowed} where the values are a closed list. */
+    List<Map<String, Object>> answered() {
+        return errors.stream().map(error -> {
+            Map<String, Object> answered = new LinkedHashMap<>(error);
+            List<String> values = allowed.get(error.get("field"));
+            if (values != null) {
+                answered.put("allowed", values);
+            }
+            return answered;
+        }).toList();
     }
 }

@@ -3,16 +3,22 @@ package io.vigie.notification;
 import io.vigie.events.ClientNotified;
 import io.vigie.events.IncidentCategory;
 import io.vigie.events.Topics;
+import io.vigie.notification.notice.Category;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiIT extends NotificationIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void shouldCreateAndReadAClientWithItsContactsWithoutEverShowingTheWebhookSecret() throws Exception {
@@ -197,7 +203,90 @@ class ApiIT extends NotificationIntegrationTest {
             assertThat(send("DELETE", "/api/templates/VULNERABILITY/INITIAL/en", "comms", null).statusCode())
                     .isEqualTo(204);
         }
-        assertThat(send("GET", "/api/templates/VULNERABILITY/INITIAL/en", "viewer", null).statusCode())
-                .isEqualTo(404);
+        // reset, the category has no template of its own again: it gets DEFAULT's, and says so
+        HttpResponse<String> inherited = send("GET", "/api/templates/VULNERABILITY/INITIAL/en", "viewer", null);
+        assertThat(inherited.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(inherited.body()).get("inheritedFrom").asString()).isEqualTo("DEFAULT");
+    }
+
+    @Test
+    void shouldAnswerTheDefaultTemplateInEffectForACategoryWithoutItsOwnAndSaySo() throws Exception {
+        JsonNode shipped = JSON.readTree(send("GET", "/api/templates/DEFAULT/ANSWER/de", "viewer", null).body());
+        assertThat(shipped.get("inheritedFrom").isNull()).isTrue();
+        assertThat(shipped.get("usedFor").valueStream().map(JsonNode::asString))
+                .containsExactly(Arrays.stream(Category.values()).map(Category::name).toArray(String[]::new));
+
+        HttpResponse<String> inherited = send("GET", "/api/templates/PHISHING/ANSWER/de", "viewer", null);
+        assertThat(inherited.statusCode()).isEqualTo(200);
+        JsonNode view = JSON.readTree(inherited.body());
+        assertThat(view.get("id").asString()).isEqualTo("ANSWER/DEFAULT/de");
+        assertThat(view.get("category").asString()).isEqualTo("PHISHING");
+        assertThat(view.get("inheritedFrom").asString()).isEqualTo("DEFAULT");
+        assertThat(view.get("builtIn").asBoolean()).isTrue();
+        assertThat(view.get("subject").asString()).isEqualTo(shipped.get("subject").asString())
+                .startsWith("Antwort: Sicherheitsvorfall");
+
+        String edited = """
+                {"subject": "Antwort (bearbeitet): {{incidentRef}}", "text": "{{contactName}} {{ackUrl}}",
+                 "html": "<p>{{contactName}}</p>"}""";
+        assertThat(send("PUT", "/api/templates/DEFAULT/ANSWER/de", "comms", edited).statusCode()).isEqualTo(200);
+        try {
+            JsonNode editedDefault = JSON.readTree(
+                    send("GET", "/api/templates/PHISHING/ANSWER/de", "viewer", null).body());
+            assertThat(editedDefault.get("inheritedFrom").asString()).isEqualTo("DEFAULT");
+            assertThat(editedDefault.get("builtIn").asBoolean()).isFalse();
+            assertThat(editedDefault.get("subject").asString()).isEqualTo("Antwort (bearbeitet): {{incidentRef}}");
+        } finally {
+            assertThat(send("DELETE", "/api/templates/DEFAULT/ANSWER/de", "comms", null).statusCode())
+                    .isEqualTo(204);
+        }
+
+        assertThat(send("PUT", "/api/templates/PHISHING/ANSWER/de", "comms", edited).statusCode()).isEqualTo(200);
+        try {
+            JsonNode own = JSON.readTree(send("GET", "/api/templates/PHISHING/ANSWER/de", "viewer", null).body());
+            assertThat(own.get("id").asString()).isEqualTo("ANSWER/PHISHING/de");
+            assertThat(own.get("inheritedFrom").isNull()).isTrue();
+
+            // the list says, per template, which categories it is used for
+            JsonNode list = JSON.readTree(send("GET", "/api/templates", "viewer", null).body());
+            assertThat(usedFor(list, "ANSWER/PHISHING/de")).containsExactly("PHISHING");
+            assertThat(usedFor(list, "ANSWER/DEFAULT/de")).contains("MALWARE").doesNotContain("PHISHING");
+            assertThat(usedFor(list, "ANSWER/DEFAULT/fr")).contains("MALWARE", "PHISHING");
+        } finally {
+            assertThat(send("DELETE", "/api/templates/PHISHING/ANSWER/de", "comms", null).statusCode())
+                    .isEqualTo(204);
+        }
+    }
+
+    @Test
+    void shouldNameEachUnknownPartOfATemplatePathWithTheValuesAllowed() throws Exception {
+        HttpResponse<String> refused = send("GET", "/api/templates/NOPE/LATER/it", "viewer", null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode errors = JSON.readTree(refused.body()).get("errors");
+        assertThat(errors.valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("category", "stage", "language");
+        assertThat(allowed(errors, "category")).contains("DEFAULT", "MALWARE", "PHISHING");
+        assertThat(allowed(errors, "stage")).containsExactly("INITIAL", "UPDATE", "RESOLUTION", "FOLLOW_UP",
+                "ANSWER");
+        assertThat(allowed(errors, "language")).contains("fr", "en", "de").doesNotContain("it");
+        assertThat(errors.get(1).get("message").asString()).contains("ANSWER");
+
+        HttpResponse<String> language = send("GET", "/api/templates/MALWARE/UPDATE/it", "viewer", null);
+        assertThat(language.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(language.body()).get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("language");
+    }
+
+    private static List<String> usedFor(JsonNode list, String id) {
+        return list.valueStream().filter(template -> template.get("id").asString().equals(id)).findFirst()
+                .orElseThrow().get("usedFor").valueStream().map(JsonNode::asString).toList();
+    }
+
+    private static List<String> allowed(JsonNode errors, String field) {
+        return errors.valueStream().filter(error -> error.get("field").asString().equals(field)).findFirst()
+                .orElseThrow().get("allowed").valueStream().map(JsonNode::asString).toList();
     }
 }

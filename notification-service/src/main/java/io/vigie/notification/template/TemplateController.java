@@ -3,6 +3,7 @@ package io.vigie.notification.template;
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.NotFoundException;
+import io.vigie.notification.notice.Category;
 import io.vigie.notification.notice.Stage;
 import io.vigie.notification.wording.Languages;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +19,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Notice templates: read by every role; previewed, edited and reset by communications and managers. */
 @RestController
@@ -37,14 +42,16 @@ class TemplateController {
 
     @GetMapping
     List<TemplateView> list() {
-        return templates.all().stream().map(TemplateView::of).toList();
+        List<NoticeTemplate> all = templates.all();
+        Set<TemplateKey> own = keys(all);
+        return all.stream().map(template -> TemplateView.of(template.key(), template, own)).toList();
     }
 
+    /** The template this category uses: its own, else the DEFAULT one (shipped or edited), marked inherited. */
     @GetMapping("/{category}/{stage}/{language}")
     TemplateView get(@PathVariable String category, @PathVariable String stage, @PathVariable String language) {
         TemplateKey key = key(category, stage, language);
-        return templates.find(key).map(TemplateView::of)
-                .orElseThrow(() -> new NotFoundException("No template " + key.id()));
+        return TemplateView.of(key, templates.resolve(key), keys(templates.all()));
     }
 
     @PostMapping("/{category}/{stage}/{language}/preview")
@@ -71,24 +78,33 @@ class TemplateController {
         return ResponseEntity.noContent().build();
     }
 
+    private static Set<TemplateKey> keys(List<NoticeTemplate> templates) {
+        return templates.stream().map(NoticeTemplate::key).collect(Collectors.toSet());
+    }
+
     private static TemplateKey key(String category, String stage, String language) {
         List<Map<String, String>> problems = new ArrayList<>();
+        Map<String, List<String>> allowed = new LinkedHashMap<>();
         if (!TemplateKey.validCategory(category)) {
-            problems.add(InvalidInputException.field("category", "DEFAULT or an incident category"));
+            refuse("category", TemplateKey.categories(), problems, allowed);
         }
-        Stage parsedStage = null;
-        try {
-            parsedStage = Stage.valueOf(stage);
-        } catch (IllegalArgumentException e) {
-            problems.add(InvalidInputException.field("stage", "one of INITIAL, UPDATE, RESOLUTION, FOLLOW_UP"));
+        List<String> stages = Arrays.stream(Stage.values()).map(Stage::name).toList();
+        if (!stages.contains(stage)) {
+            refuse("stage", stages, problems, allowed);
         }
         if (!Languages.supports(language)) {
-            problems.add(InvalidInputException.field("language", "one of " + Languages.described()));
+            refuse("language", List.copyOf(Languages.supported()), problems, allowed);
         }
         if (!problems.isEmpty()) {
-            throw InvalidInputException.badRequest(problems);
+            throw InvalidInputException.badRequest(problems, allowed);
         }
-        return new TemplateKey(category, parsedStage, language);
+        return new TemplateKey(category, Stage.valueOf(stage), language);
+    }
+
+    private static void refuse(String field, List<String> values, List<Map<String, String>> problems,
+                               Map<String, List<String>> allowed) {
+        problems.add(InvalidInputException.field(field, "one of " + String.join(", ", values)));
+        allowed.put(field, values);
     }
 
     record TemplateBody(String subject, String text, String html) {
@@ -97,12 +113,30 @@ class TemplateController {
         }
     }
 
+    /**
+     * A template as one category sees it: {@code id} names the template in effect (ClientNotified's templateId),
+     * {@code inheritedFrom} is {@code DEFAULT} when the category has none of its own, and {@code usedFor} lists the
+     * categories that use this template for its stage and language.
+     */
     record TemplateView(String id, String category, String stage, String language, boolean builtIn, String subject,
-                        String text, String html) {
-        static TemplateView of(NoticeTemplate template) {
+                        String text, String html, String inheritedFrom, List<String> usedFor) {
+
+        static TemplateView of(TemplateKey asked, NoticeTemplate template, Set<TemplateKey> own) {
             TemplateKey key = template.key();
-            return new TemplateView(key.id(), key.category(), key.stage().name(), key.language(),
-                    template.builtIn(), template.subject(), template.text(), template.html());
+            String inheritedFrom = key.equals(asked) ? null : key.category();
+            return new TemplateView(key.id(), asked.category(), key.stage().name(), key.language(),
+                    template.builtIn(), template.subject(), template.text(), template.html(), inheritedFrom,
+                    usedFor(key, own));
+        }
+
+        /** Its own category, or for a DEFAULT template every incident category without its own. */
+        private static List<String> usedFor(TemplateKey key, Set<TemplateKey> own) {
+            if (!key.isDefault()) {
+                return List.of(key.category());
+            }
+            return Arrays.stream(Category.values())
+                    .filter(category -> !own.contains(TemplateKey.of(category, key.stage(), key.language())))
+                    .map(Category::name).toList();
         }
     }
 }

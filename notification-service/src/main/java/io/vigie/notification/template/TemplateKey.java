@@ -3,6 +3,9 @@ package io.vigie.notification.template;
 import io.vigie.notification.notice.Category;
 import io.vigie.notification.notice.Stage;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Which template: an incident category (or {@code DEFAULT}, used for any category without its own), a stage and a
  * language. Its {@link #id()} (e.g. {@code INITIAL/DATA_BREACH/fr}) is what ClientNotified reports.
@@ -23,15 +26,20 @@ public record TemplateKey(String category, Stage stage, String language) {
         return stage + "/" + category + "/" + language;
     }
 
+    public boolean isDefault() {
+        return DEFAULT.equals(category);
+    }
+
     static boolean validCategory(String category) {
-        if (DEFAULT.equals(category)) {
-            return true;
-        }
+        return categories().contains(category);
+    }
+
+    /** What a template's category may be: DEFAULT, then every incident category. */
+    static List<String> categories() {
+        List<String> categories = new ArrayList<>(List.of(DEFAULT));
         for (Category known : Category.values()) {
-            if (known.name().equals(category)) {
-                return true;
-            }
+            categories.add(known.name());
         }
-        return false;
+        return categories;
     }
 }

@@ -54,7 +54,11 @@ public class Templates {
     }
 
     public NoticeTemplate resolve(Category category, Stage stage, String language) {
-        TemplateKey key = TemplateKey.of(category, stage, language);
+        return resolve(TemplateKey.of(category, stage, language));
+    }
+
+    /** The template used for this key: the category's own (edited or shipped), else the DEFAULT one in effect. */
+    NoticeTemplate resolve(TemplateKey key) {
         return find(key).or(() -> find(key.withDefaultCategory()))
                 .orElseThrow(() -> new IllegalStateException("No template for " + key.id()));
     }
