@@ -119,18 +119,29 @@ class ApiProblems {
                 "The body is not valid JSON for this command, or a value has the wrong type.");
         problem.setTitle("Unreadable request");
         if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            // A value of the wrong type or an unknown code: name where it is, and the codes there are when few.
+            // A value of the wrong type or an unknown code: name where it is, and the codes there are.
+            String field = path(json.getPath());
             Map<String, Object> error = new LinkedHashMap<>();
-            error.put("field", path(json.getPath()));
+            error.put("field", field);
             error.put("message", "not a valid value");
             if (json instanceof InvalidFormatException format && format.getTargetType() != null
                     && format.getTargetType().isEnum()) {
-                error.put("allowed", Arrays.stream(format.getTargetType().getEnumConstants())
-                        .map(constant -> ((Enum<?>) constant).name()).toList());
+                List<String> allowed = constants(format.getTargetType());
+                error.put("message", mustBeOneOf(allowed));
+                error.put("allowed", allowed);
+                problem.setDetail(field + ": " + mustBeOneOf(allowed));
             }
             problem.setProperty("errors", List.of(error));
         }
         return problem;
+    }
+
+    private static List<String> constants(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList();
+    }
+
+    private static String mustBeOneOf(List<String> allowed) {
+        return "must be one of " + String.join(", ", allowed);
     }
 
     /** "measures[1]", "clientMessages.fr": a JSON path as the request's fields are named. */
@@ -151,7 +162,17 @@ class ApiProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "'" + e.getName() + "' is not a valid value: " + e.getValue());
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "invalid value")));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", e.getName());
+        error.put("message", "invalid value");
+        if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
+            // status=FOO: say which values there are, as a form's select would.
+            List<String> allowed = constants(e.getRequiredType());
+            error.put("message", mustBeOneOf(allowed));
+            error.put("allowed", allowed);
+            problem.setDetail(e.getName() + ": " + mustBeOneOf(allowed));
+        }
+        problem.setProperty("errors", List.of(error));
         return problem;
     }
 }

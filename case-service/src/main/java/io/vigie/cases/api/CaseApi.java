@@ -1,6 +1,7 @@
 package io.vigie.cases.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vigie.cases.incident.CaseCommands;
 import io.vigie.cases.incident.CaseFilter;
@@ -14,12 +15,15 @@ import io.vigie.cases.incident.Language;
 import io.vigie.cases.incident.PhoneCall;
 import io.vigie.cases.incident.Resolution;
 import io.vigie.cases.incident.Severity;
+import io.vigie.cases.sla.ClockState;
+import io.vigie.cases.sla.SlaClock;
 import io.vigie.cases.sla.SlaClocks;
 import io.vigie.cases.timeline.ChainVerification;
 import io.vigie.cases.timeline.Timeline;
 import io.vigie.cases.timeline.TimelineEntry;
 import jakarta.validation.Valid;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,15 +57,30 @@ class CaseApi {
         this.clocks = clocks;
     }
 
+    /** The query parameters of {@code GET /api/cases}; any other is a 400 rather than silently ignored. */
+    static final List<String> LIST_PARAMETERS = List.of("severity", "status", "client", "category", "assignee",
+            "alertId");
+
+    /** The most alerts one page lists. */
+    static final int MAX_ALERTS_PAGE = 500;
+
     @GetMapping
-    @Operation(summary = "Cases ordered by priority; without a status, the active ones (OPEN, NOTIFIED, IN_PROGRESS)")
+    @Operation(summary = "Cases ordered by priority; without a status, the active ones (OPEN, NOTIFIED, IN_PROGRESS); "
+            + "with an alertId, the case holding that alert whatever its status. Another parameter is a 400")
     List<IncidentCase> list(@RequestParam(required = false) Severity severity,
                             @RequestParam(required = false) CaseStatus status,
                             @RequestParam(required = false) String client,
                             @RequestParam(required = false) String category,
-                            @RequestParam(required = false) String assignee) {
+                            @RequestParam(required = false) String assignee,
+                            @RequestParam(required = false) UUID alertId,
+                            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        // A misspelt filter (alertid, clientId) silently ignored would list the wrong cases as if they matched.
+        parameters.keySet().stream().filter(name -> !LIST_PARAMETERS.contains(name)).findFirst().ifPresent(name -> {
+            throw new InvalidFieldException(name, "unknown query parameter; accepted: "
+                    + String.join(", ", LIST_PARAMETERS), LIST_PARAMETERS);
+        });
         return queries.list(new CaseFilter(severity, status, filter("client", client), filter("category", category),
-                filter("assignee", assignee)));
+                filter("assignee", assignee), alertId));
     }
 
     /**
@@ -81,6 +100,21 @@ class CaseApi {
         return details(queries.get(id));
     }
 
+    @GetMapping("/{id}/alerts")
+    @Operation(summary = "A page of the case's alerts, oldest first, with how many it holds in total "
+            + "(offset from 0, limit 1 to " + MAX_ALERTS_PAGE + ", 100 by default)")
+    CaseDetails.AlertPage alerts(@PathVariable UUID id, @RequestParam(defaultValue = "0") long offset,
+                                 @RequestParam(defaultValue = "" + CaseDetails.ALERTS_LISTED) int limit) {
+        if (offset < 0) {
+            throw new InvalidFieldException("offset", "must be 0 or more", List.of());
+        }
+        if (limit < 1 || limit > MAX_ALERTS_PAGE) {
+            throw new InvalidFieldException("limit", "must be between 1 and " + MAX_ALERTS_PAGE, List.of());
+        }
+        queries.get(id);
+        return new CaseDetails.AlertPage(queries.alertCount(id), offset, limit, queries.alerts(id, offset, limit));
+    }
+
     @GetMapping("/{id}/timeline")
     @Operation(summary = "The case's timeline, oldest first, with each entry's hash")
     List<TimelineEntry> timeline(@PathVariable UUID id) {
@@ -96,7 +130,7 @@ class CaseApi {
     }
 
     @PostMapping("/{id}/notes")
-    @Operation(summary = "Adds a note (ANALYST, MANAGER)")
+    @Operation(summary = "Adds a note (ANALYST, COMMUNICATIONS, MANAGER)")
     CaseDetails addNote(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Note note, Authentication user) {
         return details(commands.addNote(id, note.text(), user.getName()));
     }
@@ -201,11 +235,18 @@ class CaseApi {
 
     private CaseDetails details(IncidentCase c) {
         Instant now = clocks.now();
+        List<SlaClock> caseClocks = clocks.of(c);
         return new CaseDetails(c, queries.clients(c.id()), queries.suggestedClients(c.id()),
                 queries.clientTextLanguages(c.id()).stream().map(Language::code).toList(),
                 queries.heldNotices(c.id()).stream().map(held -> CaseDetails.HeldNotice.of(held, now)).toList(),
                 queries.clientMessages(c.id()).stream().map(CaseDetails.ClientQuestion::of).toList(),
-                queries.alerts(c.id()), clocks.of(c).stream().map(CaseDetails.Clock::of).toList());
+                queries.alertCount(c.id()), queries.alerts(c.id(), 0, CaseDetails.ALERTS_LISTED),
+                notifyClock(c, caseClocks), caseClocks.stream().map(CaseDetails.Clock::of).toList());
+    }
+
+    private static String notifyClock(IncidentCase c, List<SlaClock> caseClocks) {
+        ClockState state = SlaClocks.notifyState(c, caseClocks);
+        return state == null ? null : state.name();
     }
 
     private static String blankToNull(String value) {

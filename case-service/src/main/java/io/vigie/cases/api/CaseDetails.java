@@ -36,8 +36,23 @@ record CaseDetails(
                 + "replies), oldest first, with the answers. An UNANSWERED one has its ANSWER clock running: POST "
                 + "/api/cases/{id}/messages/{messageId}/answer, or log a call that answers it.")
         List<ClientQuestion> clientQuestions,
+        @Schema(description = "How many alerts the incident holds in total; a storm holds thousands")
+        long alertCount,
+        @Schema(description = "Its first alerts, oldest first, at most " + CaseDetails.ALERTS_LISTED + ": GET "
+                + "/api/cases/{id}/alerts?offset=&limit= pages through all of them")
         List<AttachedAlert> alerts,
+        @Schema(description = "The NOTIFY clock's state (RUNNING, AT_RISK, MET, BREACHED, STOPPED), or "
+                + "NO_CLIENT_AFFECTED when there is no client to notify (triage said not to, or the attribution was "
+                + "dismissed): no notify deadline applies; null before the classification")
+        String notifyClock,
         List<Clock> clocks) {
+
+    /** How many alerts a case's details list; the alerts endpoint pages through the rest. */
+    static final int ALERTS_LISTED = 100;
+
+    /** A page of a case's alerts, oldest first, with the total. */
+    record AlertPage(long total, long offset, int limit, List<AttachedAlert> alerts) {
+    }
 
     /**
      * A held notice, with its state at the time of the answer.

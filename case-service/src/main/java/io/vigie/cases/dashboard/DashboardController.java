@@ -21,6 +21,7 @@ import io.vigie.cases.incident.NoticeNotHeldException;
 import io.vigie.cases.incident.PhoneCall;
 import io.vigie.cases.incident.Resolution;
 import io.vigie.cases.incident.Severity;
+import io.vigie.cases.sla.ClockState;
 import io.vigie.cases.sla.SlaClock;
 import io.vigie.cases.sla.SlaClocks;
 import io.vigie.cases.timeline.Timeline;
@@ -76,6 +77,8 @@ class DashboardController {
     private static final String CLIENT_MESSAGES = "clientMessages.";
     /** How many months of CSAT the satisfaction page shows, this one included. */
     private static final int CSAT_MONTHS = 12;
+    /** How many alerts the case page lists; the API pages through the rest. */
+    private static final int ALERTS_LISTED = 100;
     private static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
             .withZone(ZoneOffset.UTC);
 
@@ -330,9 +333,12 @@ class DashboardController {
         awaiting.forEach(notice -> previews.put(notice.notice().id(), preview.links(notice)));
         model.addAttribute("previews", previews);
         model.addAttribute("reviewedNotices", held.stream().filter(notice -> !notice.state(now).pending()).toList());
-        model.addAttribute("alerts", queries.alerts(id));
+        // A storm case holds thousands of alerts: the page lists the first ones and says how many there are.
+        model.addAttribute("alerts", queries.alerts(id, 0, ALERTS_LISTED));
+        model.addAttribute("alertCount", queries.alertCount(id));
         List<SlaClock> caseClocks = clocks.of(c);
         model.addAttribute("clocks", caseClocks);
+        model.addAttribute("noClientAffected", SlaClocks.notifyState(c, caseClocks) == ClockState.NO_CLIENT_AFFECTED);
         List<ClientMessage> questions = queries.clientMessages(id);
         model.addAttribute("questions", questions);
         Map<UUID, SlaClock> answerClocks = new HashMap<>();

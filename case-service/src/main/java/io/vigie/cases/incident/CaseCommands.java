@@ -30,7 +30,10 @@ public class CaseCommands {
 
     /** Analysts act on incidents; managers do everything. */
     static final String ACT = "hasAnyRole('ANALYST', 'MANAGER')";
-    /** Client updates are the communications team's job, and analysts' too (they know what happened). */
+    /**
+     * Client updates are the communications team's job, and analysts' too (they know what happened); so are notes (what
+     * the communications team learnt from a client belongs on the case) and calls.
+     */
     static final String COMMUNICATE = "hasAnyRole('ANALYST', 'COMMUNICATIONS', 'MANAGER')";
     /** Reviewing a held notice before it reaches the clients is the communications team's job alone. */
     static final String REVIEW = "hasAnyRole('COMMUNICATIONS', 'MANAGER')";
@@ -61,7 +64,7 @@ public class CaseCommands {
         this.clock = clock;
     }
 
-    @PreAuthorize(ACT)
+    @PreAuthorize(COMMUNICATE)
     @Transactional
     public IncidentCase addNote(UUID id, String text, String actor) {
         IncidentCase current = begin(id, Command.NOTE);

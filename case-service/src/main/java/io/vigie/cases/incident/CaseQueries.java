@@ -98,6 +98,16 @@ public class CaseQueries {
         return cases.alerts(id);
     }
 
+    /** A page of the case's alerts, oldest first: a storm case holds thousands. */
+    public List<AttachedAlert> alerts(UUID id, long offset, int limit) {
+        return cases.alerts(id, offset, limit);
+    }
+
+    /** How many alerts the case holds in total, however many a page lists. */
+    public long alertCount(UUID id) {
+        return cases.countAlerts(id);
+    }
+
     public List<IncidentCase> openedSince(Instant since) {
         return cases.openedSince(since);
     }

@@ -63,13 +63,18 @@ class CaseRepository {
     List<IncidentCase> list(CaseFilter filter, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM incident_case c WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (filter.status() == null) {
+        if (filter.alertId() != null) {
+            // Looked up by the alert the SIEM was answered about: whatever became of its incident.
+            sql.append(" AND c.incident_id = (SELECT a.incident_id FROM case_alert a WHERE a.alert_id = ?)");
+            args.add(filter.alertId());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND c.status = ?");
+            args.add(filter.status().name());
+        } else if (filter.alertId() == null) {
             // A client's question waiting for an answer is work left, whatever the incident's state.
             sql.append(" AND (c.status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS') OR EXISTS (SELECT 1 FROM "
                     + "case_client_message m WHERE m.incident_id = c.incident_id AND m.answered_at IS NULL))");
-        } else {
-            sql.append(" AND c.status = ?");
-            args.add(filter.status().name());
         }
         if (filter.severity() != null) {
             sql.append(" AND c.severity = ?");
@@ -329,10 +334,25 @@ class CaseRepository {
     }
 
     List<AttachedAlert> alerts(UUID id) {
-        return jdbc.query("SELECT * FROM case_alert WHERE incident_id = ? ORDER BY received_at",
-                (rs, row) -> new AttachedAlert(rs.getObject("alert_id", UUID.class), rs.getString("title"),
-                        rs.getString("source"), rs.getString("source_name"), rs.getString("source_reference"),
-                        rs.getString("asset"), instant(rs, "received_at")), id);
+        return jdbc.query("SELECT * FROM case_alert WHERE incident_id = ? ORDER BY received_at, alert_id",
+                CaseRepository::toAlert, id);
+    }
+
+    /** A page of the case's alerts, oldest first (the alert id breaks ties, so pages neither skip nor repeat). */
+    List<AttachedAlert> alerts(UUID id, long offset, int limit) {
+        return jdbc.query("SELECT * FROM case_alert WHERE incident_id = ? ORDER BY received_at, alert_id "
+                + "LIMIT ? OFFSET ?", CaseRepository::toAlert, id, limit, offset);
+    }
+
+    long countAlerts(UUID id) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM case_alert WHERE incident_id = ?", Long.class, id);
+        return count == null ? 0 : count;
+    }
+
+    private static AttachedAlert toAlert(ResultSet rs, int row) throws SQLException {
+        return new AttachedAlert(rs.getObject("alert_id", UUID.class), rs.getString("title"), rs.getString("source"),
+                rs.getString("source_name"), rs.getString("source_reference"), rs.getString("asset"),
+                instant(rs, "received_at"));
     }
 
     /** {@link #alertLink} of several alerts at once: the unknown ones are left out. */

@@ -45,6 +45,26 @@ public class SlaClocks {
         return clocks;
     }
 
+    /**
+     * What the case's NOTIFY clock says: its state, or {@link ClockState#NO_CLIENT_AFFECTED} when there is no client
+     * to notify; null before the classification (no clock yet).
+     */
+    public static ClockState notifyState(IncidentCase c, List<SlaClock> clocks) {
+        if (!c.classified() || c.severity() == null) {
+            return null;
+        }
+        if (!clientsToNotify(c)) {
+            return ClockState.NO_CLIENT_AFFECTED;
+        }
+        return clocks.stream().filter(clock -> clock.kind() == ClockKind.NOTIFY).map(SlaClock::state).findFirst()
+                .orElse(null);
+    }
+
+    /** Triage said to notify and no analyst decided that no client is to be told. */
+    private static boolean clientsToNotify(IncidentCase c) {
+        return c.notifyClients() && c.attribution() != Attribution.DISMISSED;
+    }
+
     public Instant now() {
         return clock.instant();
     }
@@ -64,7 +84,7 @@ public class SlaClocks {
         List<SlaClock> clocks = new ArrayList<>();
         clocks.add(clock(ClockKind.CLASSIFY, c.openedAt(), c.classifiedAt(), target.toClassify(), now, stop, null));
         // An analyst who decided that no client is to be told leaves no notice to wait for.
-        if (c.notifyClients() && c.attribution() != Attribution.DISMISSED) {
+        if (clientsToNotify(c)) {
             clocks.add(clock(ClockKind.NOTIFY, c.openedAt(), c.firstNotifiedAt(), target.toNotify(), now, stop, null));
             clocks.add(clock(ClockKind.ACKNOWLEDGE, c.openedAt(), c.firstAcknowledgedAt(), target.toAcknowledge(), now,
                     stop, null));

@@ -51,7 +51,8 @@ class CaseCommandsIT extends CaseServiceTestBase {
     @CsvSource({
             "viewer,   notes,          403", "viewer,   actions,        403", "viewer,   assignment,     403",
             "viewer,   severity,       403", "viewer,   client-updates, 403", "viewer,   resolution,     403",
-            "comms,    notes,          403", "comms,    resolution,     403", "comms,    client-updates, 200",
+            "comms,    notes,          200", "comms,    resolution,     403", "comms,    client-updates, 200",
+            "comms,    actions,        403",
             "analyst,  notes,          200", "analyst,  actions,        200", "analyst,  assignment,     200",
             "analyst,  severity,       200", "analyst,  client-updates, 200", "analyst,  resolution,     200",
             "manager,  notes,          200", "manager,  severity,       200", "manager,  resolution,     200"})
