@@ -126,6 +126,11 @@ public abstract class TriageIntegrationTest {
         return CLASSIFIED.stream().filter(event -> event.getIncidentId().equals(incidentId)).toList();
     }
 
+    /** Every AlertClassified published so far whose incident involves this asset. */
+    protected static List<AlertClassified> classificationsOfAsset(String asset) {
+        return CLASSIFIED.stream().filter(event -> event.getAffectedAssets().contains(asset)).toList();
+    }
+
     protected static AlertClassified awaitClassification(AlertRaised alert) {
         await().atMost(Duration.ofSeconds(60)).until(() -> !classificationsOf(alert.getAlertId()).isEmpty());
         return classificationsOf(alert.getAlertId()).get(0);

@@ -70,6 +70,24 @@ public final class PolicyParser {
         return read(text, new Reading(true));
     }
 
+    /**
+     * The same document under another version: its {@code version} line rewritten, every other line (comments
+     * included) kept, so that a restored policy reads as the one it came from and its mistakes keep their lines.
+     *
+     * @throws InvalidInputException when the version is not on a line of its own (a flow-style document)
+     */
+    static String withVersion(String text, String version) {
+        YamlNode node = YamlNode.parse(text, "policy", new ArrayList<>()).entries().get("version");
+        String[] lines = text.split("\n", -1);
+        int index = node == null ? -1 : node.line() - 1;
+        if (index < 0 || index >= lines.length || !lines[index].matches("version\\s*:[^\\r]*\\r?")) {
+            throw new InvalidInputException("The policy cannot be given a new version",
+                    new InputError(node == null ? 0 : node.line(), "version", "the version is not on a line of its own"));
+        }
+        lines[index] = lines[index].replaceFirst("^version\\s*:[^\\r]*", "version: \"" + version + "\"");
+        return String.join("\n", lines);
+    }
+
     /** How retired keys are treated while reading one document, and those met. */
     private static final class Reading {
         private final boolean tolerateRetired;

@@ -1,6 +1,7 @@
 package io.vigie.triage.policy;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
@@ -11,8 +12,12 @@ import java.util.Optional;
 @Repository
 class PolicyRepository {
 
-    record StoredPolicy(String version, String document, Instant activatedAt, String activatedBy) {
+    /** @param restoredFrom the version whose document a rollback activated again; null for an upload */
+    record StoredPolicy(String version, String document, Instant activatedAt, String activatedBy, String restoredFrom) {
     }
+
+    private static final RowMapper<StoredPolicy> STORED = (rs, n) -> new StoredPolicy(rs.getString(1),
+            rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5));
 
     private final JdbcTemplate jdbc;
 
@@ -30,17 +35,21 @@ class PolicyRepository {
     }
 
     List<StoredPolicy> history() {
-        return jdbc.query("SELECT version, document, activated_at, activated_by FROM triage_policy "
-                + "ORDER BY activated_at DESC", (rs, n) -> new StoredPolicy(rs.getString(1), rs.getString(2),
-                rs.getTimestamp(3).toInstant(), rs.getString(4)));
+        return jdbc.query("SELECT version, document, activated_at, activated_by, restored_from FROM triage_policy "
+                + "ORDER BY activated_at DESC", STORED);
+    }
+
+    Optional<StoredPolicy> find(String version) {
+        return jdbc.query("SELECT version, document, activated_at, activated_by, restored_from FROM triage_policy "
+                + "WHERE version = ?", STORED, version).stream().findFirst();
     }
 
     boolean exists(String version) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM triage_policy WHERE version = ?", Integer.class, version) > 0;
     }
 
-    void save(Policy policy, Instant at, String actor) {
-        jdbc.update("INSERT INTO triage_policy (version, document, activated_at, activated_by) VALUES (?, ?, ?, ?)",
-                policy.version(), policy.source(), Timestamp.from(at), actor);
+    void save(Policy policy, Instant at, String actor, String restoredFrom) {
+        jdbc.update("INSERT INTO triage_policy (version, document, activated_at, activated_by, restored_from) "
+                        + "VALUES (?, ?, ?, ?, ?)", policy.version(), policy.source(), Timestamp.from(at), actor, restoredFrom);
     }
 }

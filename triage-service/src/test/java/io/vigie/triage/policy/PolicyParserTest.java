@@ -163,4 +163,17 @@ class PolicyParserTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(InputError::reason).contains("version is required", "rules is required: a list of rules"));
     }
+
+    @Test
+    void shouldGiveADocumentANewVersionKeepingEveryOtherLine() {
+        String document = "# why this policy\r\nversion: '2026.1' # first\r\nrules: []\r\n";
+
+        String renamed = PolicyParser.withVersion(document, "2026.1+restored.1");
+
+        assertThat(renamed).isEqualTo("# why this policy\r\nversion: \"2026.1+restored.1\"\r\nrules: []\r\n");
+        assertThat(PolicyParser.parse(renamed).version()).isEqualTo("2026.1+restored.1");
+        assertThatThrownBy(() -> PolicyParser.withVersion("{version: '2026.1', rules: []}", "2026.1+restored.1"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InputError::field).containsExactly("version"));
+    }
 }
