@@ -144,13 +144,7 @@ class DashboardBrowserIT extends CaseServiceTestBase {
         UUID incidentId = openIncident(Severity.HIGH, title, "globex");
 
         // given the communications team's user on the case page
-        browser.manage().deleteAllCookies();
-        browser.get("http://127.0.0.1:" + port + "/dashboard/cases/" + incidentId);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("comms");
-        browser.findElement(By.id("password")).sendKeys("comms-pw");
-        browser.findElement(By.id("login")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("case-title"), title));
-        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
+        openCaseAsComms(wait, incidentId, title);
 
         // when notification-service holds a notice to globex for review, for an English-speaking contact
         UUID noticeId = UUID.randomUUID();
@@ -202,13 +196,7 @@ class DashboardBrowserIT extends CaseServiceTestBase {
         UUID incidentId = openIncident(Severity.HIGH, title, "acme");
 
         // given the communications team's user on the case page
-        browser.manage().deleteAllCookies();
-        browser.get("http://127.0.0.1:" + port + "/dashboard/cases/" + incidentId);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("comms");
-        browser.findElement(By.id("password")).sendKeys("comms-pw");
-        browser.findElement(By.id("login")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("case-title"), title));
-        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
+        openCaseAsComms(wait, incidentId, title);
 
         // when a client's contact asks a question on the question page
         ClientMessageReceived question = ClientConversationIT.message(incidentId, "acme", "fr",
@@ -238,6 +226,17 @@ class DashboardBrowserIT extends CaseServiceTestBase {
         assertThat(browser.findElement(message).getText()).contains("answered", "by comms",
                 "Non : le partage a été fermé avant toute copie.");
         assertThat(browser.findElement(By.id("client-questions")).getText()).contains("1 unanswered");
+    }
+
+    /** Logs in afresh as the communications user and waits for the case page to be live. */
+    private void openCaseAsComms(WebDriverWait wait, UUID incidentId, String title) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://127.0.0.1:" + port + "/dashboard/cases/" + incidentId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("comms");
+        browser.findElement(By.id("password")).sendKeys("comms-pw");
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("case-title"), title));
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
     }
 
     private static void screenshot(String name) {
