@@ -27,6 +27,10 @@ public final class Topics {
     public static final String CLIENT_MESSAGES = "vigie.client-messages";
     /** Written by notification-service. */
     public static final String SURVEY_ANSWERED = "vigie.survey-answered";
+    /** Written by regulatory-service. */
+    public static final String REGULATORY_REPORTS = "vigie.regulatory-reports";
+    /** Written by notification-service; compacted, keyed by client. */
+    public static final String CLIENT_DIRECTORY = "vigie.client-directory";
 
     // Alerts about one asset go to one partition, so one triage instance sees them in order and correlates
     // them without a lock; after triage everything is keyed by incident, so an incident's events stay in order.
@@ -47,11 +51,16 @@ public final class Topics {
             CLIENT_MESSAGES, "incidentId", ClientMessageReceived.class, ClientMessageReceived.getClassSchema());
     public static final TopicSpec<SurveyAnswered> SURVEY_ANSWERED_TOPIC = new TopicSpec<>(
             SURVEY_ANSWERED, "incidentId", SurveyAnswered.class, SurveyAnswered.getClassSchema());
+    public static final TopicSpec<RegulatoryReportChanged> REGULATORY_REPORTS_TOPIC = new TopicSpec<>(
+            REGULATORY_REPORTS, "incidentId", RegulatoryReportChanged.class,
+            RegulatoryReportChanged.getClassSchema());
+    public static final TopicSpec<ClientDirectoryChanged> CLIENT_DIRECTORY_TOPIC = new TopicSpec<>(
+            CLIENT_DIRECTORY, "clientId", ClientDirectoryChanged.class, ClientDirectoryChanged.getClassSchema(), true);
 
     public static final List<TopicSpec<?>> ALL = List.of(
             ALERT_RAISED_TOPIC, ALERT_CLASSIFIED_TOPIC, CLIENT_NOTIFIED_TOPIC,
             INCIDENT_UPDATED_TOPIC, INCIDENT_RESOLVED_TOPIC, INCIDENT_CLOSED_TOPIC, CLIENT_MESSAGES_TOPIC,
-            SURVEY_ANSWERED_TOPIC);
+            SURVEY_ANSWERED_TOPIC, REGULATORY_REPORTS_TOPIC, CLIENT_DIRECTORY_TOPIC);
 
     private Topics() {
     }

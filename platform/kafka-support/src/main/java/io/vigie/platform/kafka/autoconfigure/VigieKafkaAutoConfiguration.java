@@ -68,17 +68,17 @@ public class VigieKafkaAutoConfiguration {
     KafkaAdmin.NewTopics vigieTopics(VigieKafkaProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (TopicSpec<?> topic : Topics.ALL) {
-            topics.add(declare(topic.name(), properties.topics()));
-            topics.add(declare(topic.deadLetterTopic(), properties.topics()));
+            topics.add(declare(topic.name(), properties.topics(), topic.compacted()));
+            topics.add(declare(topic.deadLetterTopic(), properties.topics(), false));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
-    private static NewTopic declare(String name, VigieKafkaProperties.Topics settings) {
-        return TopicBuilder.name(name)
+    private static NewTopic declare(String name, VigieKafkaProperties.Topics settings, boolean compacted) {
+        TopicBuilder topic = TopicBuilder.name(name)
                 .partitions(settings.partitions())
-                .replicas(settings.replicationFactor())
-                .build();
+                .replicas(settings.replicationFactor());
+        return (compacted ? topic.compact() : topic).build();
     }
 
     /**
