@@ -1,4 +1,4 @@
-# One image recipe for all five services: docker build --build-arg SERVICE=triage-service -t vigie/triage-service .
+# One image recipe for all six services: docker build --build-arg SERVICE=triage-service -t vigie/triage-service .
 # Build the jars first (./mvnw -B -DskipTests package); the image only packages what the build produced.
 
 FROM eclipse-temurin:17-jre AS layers

@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-./mvnw -q -B -DskipTests install -pl platform/local-stack -am
+./mvnw -q -B -DskipTests install -pl local-stack -am
 
-jars=(platform/local-stack/target/vigie-local-stack-*-exec.jar)
+jars=(local-stack/target/vigie-local-stack-*-exec.jar)
 # exec, so that Ctrl-C reaches the JVM and its shutdown hook stops every component in order.
 # The parallel collector unless JAVA_OPTS says otherwise: with the broker and five services in one JVM on a small
 # machine, G1's pauses reached 100-400 ms under load where the parallel collector's took 15-35 ms (system-tests README).

@@ -2,7 +2,7 @@
 # One database and one role per service: a service can neither read nor write another's data.
 # Passwords come from the environment (docker-compose passes them from .env), never from this file.
 set -euo pipefail
-for service in intake triage notification case postmortem; do
+for service in intake triage notification case postmortem regulatory; do
   password_var="VIGIE_$(echo "$service" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
   password="${!password_var:?$password_var must be set}"
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \

@@ -6,6 +6,7 @@ import io.vigie.intake.IntakeRejection;
 import io.vigie.intake.alert.Alert;
 import io.vigie.intake.publish.BatchPublisher.Request;
 import io.vigie.intake.source.IntakeProperties;
+import io.vigie.platform.loop.WorkLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -52,8 +53,8 @@ public class AlertPublisher implements SmartLifecycle {
     private final Duration ackTimeout;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSize;
-    private volatile Thread publisher;
-    private volatile boolean running;
+    // Waits on the queue itself; on stop it is not interrupted: it publishes what senders are already waiting for.
+    private final WorkLoop loop;
 
     AlertPublisher(BatchPublisher batches, IntakeProperties properties, MeterRegistry meters) {
         this.batches = batches;
@@ -62,6 +63,9 @@ public class AlertPublisher implements SmartLifecycle {
                 .description("Requests kept and published together in one transaction (group commit)")
                 .baseUnit("requests")
                 .register(meters);
+        this.loop = new WorkLoop(new WorkLoop.Settings("intake-publisher", Duration.ZERO, Duration.ofMillis(100),
+                ackTimeout.multipliedBy(2), true, false), this::publishNextBatch,
+                (failure, retryIn) -> log.error("The publishing thread failed, going on in {}", retryIn, failure));
     }
 
     /**
@@ -73,7 +77,7 @@ public class AlertPublisher implements SmartLifecycle {
      */
     public List<Receipt> publish(Evidence evidence, List<Alert> alerts) {
         Pending pending = new Pending(new Request(evidence, alerts));
-        if (!running) {
+        if (!loop.isRunning()) {
             throw batches.brokerUnavailable(new IllegalStateException("The service is stopping"));
         }
         queue.add(pending);
@@ -101,37 +105,31 @@ public class AlertPublisher implements SmartLifecycle {
         }
     }
 
-    private void publishWhileRunning() {
-        List<Pending> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                take(first, batch);
-                int alerts = batch.isEmpty() ? 0 : first.request.alerts().size();
-                for (Pending next; batch.size() < MAX_REQUESTS_PER_BATCH && alerts < MAX_ALERTS_PER_BATCH
-                        && (next = queue.poll()) != null; ) {
-                    if (take(next, batch)) {
-                        alerts += next.request.alerts().size();
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    publish(batch);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException | Error e) {
-                // Never leave a sender waiting on a batch that can no longer be answered.
-                log.error("The publishing thread failed a batch of {} requests", batch.size(), e);
-                batch.forEach(pending -> pending.outcome.completeExceptionally(e));
-            } finally {
-                batch.clear();
-            }
+    /** Takes what is queued (waiting a little for the first request) and publishes it as one batch. */
+    private boolean publishNextBatch() throws InterruptedException {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return false;
         }
-        failWaiting();
+        List<Pending> batch = new ArrayList<>();
+        try {
+            take(first, batch);
+            int alerts = batch.isEmpty() ? 0 : first.request.alerts().size();
+            for (Pending next; batch.size() < MAX_REQUESTS_PER_BATCH && alerts < MAX_ALERTS_PER_BATCH
+                    && (next = queue.poll()) != null; ) {
+                if (take(next, batch)) {
+                    alerts += next.request.alerts().size();
+                }
+            }
+            if (!batch.isEmpty()) {
+                publish(batch);
+            }
+        } catch (RuntimeException | Error e) {
+            // Never leave a sender waiting on a batch that can no longer be answered.
+            log.error("The publishing thread failed a batch of {} requests", batch.size(), e);
+            batch.forEach(pending -> pending.outcome.completeExceptionally(e));
+        }
+        return true;
     }
 
     private static boolean take(Pending pending, List<Pending> batch) {
@@ -178,31 +176,19 @@ public class AlertPublisher implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        Thread thread = new Thread(this::publishWhileRunning, "intake-publisher");
-        thread.setDaemon(false);
-        thread.start();
-        publisher = thread;
+        loop.start();
     }
 
     /** Publishes what is already waiting, then stops; the web server stopped taking requests before (phase). */
     @Override
     public void stop() {
-        running = false;
-        Thread thread = publisher;
-        if (thread != null) {
-            try {
-                thread.join(ackTimeout.multipliedBy(2).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
         failWaiting();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /** Below the web server's phases: started before it takes requests, stopped after it finished them. */

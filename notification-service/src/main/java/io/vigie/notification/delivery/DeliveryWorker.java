@@ -15,6 +15,7 @@ import io.vigie.notification.notice.NoticesPlanned;
 import io.vigie.notification.notice.RecipientMask;
 import io.vigie.notification.notice.Stage;
 import io.vigie.notification.template.RenderedNotice;
+import io.vigie.platform.loop.WorkLoop;
 import io.vigie.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,13 +66,12 @@ class DeliveryWorker implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
-    // One pending wake-up is enough: it makes the worker read everything committed up to then.
-    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private final Timer firstNotice;
+    // Sends what is due, then waits a poll interval or until new notices are planned; the database being down makes
+    // it wait a poll interval per round rather than spin.
+    private final WorkLoop loop;
 
     private volatile ExecutorService sending;
-    private volatile Thread worker;
-    private volatile boolean running;
 
     DeliveryWorker(DeliveryStore store, Notices notices, ClientDirectory directory, NoticeRendering rendering,
                    AckLinks links, Outbox outbox, PlatformTransactionManager transactionManager,
@@ -93,6 +91,10 @@ class DeliveryWorker implements SmartLifecycle {
         this.firstNotice = Timer.builder("vigie.notification.time-to-first-notice")
                 .description("From the incident's classification to its first notice sent to a client")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
+        this.loop = new WorkLoop(WorkLoop.Settings.interruptible("notice-delivery", properties.pollInterval(),
+                properties.pollInterval(), Duration.ofSeconds(10)), () -> sendDue() > 0,
+                (failure, retryIn) -> log.warn("Delivery round failed, retrying in {}: {}", retryIn,
+                        failure.getMessage()));
     }
 
     @TransactionalEventListener
@@ -101,7 +103,7 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     void wakeUp() {
-        wakeUps.offer(Boolean.TRUE);
+        loop.wakeUp();
     }
 
     /** Sends every delivery due now, one batch at a time; returns how many were attempted. For the worker and tests. */
@@ -111,7 +113,7 @@ class DeliveryWorker implements SmartLifecycle {
         do {
             attempted = sendBatch();
             total += attempted;
-        } while (attempted > 0 && running);
+        } while (attempted > 0 && loop.isRunning());
         return total;
     }
 
@@ -217,54 +219,19 @@ class DeliveryWorker implements SmartLifecycle {
         return message.length() > ERROR_LIMIT ? message.substring(0, ERROR_LIMIT) : message;
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                if (sendDue() == 0) {
-                    wakeUps.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The database may be down: wait a poll interval rather than spin.
-                log.warn("Delivery round failed, retrying in {}: {}", properties.pollInterval(), e.getMessage());
-                try {
-                    wakeUps.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
         sending = Executors.newFixedThreadPool(properties.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "notice-sender");
             thread.setDaemon(true);
             return thread;
         });
-        worker = new Thread(this::loop, "notice-delivery");
-        worker.setDaemon(true);
-        worker.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
+        loop.stop();
         // Sends in flight finish (bounded by the channels' timeouts); their outcomes are recorded.
         sending.shutdown();
         try {
@@ -276,6 +243,6 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 }

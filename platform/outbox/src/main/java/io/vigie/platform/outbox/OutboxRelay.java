@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vigie.platform.loop.WorkLoop;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -24,8 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -50,15 +49,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, Object> kafka;
     private final OutboxProperties properties;
     private final Clock clock;
-    // One pending wake-up is enough: it makes the relay read everything committed up to then. Kept until taken,
-    // so a commit that lands while the relay is busy is never missed.
-    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private final Map<String, SpecificDatumReader<SpecificRecord>> readers = new ConcurrentHashMap<>();
     private final Counter published;
     private final Counter failures;
     private final Timer delay;
-    private volatile Thread worker;
-    private volatile boolean running;
+    // Relays, waits a poll interval or until woken, backs off while the broker or the database fails.
+    private final WorkLoop loop;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
                        OutboxProperties properties, Clock clock, MeterRegistry meters) {
@@ -75,11 +71,19 @@ public class OutboxRelay implements SmartLifecycle {
                 .publishPercentileHistogram().register(meters);
         Gauge.builder("vigie.outbox.pending", this, OutboxRelay::pending)
                 .description("Committed events not yet acknowledged by the broker").register(meters);
+        this.loop = new WorkLoop(WorkLoop.Settings.interruptible("outbox-relay", properties.pollInterval(),
+                properties.maxBackOff(), properties.sendTimeout()), () -> {
+                    relayPending();
+                    return false;
+                }, (failure, retryIn) -> {
+                    failures.increment();
+                    log.warn("Outbox relay failed, retrying in {}: {}", retryIn, failure.getMessage());
+                });
     }
 
     /** Asks the relay to look for new events now; never blocks the caller. */
     public void wakeUp() {
-        wakeUps.offer(Boolean.TRUE);
+        loop.wakeUp();
     }
 
     /** Relays everything committed so far; returns how many events were sent. For the relay thread and tests. */
@@ -162,63 +166,19 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void loop() {
-        Duration backOff = properties.pollInterval();
-        while (running) {
-            try {
-                relayPending();
-                backOff = properties.pollInterval();
-                wakeUps.poll(backOff.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures.increment();
-                log.warn("Outbox relay failed, retrying in {}: {}", backOff, e.getMessage());
-                try {
-                    wakeUps.poll(backOff.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backOff = min(backOff.multipliedBy(2), properties.maxBackOff());
-            }
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    @Override
+    public void start() {
+        loop.start();
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(properties.sendTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
+    public void stop() {
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /** Stop before the Kafka producer and the data source go away; start after they are ready. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One user per Vigie role for the local stack, the same in all five services. Passwords are random, made on the first
+ * One user per Vigie role for the local stack, the same in all six services. Passwords are random, made on the first
  * start and kept in {@code <var>/local-users.properties} (readable by the owner only), so they survive restarts and
  * are never the same on two machines; the stack prints them in its summary.
  */

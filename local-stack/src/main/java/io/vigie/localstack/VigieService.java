@@ -7,17 +7,19 @@ import io.vigie.cases.CaseApplication;
 import io.vigie.intake.AlertIntakeApplication;
 import io.vigie.notification.NotificationApplication;
 import io.vigie.postmortem.PostmortemApplication;
+import io.vigie.regulatory.RegulatoryApplication;
 import io.vigie.triage.TriageApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** The five services the local stack runs, in pipeline order (the order they start in and the reverse of shutdown). */
+/** The six services the local stack runs, in pipeline order (the order they start in and the reverse of shutdown). */
 public enum VigieService {
 
     ALERT_INTAKE("alert-intake-service", "intake", 8080, AlertIntakeApplication::application),
     TRIAGE("triage-service", "triage", 8082, TriageApplication::application),
     NOTIFICATION("notification-service", "notification", 8083, NotificationApplication::application),
     CASE("case-service", "case", 8084, CaseApplication::application),
-    POSTMORTEM("postmortem-service", "postmortem", 8085, PostmortemApplication::application);
+    POSTMORTEM("postmortem-service", "postmortem", 8085, PostmortemApplication::application),
+    REGULATORY("regulatory-service", "regulatory", 8086, RegulatoryApplication::application);
 
     private final String applicationName;
     private final String shortName;

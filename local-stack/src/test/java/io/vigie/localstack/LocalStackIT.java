@@ -39,7 +39,7 @@ class LocalStackIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void shouldRunAllFiveServicesReleaseEveryPortOnCloseAndStartAgainOnTheSameData() throws Exception {
+    void shouldRunAllSixServicesReleaseEveryPortOnCloseAndStartAgainOnTheSameData() throws Exception {
         LocalStackSettings settings = LocalStackSettings.defaults().withVarDirectory(varDirectory).withAnyFreePorts();
         List<Integer> ports = new ArrayList<>();
         LocalUsers firstUsers;
@@ -201,7 +201,7 @@ class LocalStackIT {
         });
     }
 
-    // Five contexts share one JVM here: each must still report its own meters under its own name only.
+    // Six contexts share one JVM here: each must still report its own meters under its own name only.
     private void assertMetricsTaggedWithOnlyItsOwnName(RunningService service) throws Exception {
         HttpResponse<String> metrics = get(service.prometheusUrl());
         assertThat(metrics.statusCode()).isEqualTo(200);

@@ -34,7 +34,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Vigie on one machine, in one JVM: a real Kafka broker, the schema registry, an SMTP mailbox and the five services,
+ * Vigie on one machine, in one JVM: a real Kafka broker, the schema registry, an SMTP mailbox and the six services,
  * each service in its own Spring context with its own configuration, port and database.
  *
  * <p>{@link #close()} stops them in the reverse order, so no service loses its broker, registry or mailbox while it is
@@ -79,7 +79,7 @@ public final class LocalStack implements AutoCloseable {
         this.progress = progress;
     }
 
-    /** Starts everything and returns once all five services are up; on any failure stops what already started. */
+    /** Starts everything and returns once all six services are up; on any failure stops what already started. */
     public static LocalStack start(LocalStackSettings settings) {
         return start(settings, message -> log.info("{}", message));
     }
@@ -203,7 +203,7 @@ public final class LocalStack implements AutoCloseable {
         return baseUrl(mailboxPage.port());
     }
 
-    /** The five services, in pipeline order. */
+    /** The six services, in pipeline order. */
     public List<RunningService> services() {
         return List.copyOf(services.values());
     }
@@ -418,9 +418,9 @@ public final class LocalStack implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + lastPorts.getOrDefault(service, settings.servicePort(service)),
                 "--server.address=" + settings.bindAddress(),
-                // Five contexts in one JVM would register clashing MBean names.
+                // Six contexts in one JVM would register clashing MBean names.
                 "--spring.jmx.enabled=false",
-                // In one JVM the global registry would mix the five services' meters and keep closed contexts alive.
+                // In one JVM the global registry would mix the six services' meters and keep closed contexts alive.
                 "--management.metrics.use-global-registry=false",
                 // Boot's own hook would stop logging while the stack is still stopping the services.
                 "--logging.register-shutdown-hook=false",

@@ -124,7 +124,7 @@ public final class LocalStackMain {
 
     /**
      * Sends everything to a log file and only warnings to the console, which would otherwise drown the progress lines
-     * and the table in five services' start-up logs. Set before the first logger exists, so the broker's and the
+     * and the table in six services' start-up logs. Set before the first logger exists, so the broker's and the
      * registry's early lines follow it too; an explicit {@code -Dlogging.config} wins.
      */
     private static Path configureLogging(Path varDirectory) {

@@ -44,7 +44,8 @@ public record LocalStackSettings(
                                      listens on PORT + 118 (3143 by default)
               --mailbox-port=PORT    the mailbox page: the emails clients would have received (default %d)
               --intake-port=PORT  --triage-port=PORT  --notification-port=PORT  --case-port=PORT  --postmortem-port=PORT
-                                     one service's HTTP port (defaults 8080, 8082, 8083, 8084, 8085); 0 = any free port
+              --regulatory-port=PORT one service's HTTP port (defaults 8080, 8082, 8083, 8084, 8085, 8086); 0 = any
+                                     free port
               --demo[=NAME,...]      once up, replay demo scenarios through the real webhooks: locked-account,
                                      personal-data, ddos, malware, phishing (default: all five)
             A service uses an embedded H2 database under <var-dir>/db/<name>, unless VIGIE_<NAME>_DB_URL (and
@@ -243,7 +244,7 @@ public record LocalStackSettings(
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
-        // The same defaults as the services' own configuration, so one PostgreSQL user can serve all five.
+        // The same defaults as the services' own configuration, so one PostgreSQL user can serve all six.
         String username = environment.getOrDefault(prefix + "USER", environment.getOrDefault("VIGIE_DB_USER", "vigie"));
         String password = environment.getOrDefault(prefix + "PASSWORD", environment.getOrDefault("VIGIE_DB_PASSWORD", "vigie"));
         return Optional.of(new DatabaseSettings(url, username, password));
