@@ -1,7 +1,6 @@
 package io.vigie.postmortem;
 
 import io.vigie.postmortem.report.ClientFeedbackProperties;
-import io.vigie.postmortem.report.ResponseTargets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ResponseTargets.class, ClientFeedbackProperties.class})
+@EnableConfigurationProperties(ClientFeedbackProperties.class)
 class ServiceConfiguration {
 
     /** One clock for "now", so overdue action items and approval times can be tested at a chosen instant. */

@@ -116,9 +116,10 @@ class ApprovalIT extends PostmortemITSupport {
                         LocalDate.of(2026, 12, 1), ActionItemKind.DETECTION));
         assertThat(event.getMetrics().getTimeToDetectSeconds()).isEqualTo(120L);
         assertThat(event.getMetrics().getTimeToClassifySeconds()).isEqualTo(180L);
-        assertThat(event.getMetrics().getTimeToNotifySeconds()).isEqualTo(2700L);
-        assertThat(event.getMetrics().getTimeToAcknowledgeSeconds()).isEqualTo(1800L);
-        assertThat(event.getMetrics().getTimeToResolveSeconds()).isEqualTo(10800L);
+        // As case-service's clocks counted them: from the first alert.
+        assertThat(event.getMetrics().getTimeToNotifySeconds()).isEqualTo(2880L);
+        assertThat(event.getMetrics().getTimeToAcknowledgeSeconds()).isEqualTo(4680L);
+        assertThat(event.getMetrics().getTimeToResolveSeconds()).isEqualTo(10680L);
         assertThat(event.getResponsePlanChangeRequired()).isTrue();
         assertThat(event.getAffectedClientIds()).containsExactly("client-a", "client-b");
         assertThat(event.getClientSummary()).contains("Every internet-facing login needs MFA")

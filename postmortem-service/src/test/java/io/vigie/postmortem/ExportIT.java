@@ -41,7 +41,7 @@ class ExportIT extends PostmortemITSupport {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Post-mortem: Account takeover on the payroll portal", "APPROVED by manager",
                     "Timeline", "NOTICE_ACKNOWLEDGED", "Sessions revoked and password reset forced",
-                    "Response metrics", "time to notify 45 min 00 s 30 min 00 s no", "Root cause",
+                    "Response metrics", "time to notify 48 min 00 s 15 min 00 s no", "Root cause",
                     "left out of the MFA roll-out", "5 whys", "Ishikawa", "Evaluation of the response",
                     "Lessons learned", "Never trust <img src=x onerror=alert(1)> in a lesson", "Action items",
                     "Enforce MFA on every portal", "Response plan");

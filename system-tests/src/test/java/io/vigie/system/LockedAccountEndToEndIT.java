@@ -131,6 +131,11 @@ class LockedAccountEndToEndIT {
                 () -> VigieSystem.json(system.call("GET", VigieService.POSTMORTEM, "/api/incidents/" + caseId + "/postmortem", "viewer", null)),
                 node -> node != null);
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+        // Judged against case-service's HIGH targets, which came with the resolution (one owner of the SLA targets).
+        JsonNode notify = draft.get("metrics").get("measures").get(2);
+        assertThat(notify.get("step").asText()).isEqualTo("notify");
+        assertThat(notify.get("targetSeconds").asLong()).isEqualTo(3600);
+        assertThat(notify.get("met").asBoolean()).isTrue();
         String postmortemId = draft.get("id").asText();
         assertThat(system.call("PUT", VigieService.POSTMORTEM, "/api/postmortems/" + postmortemId + "/analysis", "analyst", """
                 {"fiveWhys": ["An attacker tried passwords on j.doe's account", "The account was exposed to the internet"],

@@ -52,9 +52,11 @@ public class CaseCommands {
     private final ApplicationEventPublisher changes;
     private final CaseMeters meters;
     private final Clock clock;
+    private final SlaResult.AtResolution slaAtResolution;
 
     CaseCommands(CaseRepository cases, ConversationRepository conversations, Timeline timeline, Outbox outbox,
-                 ApplicationEventPublisher changes, CaseMeters meters, Clock clock) {
+                 ApplicationEventPublisher changes, CaseMeters meters, Clock clock,
+                 SlaResult.AtResolution slaAtResolution) {
         this.cases = cases;
         this.conversations = conversations;
         this.timeline = timeline;
@@ -62,6 +64,7 @@ public class CaseCommands {
         this.changes = changes;
         this.meters = meters;
         this.clock = clock;
+        this.slaAtResolution = slaAtResolution;
     }
 
     @PreAuthorize(COMMUNICATE)
@@ -362,7 +365,8 @@ public class CaseCommands {
                 : "\nClients told in " + resolution.messages().codes() + ":\n" + resolution.messages().tagged()));
         IncidentCase after = cases.find(id).orElseThrow();
         List<String> clients = cases.clients(id).stream().map(ClientNotice::clientId).toList();
-        outbox.append(Topics.INCIDENT_RESOLVED, id.toString(), EventMapper.toResolved(after, resolution, actor, clients));
+        outbox.append(Topics.INCIDENT_RESOLVED, id.toString(), EventMapper.toResolved(after, resolution, actor, clients,
+                slaAtResolution.of(after)));
         meters.resolved(after.severity(), Duration.between(after.openedAt(), now));
         meters.command(Command.RESOLVE);
         changes.publishEvent(new CaseChanged(id));

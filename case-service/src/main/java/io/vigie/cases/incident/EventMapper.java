@@ -9,6 +9,8 @@ import io.vigie.events.IncidentClosed;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentStatus;
 import io.vigie.events.IncidentUpdated;
+import io.vigie.events.SlaClockKind;
+import io.vigie.events.SlaClockResult;
 import io.vigie.events.SurveyAnswered;
 import io.vigie.events.UpdateKind;
 
@@ -156,7 +158,7 @@ final class EventMapper {
     }
 
     static IncidentResolved toResolved(IncidentCase after, Resolution resolution, String actor,
-                                       List<String> clientIds) {
+                                       List<String> clientIds, List<SlaResult> slaClocks) {
         return IncidentResolved.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(after.resolvedAt())
@@ -171,6 +173,17 @@ final class EventMapper {
                 .setDataCompromised(resolution.dataCompromised())
                 .setAffectedClientIds(clientIds)
                 .setClientMessages(resolution.messages().byCode())
+                .setSlaClocks(slaClocks.stream().map(EventMapper::toEvent).toList())
+                .build();
+    }
+
+    private static SlaClockResult toEvent(SlaResult result) {
+        return SlaClockResult.newBuilder()
+                .setClock(SlaClockKind.valueOf(result.clock()))
+                .setStartedAt(result.startedAt())
+                .setEndedAt(result.endedAt())
+                .setTargetSeconds(result.target().toSeconds())
+                .setMet(result.met())
                 .build();
     }
 }

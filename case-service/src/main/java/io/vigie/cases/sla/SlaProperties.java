@@ -17,13 +17,13 @@ import java.time.Duration;
 public record SlaProperties(Targets critical, Targets high, Targets medium, Targets low, Duration gdpr) {
 
     static final Targets CRITICAL_DEFAULTS = new Targets(Duration.ofMinutes(5), Duration.ofMinutes(15),
-            Duration.ofMinutes(30), Duration.ofHours(4), Duration.ofMinutes(30));
+            Duration.ofMinutes(30), Duration.ofHours(4), Duration.ofMinutes(30), Duration.ofMinutes(5));
     static final Targets HIGH_DEFAULTS = new Targets(Duration.ofMinutes(15), Duration.ofHours(1),
-            Duration.ofHours(2), Duration.ofHours(24), Duration.ofHours(1));
+            Duration.ofHours(2), Duration.ofHours(24), Duration.ofHours(1), Duration.ofMinutes(15));
     static final Targets MEDIUM_DEFAULTS = new Targets(Duration.ofHours(1), Duration.ofHours(4),
-            Duration.ofHours(8), Duration.ofHours(72), Duration.ofHours(4));
+            Duration.ofHours(8), Duration.ofHours(72), Duration.ofHours(4), Duration.ofHours(1));
     static final Targets LOW_DEFAULTS = new Targets(Duration.ofHours(4), Duration.ofHours(24),
-            Duration.ofHours(48), Duration.ofDays(7), Duration.ofHours(24));
+            Duration.ofHours(48), Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(4));
 
     public SlaProperties {
         critical = Targets.orDefaults(critical, CRITICAL_DEFAULTS);
@@ -52,9 +52,11 @@ public record SlaProperties(Targets critical, Targets high, Targets medium, Targ
      * @param toAcknowledge first alert → first client acknowledgement
      * @param toResolve     first alert → resolution
      * @param toAnswer      a client's message received → its answer (this one counts from the message, not the alert)
+     * @param toDetect      the source detected it → its first alert reached Vigie: the SIEM's part, no clock on the
+     *                      board (it is over before the case opens); judged in the post-mortem from the resolution
      */
     public record Targets(Duration toClassify, Duration toNotify, Duration toAcknowledge, Duration toResolve,
-                          Duration toAnswer) {
+                          Duration toAnswer, Duration toDetect) {
 
         static Targets orDefaults(Targets set, Targets defaults) {
             if (set == null) {
@@ -64,7 +66,8 @@ public record SlaProperties(Targets critical, Targets high, Targets medium, Targ
                     set.toNotify == null ? defaults.toNotify : set.toNotify,
                     set.toAcknowledge == null ? defaults.toAcknowledge : set.toAcknowledge,
                     set.toResolve == null ? defaults.toResolve : set.toResolve,
-                    set.toAnswer == null ? defaults.toAnswer : set.toAnswer);
+                    set.toAnswer == null ? defaults.toAnswer : set.toAnswer,
+                    set.toDetect == null ? defaults.toDetect : set.toDetect);
         }
     }
 }

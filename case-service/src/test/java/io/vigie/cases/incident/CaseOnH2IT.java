@@ -55,7 +55,7 @@ class CaseOnH2IT {
         CaseProjection projection = new CaseProjection(repository, conversations, timeline,
                 new ProcessedEvents(jdbc, clock), event -> { }, meters, clock);
         CaseCommands commands = new CaseCommands(repository, conversations, timeline,
-                new Outbox(jdbc, clock, () -> { }), event -> { }, meters, clock);
+                new Outbox(jdbc, clock, () -> { }), event -> { }, meters, clock, resolved -> List.of());
         CaseQueries queries = new CaseQueries(repository, conversations);
         UUID incidentId = UUID.randomUUID();
         UUID early = UUID.randomUUID();

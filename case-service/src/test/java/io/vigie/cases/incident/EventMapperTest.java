@@ -9,6 +9,7 @@ import io.vigie.events.NoticeStage;
 import io.vigie.events.UpdateKind;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class EventMapperTest {
 
@@ -127,10 +129,17 @@ class EventMapperTest {
                 Severity.HIGH, 50, "MALWARE", CaseStatus.RESOLVED, null, true, false, null, null, List.of(),
                 List.of(), List.of(), NOW, NOW, NOW, null, null, null, NOW, null, "Done", false, NOW, Attribution.NOT_NEEDED),
                 new Resolution("Restored from backup", ClientMessages.of("clientMessages", Map.of("de", "Behoben.")),
-                        List.of(), false), "analyst", List.of("acme"));
+                        List.of(), false), "analyst", List.of("acme"),
+                List.of(new SlaResult("NOTIFY", NOW, NOW.plusSeconds(5400), Duration.ofHours(1), false),
+                        new SlaResult("ACKNOWLEDGE", NOW, null, Duration.ofHours(2), null)));
 
         assertThat(event.getSummary()).isEqualTo("Restored from backup");
         assertThat(event.getClientMessages()).containsExactlyEntriesOf(Map.of("de", "Behoben."));
+        // The targets this service applied travel with the resolution: the post-mortem judges against them.
+        assertThat(event.getSlaClocks()).extracting(c -> c.getClock().name(), c -> c.getTargetSeconds(),
+                        c -> c.getEndedAt(), c -> c.getMet())
+                .containsExactly(tuple("NOTIFY", 3600L, NOW.plusSeconds(5400), false),
+                        tuple("ACKNOWLEDGE", 7200L, null, null));
     }
 
     private static IncidentCase incident() {

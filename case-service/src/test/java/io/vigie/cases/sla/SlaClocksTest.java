@@ -110,7 +110,7 @@ class SlaClocksTest {
     @Test
     void shouldKeepDefaultsForTargetsNotConfigured() {
         SlaProperties properties = new SlaProperties(
-                new SlaProperties.Targets(null, Duration.ofMinutes(10), null, null, null), null, null, null, null);
+                new SlaProperties.Targets(null, Duration.ofMinutes(10), null, null, null, null), null, null, null, null);
 
         assertThat(properties.critical().toNotify()).isEqualTo(Duration.ofMinutes(10));
         assertThat(properties.critical().toResolve()).isEqualTo(Duration.ofHours(4));

@@ -36,7 +36,8 @@ public record Incident(
         List<String> affectedAssets,
         List<String> dataCategories,
         List<String> measuresTaken,
-        List<String> correctiveActions) {
+        List<String> correctiveActions,
+        List<CaseClock> caseClocks) {
 
     public Incident {
         affectedClients = List.copyOf(affectedClients);
@@ -45,11 +46,13 @@ public record Incident(
         dataCategories = List.copyOf(dataCategories);
         measuresTaken = List.copyOf(measuresTaken);
         correctiveActions = List.copyOf(correctiveActions);
+        // Facts kept before the clocks travelled with the resolution have none.
+        caseClocks = caseClocks == null ? List.of() : List.copyOf(caseClocks);
     }
 
     public static Incident unknown(UUID id) {
         return new Incident(id, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, false, false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                null, false, false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** The description of the report: what happened, then what was done. */
@@ -87,7 +90,7 @@ public record Incident(
                 sortedUnion(affectedAssets, c.affectedAssets()),
                 sortedUnion(dataCategories, c.dataCategories()),
                 union(measuresTaken, c.measuresTaken()),
-                correctiveActions);
+                correctiveActions, caseClocks);
     }
 
     Incident notified(Notice notice) {
@@ -97,7 +100,7 @@ public record Incident(
                 notice.acknowledged() ? earliest(firstAcknowledgedAt, notice.at()) : firstAcknowledgedAt,
                 resolvedAt, resolvedBy, resolutionSummary, impact, personalDataInvolved, dataCompromised,
                 sortedUnion(affectedClients, List.of(notice.clientId())), affectedServices, affectedAssets, dataCategories,
-                measuresTaken, correctiveActions);
+                measuresTaken, correctiveActions, caseClocks);
     }
 
     Incident updated(Update update) {
@@ -106,7 +109,7 @@ public record Incident(
                 category, source, sourceReference, detectedAt, alertReceivedAt, classifiedAt, firstNoticeAt,
                 firstAcknowledgedAt, resolvedAt, resolvedBy, resolutionSummary, impact, personalDataInvolved,
                 dataCompromised, affectedClients, affectedServices, affectedAssets, dataCategories,
-                union(measuresTaken, update.measuresTaken()), correctiveActions);
+                union(measuresTaken, update.measuresTaken()), correctiveActions, caseClocks);
     }
 
     Incident resolved(Resolution r) {
@@ -115,7 +118,8 @@ public record Incident(
                 r.resolvedAt(), r.resolvedBy(), r.summary(), impact, personalDataInvolved,
                 dataCompromised || r.dataCompromised(),
                 sortedUnion(affectedClients, r.affectedClients()), affectedServices, affectedAssets, dataCategories,
-                measuresTaken, union(correctiveActions, r.correctiveActions()));
+                measuresTaken, union(correctiveActions, r.correctiveActions()),
+                r.caseClocks().isEmpty() ? caseClocks : r.caseClocks());
     }
 
     private static Instant earliest(Instant known, Instant seen) {
@@ -152,6 +156,7 @@ public record Incident(
     }
 
     record Resolution(Instant resolvedAt, String resolvedBy, Severity severity, String category, String summary,
-                      List<String> correctiveActions, boolean dataCompromised, List<String> affectedClients) {
+                      List<String> correctiveActions, boolean dataCompromised, List<String> affectedClients,
+                      List<CaseClock> caseClocks) {
     }
 }

@@ -140,7 +140,9 @@ final class IncidentEventMapper {
 
     static Resolution resolution(IncidentResolved e) {
         return new Resolution(e.getResolvedAt(), e.getResolvedBy(), severity(e.getSeverity()), e.getCategory().name(),
-                e.getSummary(), e.getCorrectiveActions(), e.getDataCompromised(), e.getAffectedClientIds());
+                e.getSummary(), e.getCorrectiveActions(), e.getDataCompromised(), e.getAffectedClientIds(),
+                e.getSlaClocks().stream().map(c -> new CaseClock(c.getClock().name().toLowerCase(Locale.ROOT),
+                        c.getStartedAt(), c.getEndedAt(), c.getTargetSeconds(), c.getMet())).toList());
     }
 
     static TimelineEntry resolutionEntry(IncidentResolved e) {

@@ -24,17 +24,14 @@ public class Postmortems {
 
     private final PostmortemRepository repository;
     private final IncidentProjection incidents;
-    private final ResponseTargets targets;
     private final ClientFeedbacks feedbacks;
     private final Outbox outbox;
     private final Clock clock;
     private final Timer resolutionToClosure;
 
-    Postmortems(PostmortemRepository repository, IncidentProjection incidents, ResponseTargets targets,
-                ClientFeedbacks feedbacks, Outbox outbox, Clock clock, MeterRegistry meters) {
+    Postmortems(PostmortemRepository repository, IncidentProjection incidents, ClientFeedbacks feedbacks, Outbox outbox, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.incidents = incidents;
-        this.targets = targets;
         this.feedbacks = feedbacks;
         this.outbox = outbox;
         this.clock = clock;
@@ -126,7 +123,7 @@ public class Postmortems {
                 : incidents.find(row.incidentId()).orElseGet(() -> Incident.unknown(row.incidentId()));
         return new Postmortem(row.id(), row.incidentId(), row.status(), row.createdAt(), row.updatedAt(),
                 row.updatedBy(), row.approvedBy(), row.approvedAt(), incident, incidents.timeline(row.incidentId()),
-                ResponseMetrics.of(incident, targets.of(incident.severity())), row.analysis(),
+                ResponseMetrics.of(incident), row.analysis(),
                 row.status() == Postmortem.Status.APPROVED ? List.of() : ApprovalCheck.missing(row.analysis()),
                 feedbacks.of(row.incidentId()));
     }

@@ -38,7 +38,7 @@ class ReportExportTest {
             assertThat(text).contains("Post-mortem: Account takeover on the payroll portal",
                     "Date and time", "Detected 2026-11-20 10:00:00 UTC", "Description", "Timeline",
                     "Incident opened as CRITICAL", "Affected", "client-a, client-b", "Corrective actions",
-                    "MFA enforced", "Response metrics", "time to notify 45 min 00 s 30 min 00 s no", "Root cause",
+                    "MFA enforced", "Response metrics", "time to notify 48 min 00 s 15 min 00 s no", "Root cause",
                     "The portal was left out of the MFA roll-out.", "5 whys", "Why? Password reused",
                     "Ishikawa: causes by category", "Portal vendor default settings", "Evaluation of the response",
                     "Containment Quick lock Slow reset", "Lessons learned", "Every portal needs MFA", "Action items",
@@ -52,7 +52,7 @@ class ReportExportTest {
         Incident hostile = new Incident(ReportFixtures.incident().id(), SCRIPT, SCRIPT, Incident.Severity.LOW, SCRIPT,
                 SCRIPT, SCRIPT, null, null, null, null, null, null, SCRIPT, SCRIPT, SCRIPT, false, false,
                 java.util.List.of(SCRIPT), java.util.List.of(SCRIPT), java.util.List.of(SCRIPT),
-                java.util.List.of(SCRIPT), java.util.List.of(SCRIPT), java.util.List.of(SCRIPT));
+                java.util.List.of(SCRIPT), java.util.List.of(SCRIPT), java.util.List.of(SCRIPT), null);
         Postmortem p = ReportFixtures.postmortem(hostile, ReportFixtures.analysis(SCRIPT), Postmortem.Status.DRAFT);
 
         String html = HtmlReport.render(p);
@@ -89,7 +89,7 @@ class ReportExportTest {
         String markdown = MarkdownReport.render(approved);
 
         assertThat(markdown).startsWith("# Post-mortem: Account takeover on the payroll portal\n")
-                .contains("## Timeline\n", "## Response metrics\n", "| time to notify | 45 min 00 s | 30 min 00 s | no |",
+                .contains("## Timeline\n", "## Response metrics\n", "| time to notify | 48 min 00 s | 15 min 00 s | no |",
                         "## Root cause\n", "1. Why? Password leaked", "- **Technology**: No MFA",
                         "| Containment | Quick lock | Slow reset |", "## Lessons learned\n\n- Every portal needs MFA",
                         "| Enforce MFA everywhere | Preventive | bob | 2026-12-15 | open |",

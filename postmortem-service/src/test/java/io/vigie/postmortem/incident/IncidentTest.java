@@ -59,7 +59,7 @@ class IncidentTest {
                 .classified(classification(T, false, "Malware", Severity.HIGH))
                 .updated(new Update(Severity.CRITICAL, List.of("Host isolated")))
                 .resolved(new Resolution(T.plus(Duration.ofHours(2)), "alice", Severity.CRITICAL, "MALWARE",
-                        "Cleaned", List.of("Reimaged host"), false, List.of("client-c")))
+                        "Cleaned", List.of("Reimaged host"), false, List.of("client-c"), List.of()))
                 .updated(new Update(Severity.LOW, List.of()));
 
         assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);

@@ -1,6 +1,7 @@
 package io.vigie.postmortem.report;
 
 import io.vigie.postmortem.incident.ClientFeedback;
+import io.vigie.postmortem.incident.CaseClock;
 import io.vigie.postmortem.incident.Incident;
 import io.vigie.postmortem.incident.TimelineEntry;
 
@@ -28,7 +29,17 @@ public final class ReportFixtures {
                 T.plus(Duration.ofMinutes(80)), T.plus(Duration.ofHours(3)), "alice",
                 "Sessions revoked and MFA enforced.", "Payslips were readable.", true, true,
                 List.of("client-a", "client-b"), List.of("payroll"), List.of("payroll-web-01"), List.of("PERSONAL"),
-                List.of("Account locked"), List.of("Password reset", "MFA enforced"));
+                List.of("Account locked"), List.of("Password reset", "MFA enforced"), caseClocks());
+    }
+
+    /** The clocks case-service sends with the resolution (CRITICAL targets), counted from the first alert at T+2. */
+    public static List<CaseClock> caseClocks() {
+        Instant alert = T.plus(Duration.ofMinutes(2));
+        return List.of(new CaseClock("detect", T, alert, 300, true),
+                new CaseClock("classify", alert, T.plus(Duration.ofMinutes(5)), 300, true),
+                new CaseClock("notify", alert, T.plus(Duration.ofMinutes(50)), 900, false),
+                new CaseClock("acknowledge", alert, T.plus(Duration.ofMinutes(80)), 1800, false),
+                new CaseClock("resolve", alert, T.plus(Duration.ofHours(3)), 14400, true));
     }
 
     public static Analysis analysis(String lesson) {
@@ -49,14 +60,12 @@ public final class ReportFixtures {
 
     public static Postmortem postmortem(Incident incident, Analysis analysis, Postmortem.Status status,
                                         List<ClientFeedback> feedback) {
-        ResponseTargets.Target target = new ResponseTargets.Target(Duration.ofMinutes(5), Duration.ofMinutes(15),
-                Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(4));
         return new Postmortem(UUID.randomUUID(), incident.id(), status, T, T, "analyst",
                 status == Postmortem.Status.APPROVED ? "manager" : null,
                 status == Postmortem.Status.APPROVED ? T.plus(Duration.ofDays(2)) : null, incident,
                 List.of(new TimelineEntry(T.plus(Duration.ofMinutes(5)), "CLASSIFIED", "triage-service",
                                 "Incident opened as CRITICAL"),
                         new TimelineEntry(T.plus(Duration.ofHours(3)), "RESOLVED", "alice", "Resolved")),
-                ResponseMetrics.of(incident, target), analysis, ApprovalCheck.missing(analysis), feedback);
+                ResponseMetrics.of(incident), analysis, ApprovalCheck.missing(analysis), feedback);
     }
 }

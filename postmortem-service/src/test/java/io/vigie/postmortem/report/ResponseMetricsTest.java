@@ -3,33 +3,49 @@ package io.vigie.postmortem.report;
 import io.vigie.postmortem.incident.Incident;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponseMetricsTest {
 
-    private static final ResponseTargets.Target CRITICAL = new ResponseTargets.Target(Duration.ofMinutes(5),
-            Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(4));
-
     @Test
-    void shouldCompareEveryStepWithItsTarget() {
-        ResponseMetrics metrics = ResponseMetrics.of(ReportFixtures.incident(), CRITICAL);
+    void shouldJudgeEveryStepByTheClockCaseServiceRanWithItsTarget() {
+        ResponseMetrics metrics = ResponseMetrics.of(ReportFixtures.incident());
 
         assertThat(metrics.measures()).containsExactly(
-                new ResponseMetrics.Measure("detect", 120L, 300, true),
-                new ResponseMetrics.Measure("classify", 180L, 900, true),
-                new ResponseMetrics.Measure("notify", 2700L, 1800, false),
-                new ResponseMetrics.Measure("acknowledge", 1800L, 7200, true),
-                new ResponseMetrics.Measure("resolve", 10800L, 14400, true));
+                new ResponseMetrics.Measure("detect", 120L, 300L, true),
+                new ResponseMetrics.Measure("classify", 180L, 300L, true),
+                new ResponseMetrics.Measure("notify", 2880L, 900L, false),
+                new ResponseMetrics.Measure("acknowledge", 4680L, 1800L, false),
+                new ResponseMetrics.Measure("resolve", 10680L, 14400L, true));
+    }
+
+    @Test
+    void shouldShowTheDurationsWithoutJudgingThemWhenNoClockCameWithTheResolution() {
+        Incident incident = ReportFixtures.incident();
+        Incident withoutClocks = new Incident(incident.id(), incident.title(), incident.summary(), incident.severity(),
+                incident.category(), incident.source(), incident.sourceReference(), incident.detectedAt(),
+                incident.alertReceivedAt(), incident.classifiedAt(), incident.firstNoticeAt(),
+                incident.firstAcknowledgedAt(), incident.resolvedAt(), incident.resolvedBy(),
+                incident.resolutionSummary(), incident.impact(), incident.personalDataInvolved(),
+                incident.dataCompromised(), incident.affectedClients(), incident.affectedServices(),
+                incident.affectedAssets(), incident.dataCategories(), incident.measuresTaken(),
+                incident.correctiveActions(), null);
+
+        assertThat(ResponseMetrics.of(withoutClocks).measures()).containsExactly(
+                new ResponseMetrics.Measure("detect", 120L, null, null),
+                new ResponseMetrics.Measure("classify", 180L, null, null),
+                new ResponseMetrics.Measure("notify", 2880L, null, null),
+                new ResponseMetrics.Measure("acknowledge", 4680L, null, null),
+                new ResponseMetrics.Measure("resolve", 10680L, null, null));
     }
 
     @Test
     void shouldLeaveAStepThatDidNotHappenOpenRatherThanCountItAsMet() {
         Incident noNotice = Incident.unknown(ReportFixtures.incident().id());
 
-        ResponseMetrics metrics = ResponseMetrics.of(noNotice, CRITICAL);
+        ResponseMetrics metrics = ResponseMetrics.of(noNotice);
 
         assertThat(metrics.measures()).extracting(ResponseMetrics.Measure::actualSeconds, ResponseMetrics.Measure::met)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple(null, null));
