@@ -39,10 +39,12 @@ public final class Demo {
 
     /**
      * Every scenario replayed; the incident resolved with its post-mortem (null when not resolved); what its client
-     * said and was answered; whether the post-mortem was approved and the survey answered.
+     * said and was answered; whether the post-mortem was approved and the survey answered; whether the personal-data
+     * incident's NIS2 early warning was filed.
      */
     public record Result(List<Replayed> scenarios, UUID resolvedIncidentId, UUID postmortemId,
-                         ClientConversationDemo.Conversation conversation, boolean surveyAnswered) {
+                         ClientConversationDemo.Conversation conversation, boolean surveyAnswered,
+                         boolean earlyWarningFiled) {
 
         public Optional<Replayed> of(DemoScenario scenario) {
             return scenarios.stream().filter(replayed -> replayed.scenario() == scenario).findFirst();
@@ -109,9 +111,12 @@ public final class Demo {
                 surveyed = ClientConversationDemo.closeAndSurvey(stack, resolved, postmortem, progress);
             }
         }
+        boolean earlyWarningFiled = replayed.stream()
+                .filter(r -> r.scenario() == DemoScenario.PERSONAL_DATA && r.incidentId() != null).findFirst()
+                .map(r -> RegulatoryDemo.fileEarlyWarning(stack, r.incidentId(), progress)).orElse(false);
         lookAt();
         return new Result(List.copyOf(replayed), postmortem == null ? null : resolved, postmortem, conversation,
-                surveyed);
+                surveyed, earlyWarningFiled);
     }
 
     /** Waits for the scenario's incident in case-service with its first notice sent, and says what it is. */
@@ -127,8 +132,7 @@ public final class Demo {
                     .append(incident.path("category").asString()).append(", ").append(scenario.client())
                     .append(" told");
             if (incident.path("personalData").asBoolean()) {
-                line.append("; personal data, GDPR deadline ").append(incident.path("gdprDeadline").asString())
-                        .append(regulatorNotice(id) ? ", regulator notice prepared" : "");
+                line.append("; personal data involved");
             }
             if (scenario == DemoScenario.DDOS) {
                 int alerts = Waiting.until("triage taking every alert of the storm", STEP,
@@ -190,8 +194,11 @@ public final class Demo {
         progress.accept("  client feedback    " + stack.service(VigieService.CASE).baseUrl() + "/dashboard/csat (CSAT "
                 + "per client and month); quarantined replies at " + stack.service(VigieService.NOTIFICATION)
                 .baseUrl() + "/api/replies/quarantine");
-        progress.accept("  regulator notices  " + stack.service(VigieService.NOTIFICATION).baseUrl()
-                + "/api/regulator-notices (the GDPR Article 33 draft of the personal-data incident)");
+        progress.accept("  regulatory reports " + stack.service(VigieService.REGULATORY).baseUrl()
+                + "/api/incidents/{id}/reports (the personal-data incident's GDPR and NIS2 reports: due times, drafts,"
+                + " the filed early warning; the case page shows them too), client B's breach register at "
+                + stack.service(VigieService.REGULATORY).baseUrl() + "/api/clients/" + SeedData.CLIENT_B
+                + "/breach-register");
         progress.accept("  post-mortems       " + stack.service(VigieService.POSTMORTEM).baseUrl() + "/postmortems"
                 + " (the locked-account one approved, with client A's feedback)");
         progress.accept("  triage work queue  " + stack.service(VigieService.TRIAGE).baseUrl()
@@ -231,10 +238,6 @@ public final class Demo {
         return indicators;
     }
 
-    private boolean regulatorNotice(UUID incident) {
-        return http.getJsonIfPresent(stack.service(VigieService.NOTIFICATION).baseUrl() + "/api/regulator-notices/"
-                + incident, viewer) != null;
-    }
 
     /** The short reference the notices' subjects and the dashboard show. */
     static String reference(UUID incident) {

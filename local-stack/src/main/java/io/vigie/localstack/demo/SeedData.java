@@ -78,6 +78,9 @@ public final class SeedData {
         // Client C's ticketing system is the local ticket sink on the mailbox page.
         CLIENTS.forEach((id, body) -> http.call("PUT", notification + "/api/clients/" + id, "application/json",
                 body.replace("{mailbox}", stack.mailboxUrl()), comms));
+        // What the law asks of client B (GDPR controller, NIS2 essential entity) is a manager's setting.
+        http.call("PUT", stack.service(VigieService.REGULATORY).baseUrl() + "/api/clients/" + CLIENT_B + "/regimes",
+                "application/json", RegulatoryDemo.CLIENT_B_REGIMES, manager);
     }
 
     // One YAML document merged into the inventory (the entries named here are replaced, the others kept), in one call:
