@@ -1,0 +1,45 @@
+package io.vigie.regulatory;
+
+import java.util.List;
+
+/**
+ * A request the service refuses with the reasons, field by field: 400 (bad input), 409 (the state forbids it) or
+ * 422 (an incomplete report).
+ */
+public class RefusedException extends RuntimeException {
+
+    public enum Kind { INVALID, CONFLICT, INCOMPLETE }
+
+    /** One reason, about one field or element; {@code allowed} lists the accepted values where there is a list. */
+    public record FieldError(String field, String reason, List<String> allowed) {
+
+        public FieldError(String field, String reason) {
+            this(field, reason, null);
+        }
+    }
+
+    private final Kind kind;
+    private final List<FieldError> errors;
+
+    public RefusedException(Kind kind, String message, List<FieldError> errors) {
+        super(message);
+        this.kind = kind;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static RefusedException conflict(String message) {
+        return new RefusedException(Kind.CONFLICT, message, List.of());
+    }
+
+    public static RefusedException invalid(String field, String reason) {
+        return new RefusedException(Kind.INVALID, field + ": " + reason, List.of(new FieldError(field, reason)));
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,26 @@
+package io.vigie.regulatory.regime;
+
+import io.vigie.regulatory.OneOf;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code PUT /api/clients/{clientId}/regimes}: a null regime does not apply to the client. */
+record RegimeRequest(@OneOf({"fr", "en", "de"}) String language, @Valid Gdpr gdpr, @Valid Nis2 nis2,
+                     @Valid Dora dora) {
+
+    record Gdpr(@NotBlank @Size(max = 500) String contactPoint, @NotBlank @Size(max = 200) String supervisoryAuthority) {
+    }
+
+    record Nis2(@NotBlank @OneOf({"ESSENTIAL", "IMPORTANT"}) String entityType,
+                @NotBlank @Size(max = 200) String authority) {
+    }
+
+    record Dora(@NotBlank @Size(max = 200) String competentAuthority) {
+    }
+
+    /** English unless told: the language most authorities accept besides their own. */
+    String languageOrDefault() {
+        return language == null ? "en" : language;
+    }
+}

@@ -1,0 +1,34 @@
+package io.vigie.regulatory;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "io.vigie.regulatory", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule shouldDependOnNoOtherService = noClasses()
+            .that().resideInAPackage("io.vigie.regulatory..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vigie.intake..", "io.vigie.triage..",
+                    "io.vigie.notification..", "io.vigie.cases..", "io.vigie.postmortem..", "io.vigie.localstack..")
+            .because("services talk to each other only through the events in io.vigie.events (STYLE.md: nobody "
+                    + "depends on a service)");
+
+    @ArchTest
+    static final ArchRule shouldKeepGeneratedEventsAtTheEdges = noClasses()
+            .that().resideInAnyPackage("io.vigie.regulatory.report..", "io.vigie.regulatory.register..",
+                    "io.vigie.regulatory.clock..")
+            .should().dependOnClassesThat().resideInAPackage("io.vigie.events..")
+            .because("the Avro classes are mapped at the edge (listeners, RegulatoryEvents) and never reach the domain");
+
+    @ArchTest
+    static final ArchRule shouldHaveOneOwnerOfTheRegulatoryRules = noClasses()
+            .that().resideInAnyPackage("io.vigie.regulatory.incident..", "io.vigie.regulatory.regime..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vigie.regulatory.obligation..",
+                    "io.vigie.regulatory.report..", "io.vigie.regulatory.clock..", "io.vigie.regulatory.register..")
+            .because("the projection and the profiles are inputs: the obligation package alone owns the rules");
+}
