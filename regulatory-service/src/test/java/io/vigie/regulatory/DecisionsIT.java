@@ -1,6 +1,8 @@
 package io.vigie.regulatory;
 
 import io.vigie.events.AlertClassified;
+import io.vigie.events.IncidentCategory;
+import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentStatus;
 import io.vigie.events.IncidentUpdated;
 import io.vigie.events.UpdateKind;
@@ -12,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -179,6 +183,35 @@ class DecisionsIT extends RegulatoryITSupport {
                 "NIS2_EARLY_WARNING", "OPENED");
         assertThat(opened.getReason()).contains("critical-severity");
         assertThat(opened.getDueAt()).isEqualTo(minor.getOccurredAt().plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void shouldKeepAResolutionThatOvertookItsClassification() throws Exception {
+        String client = newClient();
+        profile(client, "{\"nis2\":{\"entityType\":\"IMPORTANT\",\"authority\":\"BSI\"}}");
+        UUID incident = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // The topics are read independently: the resolution can arrive first. It must not be lost.
+        send(Topics.INCIDENT_RESOLVED, incident, IncidentResolved.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(now).setProducer("case-service").setIncidentId(incident).setResolvedAt(now)
+                .setResolvedBy("alice").setSeverity(Severity.CRITICAL).setCategory(IncidentCategory.DATA_BREACH)
+                .setSummary("Access revoked and the leaked export deleted at the recipient").setDataCompromised(true)
+                .build());
+        // Kept on an incident not classified yet, which no API shows and no rule sees.
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM incident WHERE incident_id = ?", Integer.class, incident) == 1);
+        assertThat(call("GET", "/api/incidents/" + incident + "/regimes", VIEWER, null).statusCode()).isEqualTo(404);
+
+        send(Topics.ALERT_CLASSIFIED, incident, classified(incident, true, client));
+
+        // The classification completes the incident: its reports open, and the resolution is still there (what the
+        // final reports' drafts are pre-filled from), so the incident counts as resolved.
+        JsonNode reports = awaitReports(incident, 2);
+        assertThat(report(reports, client, "NIS2_EARLY_WARNING").get("state").asString()).isEqualTo("OPEN");
+        assertThat(jdbc.queryForObject("SELECT facts FROM incident WHERE incident_id = ?", String.class, incident))
+                .contains("Access revoked and the leaked export deleted at the recipient", "payroll");
+        assertThat(jdbc.queryForObject("SELECT resolved FROM incident WHERE incident_id = ?", Boolean.class,
+                incident)).isTrue();
     }
 
     /** Waits until the service has the incident (the regimes view answers 200 once it is projected). */

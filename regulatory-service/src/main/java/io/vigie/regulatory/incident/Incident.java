@@ -61,10 +61,30 @@ public record Incident(UUID id, Instant firstClassifiedAt, Classification classi
     }
 
     /**
+     * An incident known only from a later step (an update, the resolution, the closure) whose classification, read
+     * from another topic, has not arrived yet: what that step said is kept until it does, never dropped.
+     */
+    static Incident unclassified(UUID id) {
+        return new Incident(id, null, null, List.of(), List.of(), Response.none());
+    }
+
+    /** False until the first classification arrives: no rule is applied to an incident without one. */
+    public boolean isClassified() {
+        return classification != null;
+    }
+
+    /**
      * A later classification (escalation, another alert joining): the scope only grows, since an alert joining an
      * incident never makes the clients it touched before unaffected.
      */
     Incident classified(Classified event) {
+        if (classification == null) {
+            // The steps that overtook the classification keep what they said (status, resolution, root cause).
+            return new Incident(id, event.at(), event.classification(), event.clients(), event.indicators(),
+                    new Response(response.status(), union(response.measures(), event.measures()),
+                            union(response.actions(), event.actions()), response.resolvedAt(),
+                            response.resolutionSummary(), response.dataCompromised(), response.rootCause()));
+        }
         Classification merged = new Classification(event.classification().severity(), classification.category(),
                 classification.title(), classification.summary(), earliest(classification.detectedAt(),
                 event.classification().detectedAt()), classification.personalDataInvolved()
@@ -78,8 +98,10 @@ public record Incident(UUID id, Instant firstClassifiedAt, Classification classi
 
     Incident updated(Severity severity, String status, List<String> measures, List<String> actions) {
         Classification c = classification;
-        return new Incident(id, firstClassifiedAt, new Classification(severity, c.category(), c.title(), c.summary(),
-                c.detectedAt(), c.personalDataInvolved()), clients, indicators,
+        // Before its classification an update's severity has nothing to apply to: the classification sets it.
+        Classification updated = c == null ? null : new Classification(severity, c.category(), c.title(),
+                c.summary(), c.detectedAt(), c.personalDataInvolved());
+        return new Incident(id, firstClassifiedAt, updated, clients, indicators,
                 new Response(status, union(response.measures(), measures), union(response.actions(), actions),
                         response.resolvedAt(), response.resolutionSummary(), response.dataCompromised(),
                         response.rootCause()));

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,13 +27,13 @@ public class IncidentProjection {
 
     @Transactional(readOnly = true)
     public Optional<Incident> find(UUID incidentId) {
-        return incidents.find(incidentId, false);
+        return incidents.find(incidentId, false).filter(Incident::isClassified);
     }
 
     /** The incidents not resolved yet, whose "unresolved for" criteria the clock re-evaluates. */
     @Transactional(readOnly = true)
     public List<Incident> unresolved() {
-        return incidents.unresolved();
+        return incidents.unresolved().stream().filter(Incident::isClassified).toList();
     }
 
     /** In the listener's transaction: the first classification creates the incident, later ones merge into it. */
@@ -46,15 +47,18 @@ public class IncidentProjection {
     }
 
     /**
-     * In the listener's transaction. An update about an incident this service never saw classified (its
-     * AlertClassified is on a partition not read yet, or predates the service) is dropped: there is nothing to
-     * report about without a classification, and ordering per incident key makes this rare.
+     * In the listener's transaction. A step about an incident whose classification was not read yet (the topics are
+     * read independently, so a resolution can overtake it) is kept on an unclassified incident, which the
+     * classification completes: nothing an event said is lost. The rules see the incident once it is classified.
      */
     void change(UUID incidentId, UnaryOperator<Incident> change) {
-        incidents.find(incidentId, true).ifPresent(known -> {
-            Incident changed = change.apply(known);
-            incidents.update(changed, clock.instant());
+        Instant now = clock.instant();
+        incidents.insert(Incident.unclassified(incidentId), now);
+        Incident known = incidents.find(incidentId, true).orElseThrow();
+        Incident changed = change.apply(known);
+        incidents.update(changed, now);
+        if (changed.isClassified()) {
             events.publishEvent(new IncidentChanged(changed));
-        });
+        }
     }
 }

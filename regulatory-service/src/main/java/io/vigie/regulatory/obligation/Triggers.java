@@ -7,6 +7,7 @@ import io.vigie.regulatory.regime.Regime;
 import io.vigie.regulatory.regime.RegimeProfile;
 import io.vigie.regulatory.regime.RegimeProfileSaved;
 import io.vigie.regulatory.regime.RegimeProfiles;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,10 +39,18 @@ public class Triggers {
     private final IncidentProjection incidents;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final Instant trackSince;
 
+    /**
+     * @param trackSince {@code vigie.regulatory.track-incidents-since}: incidents first classified before it open no
+     *                   report by themselves (an analyst's flag or a manager's decision still does). Set it to the
+     *                   first deployment's time, so that reading the topics' history does not open reports, already
+     *                   overdue, for incidents handled before the service existed.
+     */
     Triggers(RegimeProfiles profiles, RegimeDecisions decisions, PersonalDataFlags flags, Awareness awareness,
              Criteria criteria, Stages stages, IncidentProjection incidents, Clock clock,
-             PlatformTransactionManager transactionManager) {
+             PlatformTransactionManager transactionManager,
+             @Value("${vigie.regulatory.track-incidents-since:}") String trackSince) {
         this.profiles = profiles;
         this.decisions = decisions;
         this.flags = flags;
@@ -51,19 +60,22 @@ public class Triggers {
         this.incidents = incidents;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.trackSince = trackSince == null || trackSince.isBlank() ? null : Instant.parse(trackSince.strip());
     }
 
     /** In the listener's transaction: the reports open with the event's claim, or neither happens. */
     @EventListener
     void on(IncidentChanged changed) {
-        evaluate(changed.incident());
+        if (tracked(changed.incident())) {
+            evaluate(changed.incident());
+        }
     }
 
     /** A new or changed profile: the client's unresolved incidents may now ask for reports. */
     @EventListener
     void on(RegimeProfileSaved saved) {
         for (Incident incident : incidents.unresolved()) {
-            if (incident.clientIds().contains(saved.clientId())) {
+            if (incident.clientIds().contains(saved.clientId()) && tracked(incident)) {
                 evaluate(incident);
             }
         }
@@ -75,8 +87,14 @@ public class Triggers {
      */
     public void reevaluateUnresolved() {
         for (Incident incident : incidents.unresolved()) {
-            transactions.executeWithoutResult(status -> evaluate(incident));
+            if (tracked(incident)) {
+                transactions.executeWithoutResult(status -> evaluate(incident));
+            }
         }
+    }
+
+    private boolean tracked(Incident incident) {
+        return trackSince == null || !incident.firstClassifiedAt().isBefore(trackSince);
     }
 
     void evaluate(Incident incident) {
