@@ -56,7 +56,10 @@ class HostileRequestsIT {
                 VigieService.TRIAGE, List.of("/api/incidents/%s", "/api/inventory/%s", "/api/indicators/%s/%s",
                         "/api/policy?limit=%s", "/api/incidents?limit=%s"),
                 VigieService.NOTIFICATION, List.of("/api/clients/%s", "/api/incidents/%s/notices",
-                        "/api/regulator-notices/%s", "/api/templates/%s/%s/%s", "/ack?t=%s", "/agreement?t=%s"),
+                        "/api/templates/%s/%s/%s", "/ack?t=%s", "/agreement?t=%s"),
+                VigieService.REGULATORY, List.of("/api/clients/%s/regimes", "/api/clients/%s/breach-register",
+                        "/api/incidents/%s/reports", "/api/incidents/%s/clients/%s/reports/%s/draft",
+                        "/api/incidents/%s/clients/%s/reports/%s/export.pdf"),
                 VigieService.CASE, List.of("/api/cases/%s", "/api/cases/%s/timeline",
                         "/api/cases/%s/timeline/verification", "/api/cases?client=%s", "/api/cases?limit=%s"),
                 VigieService.POSTMORTEM, List.of("/api/incidents/%s/postmortem", "/api/postmortems/%s",
@@ -73,7 +76,6 @@ class HostileRequestsIT {
         Map<VigieService, List<String>> writes = Map.of(
                 VigieService.TRIAGE, List.of("PUT /api/inventory/x", "PUT /api/policy", "POST /api/inventory/import"),
                 VigieService.NOTIFICATION, List.of("PUT /api/clients/x", "POST /api/clients/import",
-                        "PUT /api/regulator-notices/00000000-0000-0000-0000-000000000000",
                         "POST /api/incidents/00000000-0000-0000-0000-000000000000/agreement-requests",
                         "PUT /api/templates/DEFAULT/INITIAL/en"),
                 VigieService.CASE, List.of("POST /api/cases/00000000-0000-0000-0000-000000000000/notes",
@@ -81,7 +83,13 @@ class HostileRequestsIT {
                         "POST /api/cases/not-a-uuid/severity"),
                 VigieService.POSTMORTEM, List.of("PUT /api/postmortems/00000000-0000-0000-0000-000000000000/analysis",
                         "POST /api/postmortems/00000000-0000-0000-0000-000000000000/approval"),
-                VigieService.ALERT_INTAKE, List.of("POST /api/v1/alerts"));
+                VigieService.ALERT_INTAKE, List.of("POST /api/v1/alerts"),
+                VigieService.REGULATORY, List.of("PUT /api/clients/x/regimes",
+                        "PUT /api/incidents/00000000-0000-0000-0000-000000000000/clients/x/awareness",
+                        "POST /api/incidents/00000000-0000-0000-0000-000000000000/clients/x/reports/"
+                                + "GDPR_AUTHORITY_NOTIFICATION/submission",
+                        "PUT /api/incidents/00000000-0000-0000-0000-000000000000/clients/x/reports/"
+                                + "NIS2_EARLY_WARNING/draft"));
         for (Map.Entry<VigieService, List<String>> service : writes.entrySet()) {
             for (String write : service.getValue()) {
                 String method = write.substring(0, write.indexOf(' '));
