@@ -11,7 +11,6 @@ import io.vigie.triage.inventory.InventoryItem;
 import io.vigie.triage.inventory.InventoryMatch;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -28,9 +27,6 @@ import java.util.stream.Collectors;
  * personal data is critical" after the rules that recognise the breach.
  */
 public final class PolicyEvaluator {
-
-    /** GDPR art. 33(1): notify the supervisory authority within 72 hours of becoming aware of a personal-data breach. */
-    public static final Duration GDPR_NOTIFICATION_WINDOW = Duration.ofHours(72);
 
     private PolicyEvaluator() {
     }
@@ -64,11 +60,22 @@ public final class PolicyEvaluator {
                     before == state.severity ? "severity stays " + before : "severity " + before + " -> " + state.severity));
         }
         boolean personal = state.dataCategories.stream().anyMatch(DataCategory::isPersonal);
-        Instant gdprDeadline = personal ? alert.detectedAt().plus(GDPR_NOTIFICATION_WINDOW) : null;
+        // The source's own word counts too (Wazuh's gdpr group or its rule.gdpr article references). It flags the
+        // incident only and adds no data category, so none of the policy's personal-data rules fires on it: Wazuh
+        // maps routine rules (authentication failures) to GDPR articles, and that alone is no breach.
+        List<String> personalDataTags = alert.tags().stream().filter(PolicyEvaluator::isPersonalDataTag).toList();
+        if (!personalDataTags.isEmpty()) {
+            rationale.add(new RuleFired("personal-data-tagged-by-source", "the source tagged the alert as touching "
+                    + "personal data: " + String.join(", ", personalDataTags),
+                    personal ? "personal data already involved" : "personal data involved"));
+            personal = true;
+        }
         if (personal) {
-            rationale.add(new RuleFired("gdpr-art-33", "personal data involved: the supervisory authority must be "
-                    + "notified within 72 hours of detection unless the breach is unlikely to result in a risk",
-                    "GDPR deadline " + gdprDeadline));
+            // No deadline here: regulatory-service is the one owner of every regulatory rule (DESIGN, "One owner per
+            // rule"); it decides from this flag and its client directory what GDPR asks of each client, and when.
+            rationale.add(new RuleFired("gdpr-art-33", "personal data involved: regulatory-service decides the "
+                    + "obligations of clients under GDPR (Art. 33 notification, Art. 34 communication)",
+                    "left to regulatory-service"));
         }
         ClientAttribution clients = ClientAttribution.of(alert, inventory, state.dataCategories,
                 state.emailMayBeCompromised);
@@ -82,7 +89,7 @@ public final class PolicyEvaluator {
                 clients.affected(), clients.suggested(),
                 inventory.items().stream().filter(i -> i.kind() == InventoryItem.Kind.ASSET).map(InventoryItem::name).toList(),
                 inventory.items().stream().filter(i -> i.kind() == InventoryItem.Kind.SERVICE).map(InventoryItem::name).toList(),
-                knownThreats, personal, gdprDeadline, List.copyOf(state.measures),
+                knownThreats, personal, List.copyOf(state.measures),
                 state.resolutionEta == null ? null : alert.detectedAt().plus(state.resolutionEta),
                 inventory.unknownAsset(), assetWeight, rationale, policy.version());
     }
@@ -151,6 +158,12 @@ public final class PolicyEvaluator {
         }
         return c.anyOf().isEmpty() || c.anyOf().stream()
                 .anyMatch(nested -> matches(nested, alert, inventory, knownThreats, assetData, state));
+    }
+
+    /** {@code gdpr}, or {@code gdpr:<article reference>} as alert-intake writes Wazuh's rule.gdpr. */
+    static boolean isPersonalDataTag(String tag) {
+        String lower = tag.toLowerCase(Locale.ROOT);
+        return lower.equals("gdpr") || lower.startsWith("gdpr:");
     }
 
     private static boolean find(Pattern pattern, String text) {

@@ -56,14 +56,13 @@ class DefaultPolicyTest {
         assertThat(c.notifyClients()).isTrue();
         assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme");
         assertThat(c.personalDataInvolved()).isFalse();
-        assertThat(c.gdprDeadline()).isNull();
         assertThat(c.measures()).containsExactly(Measure.ACCOUNT_LOCKED, Measure.ATTACK_SOURCES_BLOCKED);
         assertThat(c.estimatedResolutionAt()).isEqualTo(alert.detectedAt().plus(Duration.ofHours(4)));
         assertThat(rules(c)).containsExactly("baseline", "account-locked-after-failed-logins");
     }
 
     @Test
-    void shouldClassifyUnauthorisedAccessToAClientDatabaseHoldingPersonalDataAsCriticalBreachWithGdprClock() {
+    void shouldClassifyUnauthorisedAccessToAClientDatabaseHoldingPersonalDataAsCriticalBreachLeavingGdprToRegulatory() {
         Alert alert = alert().source(SourceKind.SPLUNK).title("Unauthorized access to database crm-db from 203.0.113.9")
                 .hint(Severity.HIGH).asset("crm-db").build();
         Classification c = classify(alert);
@@ -73,7 +72,10 @@ class DefaultPolicyTest {
         assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme", "globex");
         assertThat(c.dataCategories()).contains(DataCategory.PERSONAL, DataCategory.FINANCIAL);
         assertThat(c.personalDataInvolved()).isTrue();
-        assertThat(c.gdprDeadline()).isEqualTo(alert.detectedAt().plus(Duration.ofHours(72)));
+        assertThat(c.rationale()).filteredOn(rule -> rule.ruleId().equals("gdpr-art-33")).singleElement()
+                .satisfies(rule -> assertThat(rule.description() + " " + rule.effect())
+                        .contains("regulatory-service decides the obligations of clients under GDPR")
+                        .doesNotContain("72", "deadline"));
         assertThat(c.measures()).containsExactly(Measure.ACCESS_REVOKED, Measure.ATTACK_SOURCES_BLOCKED,
                 Measure.EVIDENCE_SECURED);
         assertThat(rules(c)).containsExactly("baseline", "unauthorised-database-access", "personal-data-breach", "gdpr-art-33");
@@ -91,6 +93,53 @@ class DefaultPolicyTest {
         assertThat(c.personalDataInvolved()).isTrue();
         assertThat(c.measures()).containsExactly(Measure.LEAK_CHANNEL_CLOSED, Measure.AFFECTED_RECORDS_IDENTIFIED);
         assertThat(rules(c)).containsExactly("baseline", "personal-data-leak", "personal-data-breach", "gdpr-art-33");
+    }
+
+    @Test
+    void shouldInvolvePersonalDataWhenTheSourceTagsTheAlertGdprWithoutCallingItABreach() {
+        // Wazuh's sshd brute-force rule 5712 maps to GDPR Art. 35(7)(d) and 32(2); alert-intake tags them gdpr:<ref>.
+        Alert alert = alert().source(SourceKind.WAZUH)
+                .title("sshd: brute force trying to get access to the system. Non existent user.").hint(Severity.HIGH)
+                .asset("app-02").tag("sshd").tag("authentication_failures").tag("gdpr:IV_35.7.d").tag("gdpr:IV_32.2")
+                .build();
+        Classification c = classify(alert);
+        Classification untagged = classify(alert().source(SourceKind.WAZUH)
+                .title("sshd: brute force trying to get access to the system. Non existent user.").hint(Severity.HIGH)
+                .asset("app-02").tag("sshd").tag("authentication_failures").tag("gdpr_like").build());
+
+        assertThat(c.personalDataInvolved()).isTrue();
+        assertThat(c.rationale()).filteredOn(rule -> rule.ruleId().equals("personal-data-tagged-by-source"))
+                .singleElement().satisfies(rule -> assertThat(rule.description()).contains("gdpr:IV_35.7.d, gdpr:IV_32.2"));
+        assertThat(rules(c)).containsSubsequence("personal-data-tagged-by-source", "gdpr-art-33")
+                .doesNotContain("personal-data-breach");
+        assertThat(c.dataCategories()).as("the tag flags the incident; the inventory still says what data is held")
+                .doesNotContain(DataCategory.PERSONAL);
+        assertThat(c.severity()).isEqualTo(untagged.severity());
+        assertThat(untagged.personalDataInvolved()).isFalse();
+        assertThat(rules(untagged)).doesNotContain("personal-data-tagged-by-source", "gdpr-art-33");
+    }
+
+    @Test
+    void shouldTakeWazuhsGdprGroupAsTheSourceSayingPersonalDataAndSayWhenTheInventoryAlreadyDid() {
+        Classification grouped = classify(alert().source(SourceKind.WAZUH).title("Web server 400 error code.")
+                .asset("app-02").tag("web").tag("GDPR").build());
+        Classification c = classify(alert().source(SourceKind.ELASTIC)
+                .title("Personal data exfiltration detected: 12000 customer records").tag("dlp").tag("gdpr")
+                .asset("files-01").build());
+
+        assertThat(grouped.personalDataInvolved()).isTrue();
+        assertThat(grouped.rationale()).filteredOn(rule -> rule.ruleId().equals("personal-data-tagged-by-source"))
+                .singleElement().satisfies(rule -> {
+                    assertThat(rule.description()).endsWith(": GDPR");
+                    assertThat(rule.effect()).isEqualTo("personal data involved");
+                });
+
+        assertThat(c.personalDataInvolved()).isTrue();
+        assertThat(c.rationale()).filteredOn(rule -> rule.ruleId().equals("personal-data-tagged-by-source"))
+                .singleElement().satisfies(rule -> {
+                    assertThat(rule.description()).endsWith(": gdpr");
+                    assertThat(rule.effect()).isEqualTo("personal data already involved");
+                });
     }
 
     @Test
