@@ -15,11 +15,13 @@ import static io.vigie.intake.normalise.PayloadReader.MAX_TEXT;
 
 /**
  * A Wazuh alert as the manager's integrator hands it to a custom integration (the alerts.json format):
- * {@code timestamp}, {@code id}, {@code rule{id,level,description,groups,mitre...}}, {@code agent{id,name,ip}},
+ * {@code timestamp}, {@code id}, {@code rule{id,level,description,groups,mitre,gdpr...}}, {@code agent{id,name,ip}},
  * {@code data} (decoder fields), {@code full_log}, {@code location}.
  */
 @Component
 class WazuhNormaliser implements Normaliser {
+
+    static final String GDPR_TAG = "gdpr:";
 
     @Override
     public SourceType type() {
@@ -78,6 +80,11 @@ class WazuhNormaliser implements Normaliser {
         }
         reader.texts(rule.get("groups"), "/rule/groups", MAX_TEXT).forEach(alert::tag);
         reader.texts(rule.path("mitre").get("id"), "/rule/mitre/id", MAX_TEXT).forEach(alert::tag);
+        // Wazuh maps its rules to the GDPR articles they bear on (rule.gdpr, e.g. "IV_35.7.d" for Art. 35(7)(d)).
+        // Tagged so triage can see the source itself says personal data may be involved; the tag keeps within
+        // the bound of every other text. What the law then asks of a client is regulatory-service's to decide.
+        reader.texts(rule.get("gdpr"), "/rule/gdpr", MAX_TEXT - GDPR_TAG.length())
+                .forEach(reference -> alert.tag(GDPR_TAG + reference));
         PayloadReader.flatten("rule", rule, alert.attributes);
         PayloadReader.flatten("agent", agent, alert.attributes);
         PayloadReader.flatten("data", data, alert.attributes);

@@ -27,7 +27,7 @@ class NormalisersTest {
 
     private final IntakeProperties properties = new IntakeProperties(Map.of(
             "am", source(SourceType.ALERTMANAGER), "splunk", source(SourceType.SPLUNK),
-            "api", source(SourceType.GENERIC)),
+            "api", source(SourceType.GENERIC), "wazuh", source(SourceType.WAZUH)),
             DataSize.ofKilobytes(256), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(10),
             Duration.ofMinutes(5), Duration.ofDays(90), 3);
     private final Sources sources = new Sources(properties);
@@ -164,6 +164,51 @@ class NormalisersTest {
         assertThat(alert + "" + splunk).doesNotContain("\0");
     }
 
+    @Test
+    void shouldTagEachGdprArticleAWazuhRuleMapsTo() {
+        // A file integrity alert as Wazuh 4.x writes it to alerts.json (rule 550 on a monitored directory).
+        Alert alert = normalise("wazuh", """
+                {"timestamp": "2026-11-23T01:42:07.103+0000",
+                 "rule": {"level": 7, "description": "Integrity checksum changed.", "id": "550", "firedtimes": 3,
+                          "mail": false, "groups": ["ossec", "syscheck", "syscheck_entry_modified", "syscheck_file"],
+                          "gdpr": ["II_5.1.f"], "hipaa": ["164.312.c.1", "164.312.c.2"], "pci_dss": ["11.5"],
+                          "nist_800_53": ["SI.7"], "tsc": ["PI1.4", "PI1.5", "CC6.1", "CC6.8", "CC7.2", "CC7.3"],
+                          "mitre": {"id": ["T1565.001"], "tactic": ["Impact"], "technique": ["Stored Data Manipulation"]}},
+                 "agent": {"id": "012", "name": "hr-db-1", "ip": "10.20.4.31"},
+                 "manager": {"name": "wazuh-manager"}, "id": "1763862127.3371920",
+                 "full_log": "File '/srv/hr/exports/payroll.csv' modified\\nMode: realtime\\nChanged attributes: size,md5,sha1,sha256",
+                 "syscheck": {"path": "/srv/hr/exports/payroll.csv", "mode": "realtime", "size_after": "48211",
+                              "md5_after": "3f0c5a8d2e2b6a1c9f1e0d7b4c2a9e11",
+                              "sha256_after": "9b2d0c5f3e7a41c6b8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e",
+                              "event": "modified"},
+                 "decoder": {"name": "syscheck_integrity_changed"}, "location": "syscheck"}""").get(0);
+        Alert withoutGdpr = normalise("wazuh", """
+                {"timestamp": "2026-11-23T01:42:07Z", "id": "1.2",
+                 "rule": {"level": 3, "description": "Login session opened.", "id": "5501", "groups": ["pam"]},
+                 "agent": {"id": "001", "name": "web-1"}}""").get(0);
+
+        assertThat(alert.tags()).containsExactly("ossec", "syscheck", "syscheck_entry_modified", "syscheck_file",
+                "T1565.001", "gdpr:II_5.1.f");
+        assertThat(withoutGdpr.tags()).containsExactly("pam");
+    }
+
+    @Test
+    void shouldRefuseAGdprReferenceLongerThanATagMayBe() {
+        String longReference = "x".repeat(496);
+
+        assertThatThrownBy(() -> normalise("wazuh", """
+                {"timestamp": "2026-11-23T01:42:07Z", "id": "1.2",
+                 "rule": {"level": 3, "description": "d", "id": "1", "gdpr": ["II_5.1.f", "%s"]},
+                 "agent": {"id": "001", "name": "web-1"}}""".formatted(longReference)))
+                .isInstanceOfSatisfying(IntakeRejection.class, rejection -> assertThat(rejection.errors())
+                        .singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("/rule/gdpr/1")));
+        assertThat(normalise("wazuh", """
+                {"timestamp": "2026-11-23T01:42:07Z", "id": "1.2",
+                 "rule": {"level": 3, "description": "d", "id": "1", "gdpr": ["%s"]},
+                 "agent": {"id": "001", "name": "web-1"}}""".formatted(longReference.substring(1))).get(0).tags())
+                .singleElement().satisfies(tag -> assertThat(tag).hasSize(PayloadReader.MAX_TEXT));
+    }
+
     private Alert splunkWithoutSearchName(String result) {
         return normalise("splunk", """
                 {"result": %s, "sid": "scheduler_admin_search_W2_at_14232356_132", "search_name": null}"""
@@ -187,6 +232,7 @@ class NormalisersTest {
         return switch (sourceName) {
             case "am" -> SourceType.ALERTMANAGER;
             case "splunk" -> SourceType.SPLUNK;
+            case "wazuh" -> SourceType.WAZUH;
             default -> SourceType.GENERIC;
         };
     }

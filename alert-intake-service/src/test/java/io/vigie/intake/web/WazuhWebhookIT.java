@@ -39,6 +39,8 @@ class WazuhWebhookIT extends IntakeITSupport {
         assertThat(event.getIndicators()).singleElement()
                 .satisfies(indicator -> assertThat(indicator.getType()).isEqualTo(IndicatorType.IP));
         assertThat(event.getTags()).contains("authentication_failures", "T1110");
+        assertThat(event.getTags()).as("Wazuh's GDPR article references, for triage to see personal data")
+                .contains("gdpr:IV_35.7.d", "gdpr:IV_32.2");
         assertThat(event.getClientHint()).isEqualTo("lyon-hospital");
         assertThat(event.getBoundClients()).as("a client hint alone binds the source to no client").isEmpty();
         assertThat(event.getAttributes()).containsEntry("rule.id", "5712").containsEntry("location", "/var/log/auth.log");

@@ -15,6 +15,7 @@ import io.vigie.cases.incident.Language;
 import io.vigie.cases.incident.PhoneCall;
 import io.vigie.cases.incident.Resolution;
 import io.vigie.cases.incident.Severity;
+import io.vigie.cases.regulatory.RegulatoryReports;
 import io.vigie.cases.sla.ClockState;
 import io.vigie.cases.sla.SlaClock;
 import io.vigie.cases.sla.SlaClocks;
@@ -49,12 +50,15 @@ class CaseApi {
     private final CaseCommands commands;
     private final Timeline timeline;
     private final SlaClocks clocks;
+    private final RegulatoryReports regulatoryReports;
 
-    CaseApi(CaseQueries queries, CaseCommands commands, Timeline timeline, SlaClocks clocks) {
+    CaseApi(CaseQueries queries, CaseCommands commands, Timeline timeline, SlaClocks clocks,
+            RegulatoryReports regulatoryReports) {
         this.queries = queries;
         this.commands = commands;
         this.timeline = timeline;
         this.clocks = clocks;
+        this.regulatoryReports = regulatoryReports;
     }
 
     /** The query parameters of {@code GET /api/cases}; any other is a 400 rather than silently ignored. */
@@ -95,7 +99,8 @@ class CaseApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A case with its clients' notice status, its alerts and its SLA clocks")
+    @Operation(summary = "A case with its clients' notice status, its regulatory reports, its alerts and its SLA "
+            + "clocks")
     CaseDetails get(@PathVariable UUID id) {
         return details(queries.get(id));
     }
@@ -240,6 +245,7 @@ class CaseApi {
                 queries.clientTextLanguages(c.id()).stream().map(Language::code).toList(),
                 queries.heldNotices(c.id()).stream().map(held -> CaseDetails.HeldNotice.of(held, now)).toList(),
                 queries.clientMessages(c.id()).stream().map(CaseDetails.ClientQuestion::of).toList(),
+                regulatoryReports.of(c.id()).stream().map(r -> CaseDetails.RegulatoryReportView.of(r, now)).toList(),
                 queries.alertCount(c.id()), queries.alerts(c.id(), 0, CaseDetails.ALERTS_LISTED),
                 notifyClock(c, caseClocks), caseClocks.stream().map(CaseDetails.Clock::of).toList());
     }

@@ -7,6 +7,7 @@ import io.vigie.cases.incident.ClientNotice;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.Language;
 import io.vigie.cases.incident.SuggestedClient;
+import io.vigie.cases.regulatory.RegulatoryReport;
 import io.vigie.cases.sla.SlaClock;
 
 import java.time.Instant;
@@ -15,8 +16,8 @@ import java.util.UUID;
 
 /**
  * A case as the API shows it: the case, its clients' notice status, the clients it suggests, the languages to write
- * the clients' texts in, the notices held for review, what its clients wrote with the answers, its alerts and its
- * clocks.
+ * the clients' texts in, the notices held for review, what its clients wrote with the answers, the reports the law asks
+ * of its clients, its alerts and its clocks.
  */
 record CaseDetails(
         IncidentCase incident,
@@ -36,6 +37,10 @@ record CaseDetails(
                 + "replies), oldest first, with the answers. An UNANSWERED one has its ANSWER clock running: POST "
                 + "/api/cases/{id}/messages/{messageId}/answer, or log a call that answers it.")
         List<ClientQuestion> clientQuestions,
+        @Schema(description = "The reports the law asks of the incident's clients (GDPR, NIS2, DORA), as "
+                + "regulatory-service, their one owner, reported them: one per client and report, the first due "
+                + "first. The deadline and the rule that set it are regulatory-service's; nothing here computes one.")
+        List<RegulatoryReportView> regulatoryReports,
         @Schema(description = "How many alerts the incident holds in total; a storm holds thousands")
         long alertCount,
         @Schema(description = "Its first alerts, oldest first, at most " + CaseDetails.ALERTS_LISTED + ": GET "
@@ -91,6 +96,27 @@ record CaseDetails(
             return new ClientQuestion(m.id(), m.from().clientId(), m.from().contactId(), m.from().name(),
                     m.from().languageCode(), m.via().name(), m.text(), m.receivedAt(), m.aboutNoticeId(),
                     m.evidenceSha256(), m.attachedBy(), m.state().name(), m.answer());
+        }
+    }
+
+    /**
+     * A regulatory report at the time of the answer.
+     *
+     * @param state OPEN, DUE_SOON, OVERDUE (as reported, or once {@code dueAt} passed with nothing submitted),
+     *              SUBMITTED or WITHDRAWN
+     */
+    record RegulatoryReportView(String clientId, String report, String regime, String title, String rule,
+                                String authority, Instant awareAt, Instant dueAt, String state, Instant submittedAt,
+                                String submittedBy, String authorityReference, boolean late,
+                                List<String> elementsToFollow, String reason, Instant updatedAt) {
+
+        static RegulatoryReportView of(RegulatoryReport r, Instant now) {
+            RegulatoryReport.Submission s = r.submission();
+            return new RegulatoryReportView(r.clientId(), r.report(), r.regime(), r.title(), r.rule(), r.authority(),
+                    r.deadline().awareAt(), r.deadline().dueAt(), r.stateAt(now).name(),
+                    s == null ? null : s.submittedAt(), s == null ? null : s.submittedBy(),
+                    s == null ? null : s.authorityReference(), s != null && s.late(),
+                    s == null ? List.of() : s.elementsToFollow(), r.reason(), r.updatedAt());
         }
     }
 

@@ -3,6 +3,7 @@ package io.vigie.cases.dashboard;
 import io.vigie.cases.incident.AwaitingReview;
 import io.vigie.cases.incident.ClientNotice;
 import io.vigie.cases.incident.IncidentCase;
+import io.vigie.cases.regulatory.RegulatoryAttention;
 import io.vigie.cases.sla.ClockState;
 import io.vigie.cases.sla.SlaClock;
 
@@ -14,9 +15,10 @@ import java.util.Optional;
  * One case on the board, with what the board shows about it (public for the template engine).
  *
  * @param awaitingReview its notices held for a communications user's review; null when none waits
+ * @param regulatory     its regulatory reports due soon or overdue; null when none is
  */
 public record BoardRow(IncidentCase incident, List<SlaClock> clocks, List<ClientNotice> clients,
-                       AwaitingReview awaitingReview) {
+                       AwaitingReview awaitingReview, RegulatoryAttention regulatory) {
 
     public boolean breached() {
         return clocks.stream().anyMatch(clock -> clock.state().breached());

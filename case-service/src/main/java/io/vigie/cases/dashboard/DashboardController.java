@@ -21,6 +21,8 @@ import io.vigie.cases.incident.NoticeNotHeldException;
 import io.vigie.cases.incident.PhoneCall;
 import io.vigie.cases.incident.Resolution;
 import io.vigie.cases.incident.Severity;
+import io.vigie.cases.regulatory.RegulatoryAttention;
+import io.vigie.cases.regulatory.RegulatoryReports;
 import io.vigie.cases.sla.ClockState;
 import io.vigie.cases.sla.SlaClock;
 import io.vigie.cases.sla.SlaClocks;
@@ -89,10 +91,12 @@ class DashboardController {
     private final DashboardCharts charts;
     private final LiveBoard live;
     private final NoticePreview preview;
+    private final RegulatoryReports regulatoryReports;
     private final String chartJsVersion;
 
     DashboardController(CaseQueries queries, CaseCommands commands, Timeline timeline, SlaClocks clocks,
-                        DashboardCharts charts, LiveBoard live, NoticePreview preview) {
+                        DashboardCharts charts, LiveBoard live, NoticePreview preview,
+                        RegulatoryReports regulatoryReports) {
         this.queries = queries;
         this.commands = commands;
         this.timeline = timeline;
@@ -100,6 +104,7 @@ class DashboardController {
         this.charts = charts;
         this.live = live;
         this.preview = preview;
+        this.regulatoryReports = regulatoryReports;
         this.chartJsVersion = new org.webjars.WebJarVersionLocator().version("chart.js");
     }
 
@@ -287,9 +292,10 @@ class DashboardController {
         activeCases.forEach(c -> shown.putIfAbsent(c.id(), c));
         Map<UUID, AwaitingReview> awaitingReview = queries.awaitingReview(shown.keySet(), now);
         Map<UUID, List<SlaClock>> caseClocks = clocks.of(List.copyOf(shown.values()));
-        List<BoardRow> rows = listed.stream().map(c -> row(c, caseClocks, awaitingReview)).toList();
+        Map<UUID, RegulatoryAttention> regulatory = regulatoryReports.attention(shown.keySet(), now);
+        List<BoardRow> rows = listed.stream().map(c -> row(c, caseClocks, awaitingReview, regulatory)).toList();
         List<BoardRow> active = filter.equals(CaseFilter.active()) ? rows
-                : activeCases.stream().map(c -> row(c, caseClocks, awaitingReview)).toList();
+                : activeCases.stream().map(c -> row(c, caseClocks, awaitingReview, regulatory)).toList();
         Map<Severity, Long> openBySeverity = new EnumMap<>(Severity.class);
         for (Severity severity : Severity.values()) {
             // The default list also holds resolved and closed cases with a client message unanswered: not open.
@@ -303,6 +309,7 @@ class DashboardController {
         model.addAttribute("awaitingAttribution", active.stream()
                 .filter(row -> row.incident().awaitingAttribution()).count());
         model.addAttribute("failedNotices", queries.failedNotices());
+        model.addAttribute("regulatoryDue", active.stream().filter(row -> row.regulatory() != null).count());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("clients", queries.clientIds());
@@ -339,6 +346,7 @@ class DashboardController {
         List<SlaClock> caseClocks = clocks.of(c);
         model.addAttribute("clocks", caseClocks);
         model.addAttribute("noClientAffected", SlaClocks.notifyState(c, caseClocks) == ClockState.NO_CLIENT_AFFECTED);
+        model.addAttribute("regulatoryReports", regulatoryReports.of(id));
         List<ClientMessage> questions = queries.clientMessages(id);
         model.addAttribute("questions", questions);
         Map<UUID, SlaClock> answerClocks = new HashMap<>();
@@ -356,8 +364,9 @@ class DashboardController {
     }
 
     private BoardRow row(IncidentCase c, Map<UUID, List<SlaClock>> caseClocks,
-                         Map<UUID, AwaitingReview> awaitingReview) {
-        return new BoardRow(c, caseClocks.get(c.id()), queries.clients(c.id()), awaitingReview.get(c.id()));
+                         Map<UUID, AwaitingReview> awaitingReview, Map<UUID, RegulatoryAttention> regulatory) {
+        return new BoardRow(c, caseClocks.get(c.id()), queries.clients(c.id()), awaitingReview.get(c.id()),
+                regulatory.get(c.id()));
     }
 
     private static void user(Model model, Authentication user) {

@@ -1,5 +1,7 @@
 package io.vigie.cases.dashboard;
 
+import io.vigie.cases.regulatory.RegulatoryAttention;
+import io.vigie.cases.regulatory.RegulatoryReport;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -70,6 +72,38 @@ public class Format {
     public String clockTime(Instant now, Instant at) {
         boolean sameDay = now.atOffset(ZoneOffset.UTC).toLocalDate().equals(at.atOffset(ZoneOffset.UTC).toLocalDate());
         return (sameDay ? HOUR : DAY_AND_HOUR).format(at);
+    }
+
+    /**
+     * Where a regulatory report stands at {@code now}: "due in 3 h 00 min at 14:00 UTC", "overdue: was due 14:00 UTC,
+     * 2 h 05 min late", "submitted 2026-12-09 11:00:00 UTC by dpo, reference CNIL-2026-1234 (late)", "withdrawn: …".
+     */
+    public String regulatoryStatus(Instant now, RegulatoryReport report) {
+        Instant due = report.deadline().dueAt();
+        RegulatoryReport.Submission submission = report.submission();
+        return switch (report.stateAt(now)) {
+            case OPEN, DUE_SOON -> due == null ? "no fixed deadline" : "due " + countdown(now, due);
+            case OVERDUE -> due == null ? "overdue"
+                    : "overdue: was due " + clockTime(now, due) + ", " + duration(Duration.between(now, due));
+            case SUBMITTED -> "submitted" + (submission == null ? "" : " " + time(submission.submittedAt())
+                    + (submission.submittedBy() == null ? "" : " by " + submission.submittedBy())
+                    + (submission.authorityReference() == null ? "" : ", reference " + submission.authorityReference())
+                    + (submission.late() ? " (late)" : ""));
+            case WITHDRAWN -> "withdrawn" + (report.reason() == null ? "" : ": " + report.reason());
+        };
+    }
+
+    /** "1 regulatory report overdue: GDPR Art. 33 … (acme), overdue: was due …", for a case on the board. */
+    public String regulatoryAttention(Instant now, RegulatoryAttention attention) {
+        String counts = attention.overdue() == 0 ? reports(attention.dueSoon()) + " due soon"
+                : reports(attention.overdue()) + " overdue"
+                + (attention.dueSoon() == 0 ? "" : ", " + attention.dueSoon() + " due soon");
+        RegulatoryReport first = attention.first();
+        return counts + ": " + first.title() + " (" + first.clientId() + "), " + regulatoryStatus(now, first);
+    }
+
+    private static String reports(int count) {
+        return count == 1 ? "1 regulatory report" : count + " regulatory reports";
     }
 
     public String shortHash(String hash) {

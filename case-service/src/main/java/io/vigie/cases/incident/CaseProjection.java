@@ -102,7 +102,8 @@ class CaseProjection {
                             + (c.suggestedClients().isEmpty() ? "" : ". Suggested clients (not notified until "
                             + "confirmed): " + String.join(", ", c.suggestedClients().stream()
                             .map(Classification.Suggestion::clientId).toList()))
-                            + (c.personalData() ? ". Personal data involved (GDPR 72-hour clock)" : "")
+                            + (c.personalData() ? ". Personal data involved (regulatory-service decides the "
+                            + "reports the law asks of the clients)" : "")
                             + (c.rulesFired().isEmpty() ? "" : ". Rules: " + String.join("; ", c.rulesFired()))));
         }
         cases.saveClassified(current.values(), now);
@@ -221,11 +222,11 @@ class CaseProjection {
                             d.stage(), d.channel(), null, d.occurredAt());
                 }
                 cases.releaseHeldNotice(d.incidentId(), d.notice().id(), true, d.occurredAt());
+                // REGULATOR deliveries were the supervisory-authority drafts notification-service no longer makes;
+                // replayed ones are on the record but are no client's notice. Regulatory reports are
+                // regulatory-service's (RegulatoryReportChanged).
                 if (current.firstNotifiedAt() == null && !d.toRegulator()) {
                     cases.set(d.incidentId(), now, "first_notified_at", d.occurredAt());
-                }
-                if (d.toRegulator() && current.regulatorNotifiedAt() == null) {
-                    cases.set(d.incidentId(), now, "regulator_notified_at", d.occurredAt());
                 }
                 if (current.status().afterClientNotice() != current.status()) {
                     cases.set(d.incidentId(), now, "status", current.status().afterClientNotice());

@@ -72,9 +72,13 @@ class CaseRepository {
             sql.append(" AND c.status = ?");
             args.add(filter.status().name());
         } else if (filter.alertId() == null) {
-            // A client's question waiting for an answer is work left, whatever the incident's state.
+            // A client's question waiting for an answer is work left, whatever the incident's state; so is a report
+            // the law asks of a client that regulatory-service says is due soon or overdue (the duty outlives the
+            // resolution).
             sql.append(" AND (c.status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS') OR EXISTS (SELECT 1 FROM "
-                    + "case_client_message m WHERE m.incident_id = c.incident_id AND m.answered_at IS NULL))");
+                    + "case_client_message m WHERE m.incident_id = c.incident_id AND m.answered_at IS NULL) "
+                    + "OR EXISTS (SELECT 1 FROM case_regulatory_report r WHERE r.incident_id = c.incident_id "
+                    + "AND r.state IN ('DUE_SOON', 'OVERDUE')))");
         }
         if (filter.severity() != null) {
             sql.append(" AND c.severity = ?");
@@ -127,12 +131,12 @@ class CaseRepository {
     /** Writes what classifications change in a case: everything but its status and what people and notices set. */
     void saveClassified(Collection<IncidentCase> classified, Instant now) {
         jdbc.batchUpdate("UPDATE incident_case SET classified = ?, title = ?, summary = ?, severity = ?, priority = ?, "
-                        + "category = ?, notify_clients = ?, personal_data = ?, gdpr_deadline = ?, impact = ?, "
+                        + "category = ?, notify_clients = ?, personal_data = ?, impact = ?, "
                         + "affected_assets = ?, affected_services = ?, data_categories = ?, detected_at = ?, "
                         + "opened_at = ?, classified_at = ?, attribution = ?, updated_at = ? WHERE incident_id = ?",
                 classified.stream().map(c -> new Object[] {c.classified(), c.title(), c.summary(),
                         c.severity() == null ? null : c.severity().name(), c.priority(), c.category(),
-                        c.notifyClients(), c.personalData(), utc(c.gdprDeadline()), c.impact(), lines(c.assets()),
+                        c.notifyClients(), c.personalData(), c.impact(), lines(c.assets()),
                         lines(c.services()), lines(c.dataCategories()), utc(c.detectedAt()), utc(c.openedAt()),
                         utc(c.classifiedAt()), c.attribution().name(), utc(now), c.id()}).toList());
     }
@@ -445,11 +449,11 @@ class CaseRepository {
                 rs.getString("title"), rs.getString("summary"), severity == null ? null : Severity.valueOf(severity),
                 rs.getInt("priority"), rs.getString("category"), CaseStatus.valueOf(rs.getString("status")),
                 rs.getString("assignee"), rs.getBoolean("notify_clients"), rs.getBoolean("personal_data"),
-                instant(rs, "gdpr_deadline"), rs.getString("impact"), list(rs.getString("affected_assets")),
+                rs.getString("impact"), list(rs.getString("affected_assets")),
                 list(rs.getString("affected_services")), list(rs.getString("data_categories")),
                 instant(rs, "detected_at"), instant(rs, "opened_at"), instant(rs, "classified_at"),
                 instant(rs, "first_notified_at"), instant(rs, "first_acknowledged_at"),
-                instant(rs, "regulator_notified_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
+                instant(rs, "resolved_at"), instant(rs, "closed_at"),
                 rs.getString("resolution_summary"), dataCompromised,
                 instant(rs, "updated_at"), Attribution.valueOf(rs.getString("attribution")));
     }

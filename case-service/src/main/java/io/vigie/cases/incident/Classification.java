@@ -10,7 +10,7 @@ record Classification(UUID eventId, Instant occurredAt, String producer, UUID in
                       int priority, String category, String source, String sourceReference, Instant detectedAt,
                       Instant alertReceivedAt, List<String> clients, List<String> assets, List<String> services,
                       List<String> dataCategories, boolean notifyClients, boolean personalData,
-                      Instant gdprDeadline, String impact, List<String> rulesFired,
+                      String impact, List<String> rulesFired,
                       List<Suggestion> suggestedClients) {
 
     enum Change { OPENED, ESCALATED, ATTACHED }

@@ -44,8 +44,9 @@ final class EventMapper {
                 event.getPriority(), event.getCategory().name(), event.getSource().name(),
                 event.getSourceReference(), event.getDetectedAt(), event.getAlertReceivedAt(), List.copyOf(clients),
                 List.copyOf(event.getAffectedAssets()), List.copyOf(event.getAffectedServices()),
+                // gdprDeadline is not read: legal deadlines come from regulatory-service, not from triage.
                 List.copyOf(dataCategories), event.getNotifyClients(), event.getPersonalDataInvolved(),
-                event.getGdprDeadline(), event.getImpact(),
+                event.getImpact(),
                 event.getRationale().stream().map(rule -> rule.getRuleId() + ": " + rule.getEffect()).toList(),
                 event.getSuggestedClients().stream().map(client -> new Classification.Suggestion(
                         client.getClientId(), List.copyOf(client.getAssets()), List.copyOf(client.getServices())))

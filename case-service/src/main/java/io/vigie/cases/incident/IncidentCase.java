@@ -12,24 +12,23 @@ import java.util.UUID;
  *
  * @param openedAt            when the first alert was received: where every SLA clock starts
  * @param firstNotifiedAt     the first client notice sent
- * @param regulatorNotifiedAt the supervisory authority's notice sent (GDPR art. 33)
  * @param attribution         whether someone must still say which client the incident concerns
  */
 public record IncidentCase(UUID id, boolean classified, String title, String summary, Severity severity,
                            int priority, String category, CaseStatus status, String assignee, boolean notifyClients,
-                           boolean personalData, Instant gdprDeadline, String impact, List<String> assets,
+                           boolean personalData, String impact, List<String> assets,
                            List<String> services, List<String> dataCategories, Instant detectedAt, Instant openedAt,
                            Instant classifiedAt, Instant firstNotifiedAt, Instant firstAcknowledgedAt,
-                           Instant regulatorNotifiedAt, Instant resolvedAt, Instant closedAt,
+                           Instant resolvedAt, Instant closedAt,
                            String resolutionSummary, Boolean dataCompromised, Instant updatedAt,
                            Attribution attribution) {
 
     /** The case once its first classification arrived: everything but the status it may already have moved to. */
     IncidentCase classifiedBy(Classification c) {
         return new IncidentCase(id, true, c.title(), c.summary(), c.severity(), c.priority(), c.category(), status,
-                assignee, c.notifyClients(), c.personalData(), c.gdprDeadline(), c.impact(), c.assets(), c.services(),
+                assignee, c.notifyClients(), c.personalData(), c.impact(), c.assets(), c.services(),
                 c.dataCategories(), c.detectedAt(), c.alertReceivedAt(), c.occurredAt(), firstNotifiedAt,
-                firstAcknowledgedAt, regulatorNotifiedAt, resolvedAt, closedAt, resolutionSummary, dataCompromised,
+                firstAcknowledgedAt, resolvedAt, closedAt, resolutionSummary, dataCompromised,
                 updatedAt, attribution.classified(c.notifyClients(), !c.clients().isEmpty()));
     }
 
@@ -41,10 +40,9 @@ public record IncidentCase(UUID id, boolean classified, String title, String sum
         boolean notify = notifyClients || c.notifyClients();
         return new IncidentCase(id, classified, title, summary, escalate ? c.severity() : severity,
                 escalate ? Math.max(priority, c.priority()) : priority, category, status, assignee,
-                notify, personalData || c.personalData(),
-                gdprDeadline != null ? gdprDeadline : c.gdprDeadline(), impact, union(assets, c.assets()),
+                notify, personalData || c.personalData(), impact, union(assets, c.assets()),
                 union(services, c.services()), union(dataCategories, c.dataCategories()), detectedAt, openedAt,
-                classifiedAt, firstNotifiedAt, firstAcknowledgedAt, regulatorNotifiedAt, resolvedAt, closedAt,
+                classifiedAt, firstNotifiedAt, firstAcknowledgedAt, resolvedAt, closedAt,
                 resolutionSummary, dataCompromised, updatedAt,
                 attribution.classified(notify, !c.clients().isEmpty()));
     }

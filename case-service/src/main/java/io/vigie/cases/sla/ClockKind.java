@@ -5,8 +5,6 @@ public enum ClockKind {
     NOTIFY("Notify clients"),
     ACKNOWLEDGE("Acknowledged"),
     RESOLVE("Resolve"),
-    /** GDPR art. 33: the supervisory authority within 72 hours of awareness. */
-    GDPR("GDPR 72 h"),
     /** One per client message: from its receipt to its answer, in writing or by phone. */
     ANSWER("Answer client");
 

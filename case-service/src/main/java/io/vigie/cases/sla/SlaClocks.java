@@ -91,12 +91,7 @@ public class SlaClocks {
         }
         clocks.add(clock(ClockKind.RESOLVE, c.openedAt(), c.resolvedAt(), target.toResolve(), now, c.closedAt(),
                 null));
-        if (c.personalData()) {
-            Instant aware = c.classifiedAt() != null ? c.classifiedAt() : c.openedAt();
-            Instant deadline = c.gdprDeadline() != null ? c.gdprDeadline() : aware.plus(properties.gdpr());
-            clocks.add(clock(ClockKind.GDPR, aware, c.regulatorNotifiedAt(), Duration.between(aware, deadline), now,
-                    null, null));
-        }
+        // No legal clock here: regulatory-service owns the GDPR, NIS2 and DORA deadlines (RegulatoryReportChanged).
         // A client's question waits for its answer whatever became of the incident: its clock never stops by itself.
         for (QuestionTimes q : questions) {
             clocks.add(clock(ClockKind.ANSWER, q.receivedAt(), q.answeredAt(), target.toAnswer(), now, null,

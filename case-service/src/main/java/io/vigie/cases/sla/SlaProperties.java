@@ -8,13 +8,11 @@ import java.time.Duration;
 /**
  * {@code vigie.case.sla.*}: how long each step of the response may take, counted from the first alert (a client's
  * message: from its receipt), per severity. Each target can be set alone ({@code vigie.case.sla.critical.to-notify=10m}); the others keep their
- * defaults.
- *
- * @param gdpr how long after becoming aware of a personal-data breach the supervisory authority must be notified
- *             (GDPR art. 33: 72 hours); used when triage did not set the deadline itself
+ * defaults. These are the SOC's own targets; legal deadlines (GDPR, NIS2, DORA) are regulatory-service's and arrive as
+ * RegulatoryReportChanged.
  */
 @ConfigurationProperties("vigie.case.sla")
-public record SlaProperties(Targets critical, Targets high, Targets medium, Targets low, Duration gdpr) {
+public record SlaProperties(Targets critical, Targets high, Targets medium, Targets low) {
 
     static final Targets CRITICAL_DEFAULTS = new Targets(Duration.ofMinutes(5), Duration.ofMinutes(15),
             Duration.ofMinutes(30), Duration.ofHours(4), Duration.ofMinutes(30), Duration.ofMinutes(5));
@@ -30,11 +28,10 @@ public record SlaProperties(Targets critical, Targets high, Targets medium, Targ
         high = Targets.orDefaults(high, HIGH_DEFAULTS);
         medium = Targets.orDefaults(medium, MEDIUM_DEFAULTS);
         low = Targets.orDefaults(low, LOW_DEFAULTS);
-        gdpr = gdpr == null ? Duration.ofHours(72) : gdpr;
     }
 
     public static SlaProperties defaults() {
-        return new SlaProperties(null, null, null, null, null);
+        return new SlaProperties(null, null, null, null);
     }
 
     public Targets of(Severity severity) {

@@ -19,6 +19,8 @@ public enum EntryType {
     CLIENT_ANSWERED,
     CLIENT_CALL,
     SURVEY_ANSWERED,
+    /** A report the law asks of a client changed, as regulatory-service reported it (opened, due, submitted…). */
+    REGULATORY_REPORT,
     RESOLVED,
     CLOSED
 }

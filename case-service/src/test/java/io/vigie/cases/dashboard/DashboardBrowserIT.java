@@ -4,11 +4,13 @@ import io.vigie.test.Chromium;
 import io.vigie.cases.CaseServiceTestBase;
 import io.vigie.cases.incident.CaseProjectionIT;
 import io.vigie.cases.incident.ClientConversationIT;
+import io.vigie.cases.regulatory.RegulatoryReportsIT;
 import io.vigie.events.ClassificationChange;
 import io.vigie.events.ClientMessageReceived;
 import io.vigie.events.DeliveryOutcome;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentUpdated;
+import io.vigie.events.RegulatoryChange;
 import io.vigie.events.Severity;
 import io.vigie.events.Topics;
 import io.vigie.events.UpdateKind;
@@ -93,6 +95,13 @@ class DashboardBrowserIT extends CaseServiceTestBase {
                 CaseProjectionIT.notice(incidentId, "acme", DeliveryOutcome.SENT));
         wait.until(ExpectedConditions.textToBe(By.id("case-status"), "NOTIFIED"));
         assertThat(browser.findElement(By.cssSelector("section.clients")).getText()).contains("SENT");
+        // and sees the report the law asks of acme arrive as regulatory-service opened it, with its deadline and rule
+        publish(Topics.REGULATORY_REPORTS, incidentId.toString(), RegulatoryReportsIT.art33(incidentId, "acme",
+                RegulatoryChange.OPENED, clock.instant().minus(Duration.ofMinutes(68 * 60 + 50))
+                        .truncatedTo(ChronoUnit.MILLIS)).build());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("regulatory-reports"), "due in 3 h"));
+        assertThat(browser.findElement(By.id("regulatory-reports")).getText()).contains("Regulatory reports",
+                RegulatoryReportsIT.ART_33, "acme", "OPEN", RegulatoryReportsIT.ART_33_RULE);
         assertThat(((JavascriptExecutor) browser).executeScript("return window.vigieMarker;"))
                 .isEqualTo("case page loaded once");
         // and confirms the client the alert only suggested

@@ -3,12 +3,14 @@ package io.vigie.cases.dashboard;
 import io.vigie.cases.CaseServiceTestBase;
 import io.vigie.cases.incident.CaseProjectionIT;
 import io.vigie.cases.incident.ClientConversationIT;
+import io.vigie.cases.regulatory.RegulatoryReportsIT;
 import io.vigie.events.ClassificationChange;
 import io.vigie.events.ClientMessageReceived;
 import io.vigie.events.DeliveryOutcome;
 import io.vigie.events.IncidentClosed;
 import io.vigie.events.IncidentUpdated;
 import io.vigie.events.Measure;
+import io.vigie.events.RegulatoryChange;
 import io.vigie.events.ResponseMetrics;
 import io.vigie.events.Severity;
 import io.vigie.events.SurveyAnswered;
@@ -484,6 +486,64 @@ class DashboardFormsIT extends CaseServiceTestBase {
         assertThat(analyst.send(get("/dashboard/cases/" + ci), HttpResponse.BodyHandlers.ofString()).body())
                 .contains("Client acme named: notification-service sends it its first notice.")
                 .doesNotContain("id=\"attribute-form\"");
+    }
+
+    @Test
+    void shouldShowTheRegulatoryReportsOnTheCasePageAndMarkTheBoardWhileOneIsDueSoonOrOverdue() throws Exception {
+        // given a personal-data case regulatory-service has said nothing about yet
+        UUID incidentId = openIncident(classified(UUID.randomUUID(), UUID.randomUUID(), Severity.HIGH,
+                "Payroll export on a public share", ClassificationChange.OPENED, true, "acme"));
+        String casePage = "/dashboard/cases/" + incidentId;
+        HttpClient browser = loggedIn("viewer");
+        assertThat(section(browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body(),
+                "id=\"regulatory-reports\"", "</section>"))
+                .contains("Regulatory reports", "regulatory-service decides", "none reported yet")
+                .doesNotContain("72");
+
+        // when it opens acme's Art. 33 report, due in 3 h 10 min, and warns that it is due soon
+        Instant aware = clock.instant().minus(Duration.ofMinutes(68 * 60 + 50)).truncatedTo(ChronoUnit.MILLIS);
+        publish(Topics.REGULATORY_REPORTS, incidentId.toString(),
+                RegulatoryReportsIT.art33(incidentId, "acme", RegulatoryChange.OPENED, aware).build());
+        publish(Topics.REGULATORY_REPORTS, incidentId.toString(),
+                RegulatoryReportsIT.art33(incidentId, "acme", RegulatoryChange.DUE_SOON, aware).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) == 3);
+
+        // then the case page lists it with when it is due and the rule, and the board marks the case and counts it
+        String reports = section(browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body(),
+                "id=\"regulatory-reports\"", "</section>");
+        assertThat(reports).contains(RegulatoryReportsIT.ART_33, ">acme<", ">DUE_SOON<", "due in 3 h",
+                RegulatoryReportsIT.ART_33_RULE);
+        String board = browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(boardRow(board, incidentId)).contains("1 regulatory report due soon: "
+                + RegulatoryReportsIT.ART_33 + " (acme), due in 3 h");
+        assertThat(tile(board, "tile-regulatory")).isPositive();
+
+        // when the deadline passes before regulatory-service's OVERDUE arrives, it shows overdue all the same
+        clock.advance(Duration.ofHours(4));
+        assertThat(boardRow(browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body(), incidentId))
+                .contains("1 regulatory report overdue: " + RegulatoryReportsIT.ART_33 + " (acme), overdue: was due ",
+                        " late");
+        assertThat(section(browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body(),
+                "id=\"regulatory-reports\"", "</section>")).contains(">OVERDUE<");
+
+        // when the report is submitted, the mark goes and the page says by whom, with the authority's reference
+        publish(Topics.REGULATORY_REPORTS, incidentId.toString(),
+                RegulatoryReportsIT.art33(incidentId, "acme", RegulatoryChange.SUBMITTED, aware)
+                        .setSubmittedAt(aware.plus(Duration.ofHours(73))).setSubmittedBy("dpo@acme")
+                        .setAuthorityReference("CNIL-2026-0077").setLate(true).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineSize(incidentId) == 4);
+        assertThat(section(browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body(),
+                "id=\"regulatory-reports\"", "</section>"))
+                .contains(">SUBMITTED<", "submitted ", " by dpo@acme, reference CNIL-2026-0077 (late)");
+        assertThat(boardRow(browser.send(get("/dashboard"), HttpResponse.BodyHandlers.ofString()).body(), incidentId))
+                .doesNotContain("regulatory report");
+    }
+
+    /** The figure of a board tile. */
+    private static int tile(String board, String id) {
+        Matcher figure = Pattern.compile("id=\"" + id + "\">(\\d+)<").matcher(board);
+        assertThat(figure.find()).as(id + " on the board").isTrue();
+        return Integer.parseInt(figure.group(1));
     }
 
     /** The board's row of an incident. */

@@ -126,8 +126,8 @@ class EventMapperTest {
     void shouldPublishTheResolutionsClientTexts() {
         IncidentCase resolved = incident();
         IncidentResolved event = EventMapper.toResolved(new IncidentCase(resolved.id(), true, "t", null,
-                Severity.HIGH, 50, "MALWARE", CaseStatus.RESOLVED, null, true, false, null, null, List.of(),
-                List.of(), List.of(), NOW, NOW, NOW, null, null, null, NOW, null, "Done", false, NOW, Attribution.NOT_NEEDED),
+                Severity.HIGH, 50, "MALWARE", CaseStatus.RESOLVED, null, true, false, null, List.of(),
+                List.of(), List.of(), NOW, NOW, NOW, null, null, NOW, null, "Done", false, NOW, Attribution.NOT_NEEDED),
                 new Resolution("Restored from backup", ClientMessages.of("clientMessages", Map.of("de", "Behoben.")),
                         List.of(), false), "analyst", List.of("acme"),
                 List.of(new SlaResult("NOTIFY", NOW, NOW.plusSeconds(5400), Duration.ofHours(1), false),
@@ -144,7 +144,7 @@ class EventMapperTest {
 
     private static IncidentCase incident() {
         return new IncidentCase(UUID.randomUUID(), true, "t", null, Severity.HIGH, 50, "MALWARE",
-                CaseStatus.IN_PROGRESS, null, true, false, null, null, List.of(), List.of(), List.of(), NOW, NOW, NOW,
-                null, null, null, null, null, null, null, NOW, Attribution.NOT_NEEDED);
+                CaseStatus.IN_PROGRESS, null, true, false, null, List.of(), List.of(), List.of(), NOW, NOW, NOW,
+                null, null, null, null, null, null, NOW, Attribution.NOT_NEEDED);
     }
 }

@@ -80,7 +80,7 @@ class IncidentCaseTest {
     private static IncidentCase incident(boolean classified, CaseStatus status) {
         Instant now = Instant.now();
         return new IncidentCase(UUID.randomUUID(), classified, "t", null, classified ? Severity.HIGH : null, 50,
-                "MALWARE", status, null, true, false, null, null, List.of(), List.of(), List.of(), now, now, now,
-                null, null, null, null, null, null, null, now, Attribution.NOT_NEEDED);
+                "MALWARE", status, null, true, false, null, List.of(), List.of(), List.of(), now, now, now,
+                null, null, null, null, null, null, now, Attribution.NOT_NEEDED);
     }
 }

@@ -27,8 +27,8 @@ class ResolutionClocksTest {
         // CRITICAL: detected 8 min before the alert (target 5), classified after 2 min (5), first notice after 40 min
         // (15), never acknowledged, resolved after 3 h (4 h).
         IncidentCase resolved = new IncidentCase(UUID.randomUUID(), true, "t", "s", Severity.CRITICAL, 90,
-                "MALWARE", CaseStatus.RESOLVED, null, true, false, null, null, List.of(), List.of(), List.of(),
-                DETECTED, OPENED, OPENED.plus(Duration.ofMinutes(2)), OPENED.plus(Duration.ofMinutes(40)), null, null,
+                "MALWARE", CaseStatus.RESOLVED, null, true, false, null, List.of(), List.of(), List.of(),
+                DETECTED, OPENED, OPENED.plus(Duration.ofMinutes(2)), OPENED.plus(Duration.ofMinutes(40)), null,
                 OPENED.plus(Duration.ofHours(3)), null, "Done", false, OPENED, Attribution.NOT_NEEDED);
 
         List<SlaResult> results = clocks.of(resolved);
@@ -48,8 +48,8 @@ class ResolutionClocksTest {
     @Test
     void shouldReportNothingForACaseThatIsNotResolved() {
         IncidentCase open = new IncidentCase(UUID.randomUUID(), true, "t", "s", Severity.HIGH, 50, "MALWARE",
-                CaseStatus.OPEN, null, true, false, null, null, List.of(), List.of(), List.of(), DETECTED, OPENED,
-                OPENED, null, null, null, null, null, null, null, OPENED, Attribution.NOT_NEEDED);
+                CaseStatus.OPEN, null, true, false, null, List.of(), List.of(), List.of(), DETECTED, OPENED,
+                OPENED, null, null, null, null, null, null, OPENED, Attribution.NOT_NEEDED);
 
         assertThat(clocks.of(open)).isEmpty();
     }

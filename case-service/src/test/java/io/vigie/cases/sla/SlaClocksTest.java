@@ -60,16 +60,13 @@ class SlaClocksTest {
     }
 
     @Test
-    void shouldCountDownSeventyTwoHoursForPersonalData() {
+    void shouldRunNoLegalClockForPersonalDataTheDeadlinesAreRegulatoryServices() {
         Instant classified = OPENED.plusSeconds(120);
         IncidentCase c = incident(Severity.HIGH, classified, null, null, null, true);
 
-        SlaClock gdpr = clock(c, classified.plus(Duration.ofHours(70)), ClockKind.GDPR);
-        assertThat(gdpr.deadline()).isEqualTo(classified.plus(Duration.ofHours(72)));
-        assertThat(gdpr.remaining()).isEqualTo(Duration.ofHours(2));
-        assertThat(gdpr.state()).isEqualTo(ClockState.AT_RISK);
-        assertThat(state(c, classified.plus(Duration.ofHours(24)), ClockKind.GDPR)).isEqualTo(ClockState.RUNNING);
-        assertThat(state(c, classified.plus(Duration.ofHours(73)), ClockKind.GDPR)).isEqualTo(ClockState.BREACHED);
+        assertThat(SlaClocks.compute(c, SlaProperties.defaults(), classified.plus(Duration.ofHours(73))))
+                .extracting(SlaClock::kind)
+                .containsExactly(ClockKind.CLASSIFY, ClockKind.NOTIFY, ClockKind.ACKNOWLEDGE, ClockKind.RESOLVE);
     }
 
     @Test
@@ -110,12 +107,11 @@ class SlaClocksTest {
     @Test
     void shouldKeepDefaultsForTargetsNotConfigured() {
         SlaProperties properties = new SlaProperties(
-                new SlaProperties.Targets(null, Duration.ofMinutes(10), null, null, null, null), null, null, null, null);
+                new SlaProperties.Targets(null, Duration.ofMinutes(10), null, null, null, null), null, null, null);
 
         assertThat(properties.critical().toNotify()).isEqualTo(Duration.ofMinutes(10));
         assertThat(properties.critical().toResolve()).isEqualTo(Duration.ofHours(4));
         assertThat(properties.low().toNotify()).isEqualTo(Duration.ofHours(24));
-        assertThat(properties.gdpr()).isEqualTo(Duration.ofHours(72));
     }
 
     private static ClockState state(IncidentCase c, Instant now, ClockKind kind) {
@@ -130,8 +126,8 @@ class SlaClocksTest {
     private static IncidentCase incident(Severity severity, Instant classifiedAt, Instant notifiedAt,
                                          Instant acknowledgedAt, Instant resolvedAt, boolean personalData) {
         return new IncidentCase(UUID.randomUUID(), true, "t", "s", severity, 50, "MALWARE",
-                resolvedAt == null ? CaseStatus.OPEN : CaseStatus.RESOLVED, null, true, personalData, null, null,
-                List.of(), List.of(), List.of(), OPENED, OPENED, classifiedAt, notifiedAt, acknowledgedAt, null,
+                resolvedAt == null ? CaseStatus.OPEN : CaseStatus.RESOLVED, null, true, personalData, null,
+                List.of(), List.of(), List.of(), OPENED, OPENED, classifiedAt, notifiedAt, acknowledgedAt,
                 resolvedAt, null, null, null, OPENED, Attribution.NOT_NEEDED);
     }
 }

@@ -29,7 +29,7 @@ final class IncidentEventMapper {
                 Classification.Change.valueOf(event.getChange().name()), event.getOccurredAt(), facts,
                 clients(event.getAffectedClients(), event.getPersonalDataInvolved()),
                 clients(event.getSuggestedClients(), event.getPersonalDataInvolved()),
-                event.getNotifyClients(), event.getGdprDeadline(), event.getTitle(), event.getSummary());
+                event.getNotifyClients());
     }
 
     static IncidentUpdate toUpdate(IncidentUpdated event) {

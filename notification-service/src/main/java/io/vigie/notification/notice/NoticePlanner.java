@@ -8,8 +8,6 @@ import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.directory.Contact;
-import io.vigie.notification.wording.PhraseBook;
-import io.vigie.notification.wording.Phrases;
 import io.vigie.platform.outbox.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +46,6 @@ class NoticePlanner {
     private final ClientDirectory directory;
     private final NoticeProperties properties;
     private final EscalationProperties escalation;
-    private final Phrases phrases;
     private final NoticeHolds holds;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
@@ -56,7 +53,7 @@ class NoticePlanner {
 
     NoticePlanner(ProcessedEvents processedEvents, IncidentStore incidents, NoticeWriter writer,
                   ClientDirectory directory, NoticeProperties properties, EscalationProperties escalation,
-                  Phrases phrases, NoticeHolds holds, ApplicationEventPublisher events, MeterRegistry meters,
+                  NoticeHolds holds, ApplicationEventPublisher events, MeterRegistry meters,
                   Clock clock) {
         this.processedEvents = processedEvents;
         this.incidents = incidents;
@@ -64,7 +61,6 @@ class NoticePlanner {
         this.directory = directory;
         this.properties = properties;
         this.escalation = escalation;
-        this.phrases = phrases;
         this.holds = holds;
         this.events = events;
         this.meters = meters;
@@ -96,15 +92,6 @@ class NoticePlanner {
         }
         classification.clients().forEach(client -> incidents.addClient(incidentId, client));
         classification.suggestedClients().forEach(client -> incidents.suggest(incidentId, client));
-        if (facts.personalData()) {
-            PhraseBook english = phrases.book("en");
-            events.publishEvent(new PersonalDataBreach(incidentId, classification.classifiedAt(),
-                    classification.gdprDeadline() != null ? classification.gdprDeadline()
-                            : classification.classifiedAt().plus(Duration.ofHours(72)),
-                    classification.title(), classification.summary(), english.about(facts.category(), "impact"),
-                    facts.dataCategories(), classification.clients().stream().map(AffectedClient::clientId).toList(),
-                    facts.measures().stream().map(english::measure).toList()));
-        }
         int planned = 0;
         if (facts.severity() == Severity.CRITICAL && escalation.enabled()) {
             // Whatever triage decided for the clients; once per incident (the notice's uniqueness sees to it).

@@ -61,7 +61,8 @@ final class AlertClassifiedMapper {
                         .toList())
                 .setNotifyClients(c.notifyClients())
                 .setPersonalDataInvolved(c.personalDataInvolved())
-                .setGdprDeadline(c.gdprDeadline())
+                // Legal deadlines are regulatory-service's (RegulatoryReportChanged); the field stays for old readers.
+                .setGdprDeadline(null)
                 .setMeasures(c.measures().stream().map(measure -> Measure.valueOf(measure.name())).toList())
                 .setEstimatedResolutionAt(c.estimatedResolutionAt())
                 .setUnknownAsset(c.unknownAsset())

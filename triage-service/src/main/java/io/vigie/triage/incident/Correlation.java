@@ -111,7 +111,7 @@ public final class Correlation {
             grew.add("clients +" + String.join(", +", newClients));
         }
         if (after.personalDataInvolved() && !before.personalDataInvolved()) {
-            grew.add("personal data involved (GDPR deadline " + after.gdprDeadline() + ")");
+            grew.add("personal data involved");
         }
         List<String> newData = after.dataCategories().stream().filter(d -> !before.dataCategories().contains(d))
                 .map(Enum::name).toList();
@@ -142,14 +142,10 @@ public final class Correlation {
         return base + " Reported by " + alert.sourceName() + " (" + alert.source() + ") at " + alert.detectedAt() + ".";
     }
 
-    /** The incident so far and a new alert's classification: unions, the worse of each flag, the earliest deadline. */
+    /** The incident so far and a new alert's classification: unions, the worse of each flag. */
     static Classification merge(Classification incident, Classification alert, boolean escalates) {
         Severity severity = escalates ? alert.severity() : incident.severity();
         IncidentCategory category = incident.category() == IncidentCategory.OTHER ? alert.category() : incident.category();
-        // GDPR art. 33: the 72 hours run from the alert that first involved personal data, and never move after
-        Instant gdpr = incident.personalDataInvolved() && incident.gdprDeadline() != null ? incident.gdprDeadline()
-                : Stream.of(incident.gdprDeadline(), alert.gdprDeadline()).filter(d -> d != null)
-                .min(Instant::compareTo).orElse(null);
         List<AffectedClient> affected = clients(incident.affectedClients(), alert.affectedClients());
         Set<String> affectedIds = new HashSet<>();
         affected.forEach(client -> affectedIds.add(client.clientId()));
@@ -163,7 +159,7 @@ public final class Correlation {
                 union(incident.assets(), alert.assets()),
                 union(incident.services(), alert.services()),
                 union(incident.matchedIndicators(), alert.matchedIndicators()),
-                incident.personalDataInvolved() || alert.personalDataInvolved(), gdpr,
+                incident.personalDataInvolved() || alert.personalDataInvolved(),
                 union(incident.measures(), alert.measures()),
                 prefer(escalates, alert.estimatedResolutionAt(), incident.estimatedResolutionAt()),
                 incident.unknownAsset() || alert.unknownAsset(),

@@ -148,27 +148,27 @@ class IncidentRepository {
 
     void insertAll(Collection<Incident> opened) {
         jdbc.batchUpdate("INSERT INTO incident (title, severity, category, priority, alert_count, first_detected, "
-                        + "last_detected, source_resolved, personal_data, gdpr_deadline, unknown_asset, policy_version, "
-                        + "client_unknown, snapshot, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "last_detected, source_resolved, personal_data, unknown_asset, policy_version, "
+                        + "client_unknown, snapshot, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 opened.stream().map(incident -> {
                     Classification c = incident.classification();
                     return new Object[] {truncate(incident.title(), 500), c.severity().name(), c.category().name(),
                             incident.priority(), incident.alertCount(), Timestamp.from(incident.firstDetected()),
                             Timestamp.from(incident.lastDetected()), incident.sourceResolved(),
-                            c.personalDataInvolved(), timestamp(c.gdprDeadline()), c.unknownAsset(), c.policyVersion(),
+                            c.personalDataInvolved(), c.unknownAsset(), c.policyVersion(),
                             clientUnknown(c), snapshot(incident), incident.id()};
                 }).toList());
     }
 
     void updateAll(Collection<Incident> changed) {
         jdbc.batchUpdate("UPDATE incident SET severity = ?, category = ?, priority = ?, alert_count = ?, "
-                        + "last_detected = ?, source_resolved = ?, personal_data = ?, gdpr_deadline = ?, "
+                        + "last_detected = ?, source_resolved = ?, personal_data = ?, "
                         + "unknown_asset = ?, policy_version = ?, client_unknown = ?, snapshot = ? WHERE id = ?",
                 changed.stream().map(incident -> {
                     Classification c = incident.classification();
                     return new Object[] {c.severity().name(), c.category().name(), incident.priority(),
                             incident.alertCount(), Timestamp.from(incident.lastDetected()), incident.sourceResolved(),
-                            c.personalDataInvolved(), timestamp(c.gdprDeadline()), c.unknownAsset(),
+                            c.personalDataInvolved(), c.unknownAsset(),
                             c.policyVersion(), clientUnknown(c), snapshot(incident), incident.id()};
                 }).toList());
     }
@@ -218,10 +218,6 @@ class IncidentRepository {
     /** Its clients must be told, and no alert named one affected (suggested ones are not: nobody vouches for them). */
     private static boolean clientUnknown(Classification c) {
         return c.notifyClients() && c.affectedClients().isEmpty();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static String truncate(String text, int max) {

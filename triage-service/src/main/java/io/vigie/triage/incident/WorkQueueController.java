@@ -29,7 +29,7 @@ class WorkQueueController {
      */
     record QueueEntry(UUID id, String title, Severity severity, IncidentCategory category, int priority,
                       int alertCount, List<String> clients, List<String> suggestedClients, Attribution attribution,
-                      boolean personalDataInvolved, Instant gdprDeadline, boolean unknownAsset, boolean sourceResolved,
+                      boolean personalDataInvolved, boolean unknownAsset, boolean sourceResolved,
                       Instant firstDetected, Instant lastDetected) {
 
         static QueueEntry of(IncidentRepository.Queued queued) {
@@ -39,7 +39,7 @@ class WorkQueueController {
                     incident.classification().affectedClients().stream().map(AffectedClient::clientId).toList(),
                     incident.classification().suggestedClients().stream().map(AffectedClient::clientId).toList(),
                     queued.attribution(), incident.classification().personalDataInvolved(),
-                    incident.classification().gdprDeadline(), incident.classification().unknownAsset(),
+                    incident.classification().unknownAsset(),
                     incident.sourceResolved(), incident.firstDetected(), incident.lastDetected());
         }
     }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * What the policy decided about one alert, with the rules that decided it. Facts only: codes and values that
- * notification-service words for each client.
+ * notification-service words for each client. No legal deadline: regulatory-service sets those from
+ * {@code personalDataInvolved} and the rest.
  *
  * @param affectedClients  the clients the inventory, or a source bound to them, says are touched: notified
  * @param suggestedClients the clients the alert names that neither vouches for: an analyst confirms them first, and
@@ -28,7 +29,6 @@ public record Classification(
         List<String> services,
         List<Indicator> matchedIndicators,
         boolean personalDataInvolved,
-        Instant gdprDeadline,
         List<Measure> measures,
         Instant estimatedResolutionAt,
         boolean unknownAsset,

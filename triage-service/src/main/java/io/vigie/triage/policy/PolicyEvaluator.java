@@ -11,7 +11,6 @@ import io.vigie.triage.inventory.InventoryItem;
 import io.vigie.triage.inventory.InventoryMatch;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -28,9 +27,6 @@ import java.util.stream.Collectors;
  * personal data is critical" after the rules that recognise the breach.
  */
 public final class PolicyEvaluator {
-
-    /** GDPR art. 33(1): notify the supervisory authority within 72 hours of becoming aware of a personal-data breach. */
-    public static final Duration GDPR_NOTIFICATION_WINDOW = Duration.ofHours(72);
 
     private PolicyEvaluator() {
     }
@@ -64,11 +60,33 @@ public final class PolicyEvaluator {
                     before == state.severity ? "severity stays " + before : "severity " + before + " -> " + state.severity));
         }
         boolean personal = state.dataCategories.stream().anyMatch(DataCategory::isPersonal);
-        Instant gdprDeadline = personal ? alert.detectedAt().plus(GDPR_NOTIFICATION_WINDOW) : null;
+        // The source's own word counts too (Wazuh's gdpr group or its rule.gdpr article references), with care: Wazuh
+        // maps routine rules to GDPR articles (sshd authentication failures carry Art. 32(2) and 35(7)(d)) because
+        // they matter to GDPR compliance, not because personal data was breached. So the tags make personal data
+        // involved when the incident is about data (DATA_BREACH), or when they name the breach articles themselves
+        // (Art. 33, 34); otherwise they are noted in the rationale for the analyst, who can still flag personal data
+        // in regulatory-service. They add no data category: the inventory says what data an asset holds.
+        List<String> personalDataTags = alert.tags().stream().filter(PolicyEvaluator::isPersonalDataTag).toList();
+        if (!personalDataTags.isEmpty()) {
+            boolean aboutData = state.category == IncidentCategory.DATA_BREACH
+                    || personalDataTags.stream().anyMatch(PolicyEvaluator::namesBreachArticle);
+            if (aboutData) {
+                rationale.add(new RuleFired("personal-data-tagged-by-source", "the source tagged the alert as "
+                        + "touching personal data: " + String.join(", ", personalDataTags),
+                        personal ? "personal data already involved" : "personal data involved"));
+                personal = true;
+            } else {
+                rationale.add(new RuleFired("gdpr-mapping-noted", "the source maps its rule to GDPR ("
+                        + String.join(", ", personalDataTags) + "), but the incident is " + state.category
+                        + ", not about data: no personal-data breach assumed", "noted for the analyst"));
+            }
+        }
         if (personal) {
-            rationale.add(new RuleFired("gdpr-art-33", "personal data involved: the supervisory authority must be "
-                    + "notified within 72 hours of detection unless the breach is unlikely to result in a risk",
-                    "GDPR deadline " + gdprDeadline));
+            // No deadline here: regulatory-service is the one owner of every regulatory rule (DESIGN, "One owner per
+            // rule"); it decides from this flag and its client directory what GDPR asks of each client, and when.
+            rationale.add(new RuleFired("gdpr-art-33", "personal data involved: regulatory-service decides the "
+                    + "obligations of clients under GDPR (Art. 33 notification, Art. 34 communication)",
+                    "left to regulatory-service"));
         }
         ClientAttribution clients = ClientAttribution.of(alert, inventory, state.dataCategories,
                 state.emailMayBeCompromised);
@@ -82,7 +100,7 @@ public final class PolicyEvaluator {
                 clients.affected(), clients.suggested(),
                 inventory.items().stream().filter(i -> i.kind() == InventoryItem.Kind.ASSET).map(InventoryItem::name).toList(),
                 inventory.items().stream().filter(i -> i.kind() == InventoryItem.Kind.SERVICE).map(InventoryItem::name).toList(),
-                knownThreats, personal, gdprDeadline, List.copyOf(state.measures),
+                knownThreats, personal, List.copyOf(state.measures),
                 state.resolutionEta == null ? null : alert.detectedAt().plus(state.resolutionEta),
                 inventory.unknownAsset(), assetWeight, rationale, policy.version());
     }
@@ -151,6 +169,17 @@ public final class PolicyEvaluator {
         }
         return c.anyOf().isEmpty() || c.anyOf().stream()
                 .anyMatch(nested -> matches(nested, alert, inventory, knownThreats, assetData, state));
+    }
+
+    /** Wazuh's references to the breach articles: {@code IV_33…} (notification), {@code IV_34…} (communication). */
+    static boolean namesBreachArticle(String tag) {
+        return tag.toLowerCase(Locale.ROOT).matches("gdpr:iv_3[34]([^0-9].*)?");
+    }
+
+    /** {@code gdpr}, or {@code gdpr:<article reference>} as alert-intake writes Wazuh's rule.gdpr. */
+    static boolean isPersonalDataTag(String tag) {
+        String lower = tag.toLowerCase(Locale.ROOT);
+        return lower.equals("gdpr") || lower.startsWith("gdpr:");
     }
 
     private static boolean find(Pattern pattern, String text) {

@@ -94,7 +94,7 @@ class CorrelationTest {
     }
 
     @Test
-    void shouldEscalateAndStartTheGdprDeadlineWhenAJoiningAlertFirstInvolvesPersonalData() {
+    void shouldEscalateWhenAJoiningAlertFirstInvolvesPersonalData() {
         Instant detected = Instant.parse("2026-11-20T10:00:00Z");
         Incident open = opened(Severity.HIGH, "acme");
 
@@ -105,14 +105,13 @@ class CorrelationTest {
         assertThat(outcome.previousSeverity()).isEqualTo(Severity.HIGH);
         assertThat(outcome.incident().severity()).isEqualTo(Severity.HIGH);
         assertThat(outcome.incident().classification().personalDataInvolved()).isTrue();
-        assertThat(outcome.incident().classification().gdprDeadline()).isEqualTo(detected.plus(Duration.ofHours(72)));
         assertThat(outcome.rationale()).filteredOn(rule -> rule.ruleId().equals("scope-growth"))
                 .singleElement().extracting(RuleFired::effect).asString()
                 .contains("personal data involved", "data categories +PERSONAL").doesNotContain("clients");
     }
 
     @Test
-    void shouldKeepTheFirstGdprDeadlineAndAttachWhenPersonalDataIsAlreadyInvolved() {
+    void shouldAttachWhenPersonalDataIsAlreadyInvolved() {
         Instant first = Instant.parse("2026-11-20T10:00:00Z");
         Incident open = Correlation.decide(Optional.empty(), alert().detectedAt(first).build(),
                 personal(Severity.HIGH, "acme", first), SETTINGS, UUID.randomUUID()).incident();
@@ -123,7 +122,7 @@ class CorrelationTest {
 
         assertThat(outcome.change()).isEqualTo(Change.ATTACHED);
         assertThat(outcome.previousSeverity()).isNull();
-        assertThat(outcome.incident().classification().gdprDeadline()).isEqualTo(first.plus(Duration.ofHours(72)));
+        assertThat(outcome.incident().classification().personalDataInvolved()).isTrue();
         assertThat(outcome.rationale()).extracting(RuleFired::ruleId).doesNotContain("scope-growth");
     }
 
@@ -262,8 +261,9 @@ class CorrelationTest {
         return new Classification(severity, IncidentCategory.MALWARE, true,
                 List.of(DataCategory.OPERATIONAL, DataCategory.PERSONAL),
                 List.of(new AffectedClient(client, List.of("app-02"), List.of(), List.of(DataCategory.PERSONAL), false)),
-                List.of(), List.of("app-02"), List.of(), List.of(), true, detected.plus(Duration.ofHours(72)),
-                List.of(), Instant.now(), false, 60, List.of(new RuleFired("gdpr-art-33", "test", "GDPR deadline")), "v1");
+                List.of(), List.of("app-02"), List.of(), List.of(), true,
+                List.of(), Instant.now(), false, 60, List.of(new RuleFired("gdpr-art-33", "test", "left to regulatory-service")),
+                "v1");
     }
 
     private static Classification classified(Severity severity, String client) {
@@ -275,7 +275,7 @@ class CorrelationTest {
         return new Classification(severity, IncidentCategory.MALWARE, true, List.of(DataCategory.OPERATIONAL),
                 affected.stream().map(CorrelationTest::client).toList(),
                 suggested.stream().map(CorrelationTest::client).toList(), List.of("app-02"),
-                List.of(), List.of(), false, null, measures, Instant.now(), false, 60,
+                List.of(), List.of(), false, measures, Instant.now(), false, 60,
                 List.of(new RuleFired("baseline", "test", "severity " + severity)), "v1");
     }
 

@@ -69,7 +69,7 @@ class IncidentRepositoryOnH2Test {
                 .satisfies(incident -> {
                     assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
                     assertThat(incident.alertCount()).isEqualTo(2);
-                    assertThat(incident.classification().gdprDeadline()).isEqualTo(now.plus(Duration.ofHours(72)));
+                    assertThat(incident.classification().personalDataInvolved()).isTrue();
                     assertThat(incident.classification().measures()).containsExactly(Measure.ACCESS_REVOKED);
                     assertThat(incident.classification().suggestedClients()).extracting(AffectedClient::clientId)
                             .containsExactly("globex");
@@ -237,7 +237,7 @@ class IncidentRepositoryOnH2Test {
     private static Classification unattributed(Instant detected) {
         return new Classification(Severity.HIGH, IncidentCategory.ACCOUNT_COMPROMISE, true,
                 List.of(DataCategory.CREDENTIALS), List.of(), List.of(), List.of("bastion-7"), List.of(), List.of(),
-                false, null, List.of(Measure.ACCOUNT_LOCKED), detected.plus(Duration.ofHours(4)), true, 60,
+                false, List.of(Measure.ACCOUNT_LOCKED), detected.plus(Duration.ofHours(4)), true, 60,
                 List.of(new RuleFired("unknown-asset", "test", "severity at least HIGH")), "v1");
     }
 
@@ -249,7 +249,7 @@ class IncidentRepositoryOnH2Test {
         return new Classification(severity, IncidentCategory.DATA_BREACH, true, List.of(DataCategory.PERSONAL),
                 List.of(new AffectedClient("acme", List.of("db-1"), List.of(), List.of(DataCategory.PERSONAL), false)),
                 List.of(new AffectedClient("globex", List.of(), List.of(), List.of(DataCategory.PERSONAL), false)),
-                List.of("db-1"), List.of(), List.of(), true, detected.plus(Duration.ofHours(72)),
+                List.of("db-1"), List.of(), List.of(), true,
                 List.of(Measure.ACCESS_REVOKED), detected.plus(Duration.ofHours(4)), false, 100,
                 List.of(new RuleFired("baseline", "test", "severity " + severity)), "v1");
     }

@@ -48,7 +48,7 @@ class RunbookScenariosIT extends TriageIntegrationTest {
     }
 
     @Test
-    void shouldOpenACriticalBreachWithGdprDeadlineForUnauthorisedAccessToAClientDatabase() throws Exception {
+    void shouldOpenACriticalBreachInvolvingPersonalDataForUnauthorisedAccessToAClientDatabase() throws Exception {
         String database = knownAsset("crm-db", "ASSET", "CRITICAL", "acme;globex", "PERSONAL;FINANCIAL");
         AlertRaised alert = alert(a -> a.setSource(SourceKind.SPLUNK).setSeverityHint(Severity.HIGH)
                 .setTitle("Unauthorized access to database " + database + " from 203.0.113.9").setAsset(database));
@@ -59,8 +59,8 @@ class RunbookScenariosIT extends TriageIntegrationTest {
         assertThat(classified.getCategory()).isEqualTo(IncidentCategory.DATA_BREACH);
         assertThat(clients(classified)).containsExactly("acme", "globex");
         assertThat(classified.getPersonalDataInvolved()).isTrue();
-        // GDPR art. 33: 72 hours from detection
-        assertThat(classified.getGdprDeadline()).isEqualTo(alert.getDetectedAt().plus(Duration.ofHours(72)));
+        // The GDPR deadlines are regulatory-service's to set (RegulatoryReportChanged), not triage's
+        assertThat(classified.getGdprDeadline()).isNull();
         assertThat(rules(classified)).containsExactly("baseline", "unauthorised-database-access", "personal-data-breach",
                 "gdpr-art-33");
     }
@@ -77,8 +77,24 @@ class RunbookScenariosIT extends TriageIntegrationTest {
         assertThat(classified.getCategory()).isEqualTo(IncidentCategory.DATA_BREACH);
         assertThat(clients(classified)).containsExactly("initech");
         assertThat(classified.getPersonalDataInvolved()).isTrue();
-        assertThat(classified.getGdprDeadline()).isEqualTo(alert.getDetectedAt().plus(Duration.ofHours(72)));
+        assertThat(classified.getGdprDeadline()).isNull();
         assertThat(rules(classified)).containsExactly("baseline", "personal-data-leak", "personal-data-breach", "gdpr-art-33");
+    }
+
+    @Test
+    void shouldNoteButNotTakeAsPersonalDataWazuhsGdprMappingOfABruteForceRule() throws Exception {
+        String bastion = knownAsset("bastion", "ASSET", "HIGH", "acme", "CREDENTIALS");
+        AlertRaised alert = alert(a -> a.setSource(SourceKind.WAZUH).setSeverityHint(Severity.HIGH).setAsset(bastion)
+                .setTitle("sshd: brute force trying to get access to the system. Non existent user.")
+                .setTags(List.of("syslog", "sshd", "authentication_failures", "T1110", "gdpr:IV_35.7.d", "gdpr:IV_32.2")));
+        publish(alert);
+
+        AlertClassified classified = awaitClassification(alert);
+        assertThat(classified.getPersonalDataInvolved()).isFalse();
+        assertThat(classified.getGdprDeadline()).isNull();
+        assertThat(classified.getRationale()).filteredOn(rule -> rule.getRuleId().equals("gdpr-mapping-noted"))
+                .singleElement().satisfies(rule -> assertThat(rule.getDescription()).contains("gdpr:IV_35.7.d"));
+        assertThat(rules(classified)).doesNotContain("gdpr-art-33", "personal-data-breach");
     }
 
     @Test

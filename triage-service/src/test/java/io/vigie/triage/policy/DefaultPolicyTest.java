@@ -56,14 +56,13 @@ class DefaultPolicyTest {
         assertThat(c.notifyClients()).isTrue();
         assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme");
         assertThat(c.personalDataInvolved()).isFalse();
-        assertThat(c.gdprDeadline()).isNull();
         assertThat(c.measures()).containsExactly(Measure.ACCOUNT_LOCKED, Measure.ATTACK_SOURCES_BLOCKED);
         assertThat(c.estimatedResolutionAt()).isEqualTo(alert.detectedAt().plus(Duration.ofHours(4)));
         assertThat(rules(c)).containsExactly("baseline", "account-locked-after-failed-logins");
     }
 
     @Test
-    void shouldClassifyUnauthorisedAccessToAClientDatabaseHoldingPersonalDataAsCriticalBreachWithGdprClock() {
+    void shouldClassifyUnauthorisedAccessToAClientDatabaseHoldingPersonalDataAsCriticalBreachLeavingGdprToRegulatory() {
         Alert alert = alert().source(SourceKind.SPLUNK).title("Unauthorized access to database crm-db from 203.0.113.9")
                 .hint(Severity.HIGH).asset("crm-db").build();
         Classification c = classify(alert);
@@ -73,7 +72,10 @@ class DefaultPolicyTest {
         assertThat(c.affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme", "globex");
         assertThat(c.dataCategories()).contains(DataCategory.PERSONAL, DataCategory.FINANCIAL);
         assertThat(c.personalDataInvolved()).isTrue();
-        assertThat(c.gdprDeadline()).isEqualTo(alert.detectedAt().plus(Duration.ofHours(72)));
+        assertThat(c.rationale()).filteredOn(rule -> rule.ruleId().equals("gdpr-art-33")).singleElement()
+                .satisfies(rule -> assertThat(rule.description() + " " + rule.effect())
+                        .contains("regulatory-service decides the obligations of clients under GDPR")
+                        .doesNotContain("72", "deadline"));
         assertThat(c.measures()).containsExactly(Measure.ACCESS_REVOKED, Measure.ATTACK_SOURCES_BLOCKED,
                 Measure.EVIDENCE_SECURED);
         assertThat(rules(c)).containsExactly("baseline", "unauthorised-database-access", "personal-data-breach", "gdpr-art-33");
@@ -91,6 +93,66 @@ class DefaultPolicyTest {
         assertThat(c.personalDataInvolved()).isTrue();
         assertThat(c.measures()).containsExactly(Measure.LEAK_CHANNEL_CLOSED, Measure.AFFECTED_RECORDS_IDENTIFIED);
         assertThat(rules(c)).containsExactly("baseline", "personal-data-leak", "personal-data-breach", "gdpr-art-33");
+    }
+
+    @Test
+    void shouldNoteButNotTakeAsPersonalDataTheGdprMappingOfARoutineRule() {
+        // Wazuh's sshd brute-force rule 5712 maps to GDPR Art. 35(7)(d) and 32(2); alert-intake tags them gdpr:<ref>.
+        // That says the rule matters to GDPR compliance, not that personal data was breached.
+        Alert alert = alert().source(SourceKind.WAZUH)
+                .title("sshd: brute force trying to get access to the system. Non existent user.").hint(Severity.HIGH)
+                .asset("app-02").tag("sshd").tag("authentication_failures").tag("gdpr:IV_35.7.d").tag("gdpr:IV_32.2")
+                .build();
+        Classification c = classify(alert);
+
+        assertThat(c.personalDataInvolved()).isFalse();
+        assertThat(c.rationale()).filteredOn(rule -> rule.ruleId().equals("gdpr-mapping-noted"))
+                .singleElement().satisfies(rule -> assertThat(rule.description())
+                        .contains("gdpr:IV_35.7.d, gdpr:IV_32.2", "ACCOUNT_COMPROMISE", "no personal-data breach"));
+        assertThat(rules(c)).doesNotContain("personal-data-tagged-by-source", "gdpr-art-33");
+    }
+
+    @Test
+    void shouldInvolvePersonalDataWhenTheSourceTagsADataIncidentOrNamesTheBreachArticles() {
+        Classification database = classify(alert().source(SourceKind.WAZUH)
+                .title("Unauthorized access to database patient_records by account report_ro").hint(Severity.HIGH)
+                .asset("app-02").tag("database-intrusion").tag("gdpr:IV_35.7.d").tag("gdpr:IV_32.2").build());
+        Classification breachArticle = classify(alert().source(SourceKind.WAZUH)
+                .title("Audit: records sent to an external address").asset("app-02").tag("gdpr:IV_33").build());
+        Classification untagged = classify(alert().source(SourceKind.WAZUH)
+                .title("Unauthorized access to database patient_records by account report_ro").hint(Severity.HIGH)
+                .asset("app-02").tag("database-intrusion").tag("gdpr_like").build());
+
+        assertThat(database.personalDataInvolved()).isTrue();
+        assertThat(database.rationale()).filteredOn(rule -> rule.ruleId().equals("personal-data-tagged-by-source"))
+                .singleElement().satisfies(rule -> assertThat(rule.description()).contains("gdpr:IV_35.7.d, gdpr:IV_32.2"));
+        assertThat(rules(database)).containsSubsequence("personal-data-tagged-by-source", "gdpr-art-33")
+                .doesNotContain("personal-data-breach");
+        assertThat(database.dataCategories()).as("the tag flags the incident; the inventory still says what data is held")
+                .doesNotContain(DataCategory.PERSONAL);
+        assertThat(breachArticle.personalDataInvolved()).as("Art. 33 named by the source").isTrue();
+        assertThat(database.severity()).isEqualTo(untagged.severity());
+        assertThat(untagged.personalDataInvolved()).isFalse();
+        assertThat(rules(untagged)).doesNotContain("personal-data-tagged-by-source", "gdpr-art-33");
+    }
+
+    @Test
+    void shouldTakeAGdprGroupOnADataIncidentAsTheSourceSayingPersonalDataAndSayWhenTheInventoryAlreadyDid() {
+        Classification grouped = classify(alert().source(SourceKind.WAZUH).title("Web server 400 error code.")
+                .asset("app-02").tag("web").tag("GDPR").build());
+        Classification c = classify(alert().source(SourceKind.ELASTIC)
+                .title("Personal data exfiltration detected: 12000 customer records").tag("dlp").tag("gdpr")
+                .asset("files-01").build());
+
+        assertThat(grouped.personalDataInvolved()).as("a web error is not about data").isFalse();
+        assertThat(rules(grouped)).contains("gdpr-mapping-noted");
+
+        assertThat(c.personalDataInvolved()).isTrue();
+        assertThat(c.rationale()).filteredOn(rule -> rule.ruleId().equals("personal-data-tagged-by-source"))
+                .singleElement().satisfies(rule -> {
+                    assertThat(rule.description()).endsWith(": gdpr");
+                    assertThat(rule.effect()).isEqualTo("personal data already involved");
+                });
     }
 
     @Test
