@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./local-stack.sh --demo} as a newcomer lives it: the stack starts on an empty {@code var/}, the seed data
  * loads, the five scenarios go through the real webhooks, and what they produce is checked where a user would look —
- * case-service's cases, triage's incidents, the mailbox, the regulator notice, the post-mortem draft. Start-up, seed
+ * case-service's cases, triage's incidents, the mailbox, the regulatory reports, the post-mortem draft. Start-up, seed
  * and demo times and the resident memory afterwards are printed (figures, not assertions).
  */
 class LocalStackDemoIT {
@@ -140,24 +140,52 @@ class LocalStackDemoIT {
     }
 
     @Test
-    void shouldStartTheGdprClockAndPrepareTheRegulatorNoticeForThePersonalDataAccess() throws Exception {
+    void shouldRunTheGdprAndNis2ClocksOfThePersonalDataAccessWithItsEarlyWarningFiled() throws Exception {
         UUID incident = demo.of(DemoScenario.PERSONAL_DATA).orElseThrow().incidentId();
-        JsonNode theCase = json(call("GET", VigieService.CASE, "/api/cases/" + incident, "viewer")).get("incident");
+        JsonNode details = json(call("GET", VigieService.CASE, "/api/cases/" + incident, "viewer"));
+        JsonNode theCase = details.get("incident");
         assertThat(theCase.get("personalData").asBoolean()).isTrue();
         assertThat(theCase.get("dataCategories").toString()).contains("PERSONAL", "HEALTH");
-        Instant detected = Instant.parse(theCase.get("detectedAt").asText());
-        Instant deadline = Instant.parse(theCase.get("gdprDeadline").asText());
-        assertThat(Duration.between(detected, deadline)).isEqualTo(Duration.ofHours(72));
+        // No legal clock in case-service: the deadlines are regulatory-service's.
+        assertThat(details.get("clocks").findValuesAsText("kind")).doesNotContain("GDPR");
 
-        JsonNode clocks = json(call("GET", VigieService.CASE, "/api/cases/" + incident, "viewer")).get("clocks");
-        assertThat(clocks.findValuesAsText("kind")).contains("GDPR");
+        // Client B is under GDPR and NIS2: the Art. 33 notification runs 72 h from awareness, the NIS2 incident
+        // notification too; the early warning (24 h) was filed by the demo's manager, its clock stopped.
+        assertThat(demo.earlyWarningFiled()).isTrue();
+        JsonNode reports = json(call("GET", VigieService.REGULATORY, "/api/incidents/" + incident + "/reports",
+                "viewer"));
+        JsonNode gdpr = report(reports, "GDPR_AUTHORITY_NOTIFICATION");
+        JsonNode warning = report(reports, "NIS2_EARLY_WARNING");
+        JsonNode notification = report(reports, "NIS2_INCIDENT_NOTIFICATION");
+        assertThat(gdpr.get("state").asText()).isEqualTo("OPEN");
+        assertThat(gdpr.get("rule").asText()).contains("GDPR Art. 33(1)");
+        assertThat(gdpr.get("authority").asText()).isEqualTo("Data Protection Commission (Ireland)");
+        assertThat(warning.get("state").asText()).isEqualTo("SUBMITTED");
+        assertThat(warning.at("/submission/authorityReference").asText()).isEqualTo("NCSC-IE-EW-2026-0412");
+        assertThat(notification.get("state").asText()).isEqualTo("OPEN");
+        assertThat(Duration.between(Instant.parse(warning.get("dueAt").asText()),
+                Instant.parse(gdpr.get("dueAt").asText()))).isEqualTo(Duration.ofHours(48));
+        assertThat(notification.get("dueAt").asText()).isEqualTo(gdpr.get("dueAt").asText());
 
-        JsonNode notice = json(call("GET", VigieService.NOTIFICATION, "/api/regulator-notices/" + incident, "viewer"));
-        assertThat(Instant.parse(notice.get("deadline").asText())).isEqualTo(deadline);
-        assertThat(notice.toString()).contains(SeedData.CLIENT_B);
-        // Only the personal-data incident prepares one: the malware server holds no personal data, a DDoS is no breach.
-        assertThat(json(call("GET", VigieService.NOTIFICATION, "/api/regulator-notices", "viewer")).findValuesAsText("incidentId"))
-                .containsExactly(incident.toString());
+        // The case page's data shows them as regulatory-service sent them.
+        await().atMost(STEP).untilAsserted(() -> assertThat(json(call("GET", VigieService.CASE, "/api/cases/"
+                + incident, "viewer")).get("regulatoryReports").toString())
+                .contains("GDPR_AUTHORITY_NOTIFICATION", "NIS2_EARLY_WARNING", "NCSC-IE-EW-2026-0412"));
+
+        // Only the personal-data incident has reports: the malware server holds no personal data, a DDoS is no
+        // breach, and client B's breach register lists it alone.
+        JsonNode register = json(call("GET", VigieService.REGULATORY, "/api/clients/" + SeedData.CLIENT_B
+                + "/breach-register", "viewer"));
+        assertThat(register.findValuesAsText("incidentId")).containsExactly(incident.toString());
+    }
+
+    private static JsonNode report(JsonNode reports, String kind) {
+        for (JsonNode report : reports) {
+            if (kind.equals(report.get("report").asText()) && SeedData.CLIENT_B.equals(report.get("clientId").asText())) {
+                return report;
+            }
+        }
+        throw new AssertionError("no " + kind + " of client B in " + reports);
     }
 
     @Test

@@ -11,8 +11,8 @@ import io.vigie.localstack.VigieService;
 /**
  * Unauthorised access to a client database holding personal data, replayed through the real Wazuh webhook: the
  * Wazuh agent on client B's patient database reports a reporting account reading the patient table from an address
- * it never used. Triage classifies it a CRITICAL data breach with personal and health data, which starts the GDPR
- * 72-hour clock; notification-service tells client B's contacts and prepares the regulator notice for the DPO.
+ * it never used. Triage classifies it a CRITICAL data breach with personal and health data; notification-service tells
+ * client B's contacts, and regulatory-service opens the reports the law asks of the clinic (see {@link RegulatoryDemo}).
  */
 final class PersonalDataAccessDemo {
 
