@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.vigie.test.architecture.VigieArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -11,12 +12,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule shouldDependOnNoOtherService = noClasses()
-            .that().resideInAPackage("io.vigie.regulatory..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.vigie.intake..", "io.vigie.triage..",
-                    "io.vigie.notification..", "io.vigie.cases..", "io.vigie.postmortem..", "io.vigie.localstack..")
-            .because("services talk to each other only through the events in io.vigie.events (STYLE.md: nobody "
-                    + "depends on a service)");
+    static final ArchRule shouldDependOnNoOtherService = VigieArchitecture.dependsOnNoOtherService("io.vigie.regulatory");
+
+    @ArchTest
+    static final ArchRule shouldKeepFeaturesFreeOfCycles = VigieArchitecture.featuresFreeOfCycles("io.vigie.regulatory");
 
     @ArchTest
     static final ArchRule shouldKeepGeneratedEventsAtTheEdges = noClasses()

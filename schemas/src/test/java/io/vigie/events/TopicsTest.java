@@ -22,10 +22,14 @@ class TopicsTest {
     void shouldDeclareEveryEventOnceWithItsSubjectAndDeadLetterTopic() {
         assertThat(Topics.ALL).extracting(topic -> topic.valueType().getSimpleName()).containsExactlyInAnyOrder(
                 "AlertRaised", "AlertClassified", "ClientNotified",
-                "IncidentUpdated", "IncidentResolved", "IncidentClosed", "ClientMessageReceived", "SurveyAnswered");
+                "IncidentUpdated", "IncidentResolved", "IncidentClosed", "ClientMessageReceived", "SurveyAnswered",
+                "RegulatoryReportChanged", "ClientDirectoryChanged");
         assertThat(Topics.ALL).extracting(TopicSpec::name).doesNotHaveDuplicates();
         assertThat(Topics.ALERT_RAISED_TOPIC.valueSubject()).isEqualTo("vigie.alert-raised-value");
         assertThat(Topics.ALERT_RAISED_TOPIC.deadLetterTopic()).isEqualTo("vigie.alert-raised.DLT");
+        // Only the client directory is a state rather than a history.
+        assertThat(Topics.ALL).filteredOn(TopicSpec::compacted).extracting(TopicSpec::name)
+                .containsExactly(Topics.CLIENT_DIRECTORY);
     }
 
     @Test
@@ -36,8 +40,10 @@ class TopicsTest {
             assertThat(schema.getField("eventId").schema().getLogicalType().getName()).isEqualTo("uuid");
             assertThat(schema.getField("occurredAt").schema().getLogicalType().getName()).isEqualTo("timestamp-millis");
             assertThat(schema.getField("producer")).isNotNull();
-            assertThat(schema.getField("alertId") != null || schema.getField("incidentId") != null)
-                    .as("%s names its alert or incident", schema.getName()).isTrue();
+            // What the event is about, which is also its key: an alert, an incident, or (the directory) a client.
+            assertThat(schema.getField("alertId") != null || schema.getField("incidentId") != null
+                    || topic.compacted() && schema.getField("clientId") != null)
+                    .as("%s names its alert, incident or (compacted) client", schema.getName()).isTrue();
         }
     }
 

@@ -6,16 +6,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.vigie.test.architecture.VigieArchitecture;
 
 @AnalyzeClasses(packages = "io.vigie.triage", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule shouldDependOnNoOtherService = noClasses()
-            .that().resideInAPackage("io.vigie.triage..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.vigie.intake..", "io.vigie.notification..", "io.vigie.cases..", "io.vigie.postmortem..", "io.vigie.localstack..")
-            .because("services talk to each other only through the events in io.vigie.events (STYLE.md: nobody depends on a service)");
+    static final ArchRule shouldDependOnNoOtherService = VigieArchitecture.dependsOnNoOtherService("io.vigie.triage");
+
+    @ArchTest
+    static final ArchRule shouldKeepFeaturesFreeOfCycles = VigieArchitecture.featuresFreeOfCycles("io.vigie.triage");
 
     @ArchTest
     static final ArchRule shouldKeepTheWireFormatAtTheEdge = noClasses()
