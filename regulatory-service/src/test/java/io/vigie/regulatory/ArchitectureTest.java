@@ -30,4 +30,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.vigie.regulatory.obligation..",
                     "io.vigie.regulatory.report..", "io.vigie.regulatory.clock..", "io.vigie.regulatory.register..")
             .because("the projection and the profiles are inputs: the obligation package alone owns the rules");
+
+    @ArchTest
+    static final ArchRule shouldServeThePagesThroughTheApisServices = noClasses()
+            .that().resideInAPackage("io.vigie.regulatory.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "io.vigie.events..")
+            .because("the pages call the services the API calls, so a rule is never copied into a page");
 }

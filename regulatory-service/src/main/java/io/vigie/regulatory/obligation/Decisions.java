@@ -13,11 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What people decide about the obligations: personal data involved, whether a regime applies, awareness. */
 @Service
-class Decisions {
+public class Decisions {
 
     private final IncidentProjection incidents;
     private final RegimeProfiles profiles;
@@ -41,9 +42,15 @@ class Decisions {
     }
 
     @Transactional(readOnly = true)
-    List<RegimeDecision> ofIncident(UUID incidentId) {
+    public List<RegimeDecision> ofIncident(UUID incidentId) {
         incident(incidentId);
         return decisions.ofIncident(incidentId);
+    }
+
+    /** When the client is taken as aware of the incident; empty while no regime asked anything of it. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> awareAt(UUID incidentId, String clientId) {
+        return awareness.find(incidentId, clientId);
     }
 
     /** An analyst states that personal data of the client is involved: GDPR triggers as if the events had said so. */
@@ -61,7 +68,7 @@ class Decisions {
      * the people concerned opens the communication to them (Art. 34(1)).
      */
     @Transactional
-    RegimeDecision decideGdpr(UUID incidentId, String clientId, boolean notifyAuthority, boolean highRisk,
+    public RegimeDecision decideGdpr(UUID incidentId, String clientId, boolean notifyAuthority, boolean highRisk,
                               String reason, String actor) {
         incident(incidentId);
         decisions.lock(incidentId, clientId, Regime.GDPR).orElseThrow(() -> RefusedException.conflict(
@@ -96,7 +103,7 @@ class Decisions {
      * notification's 4 hours run (Art. 19(4)(a)).
      */
     @Transactional
-    RegimeDecision decideRegime(UUID incidentId, String clientId, Regime regime, boolean applies, String reason,
+    public RegimeDecision decideRegime(UUID incidentId, String clientId, Regime regime, boolean applies, String reason,
                                 String actor) {
         if (regime == Regime.GDPR) {
             throw RefusedException.invalid("regime", "GDPR is decided with the gdpr-decision: one of [NIS2, DORA]");
@@ -148,7 +155,7 @@ class Decisions {
      * every open deadline that runs from awareness moves with it.
      */
     @Transactional
-    Instant changeAwareness(UUID incidentId, String clientId, Instant awareAt, String reason, String actor) {
+    public Instant changeAwareness(UUID incidentId, String clientId, Instant awareAt, String reason, String actor) {
         incident(incidentId);
         if (awareAt.isAfter(clock.instant())) {
             throw RefusedException.invalid("awareAt", "must not be in the future");

@@ -3,7 +3,6 @@ package io.vigie.regulatory.obligation;
 import io.vigie.regulatory.regime.Regime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,16 +32,6 @@ class ObligationController {
     record PersonalDataRequest(@NotBlank @Size(max = 200) String clientId, @NotBlank String reason) {
     }
 
-    record GdprDecisionRequest(@NotNull Boolean notifyAuthority, @NotNull Boolean highRiskToDataSubjects,
-                               @NotBlank String reason) {
-    }
-
-    record RegimeDecisionRequest(@NotNull Boolean applies, @NotBlank String reason) {
-    }
-
-    record AwarenessRequest(@NotNull Instant awareAt, @NotBlank String reason) {
-    }
-
     record AwarenessChanged(UUID incidentId, String clientId, Instant awareAt) {
     }
 
@@ -61,7 +50,7 @@ class ObligationController {
     @PostMapping("/clients/{clientId}/gdpr-decision")
     @PreAuthorize("hasRole('MANAGER')")
     RegimeDecision gdprDecision(@PathVariable UUID incidentId, @PathVariable String clientId,
-                                @Valid @RequestBody GdprDecisionRequest request, Principal caller) {
+                                @Valid @RequestBody DecisionRequests.Gdpr request, Principal caller) {
         return decisions.decideGdpr(incidentId, clientId, request.notifyAuthority(), request.highRiskToDataSubjects(),
                 request.reason(), caller.getName());
     }
@@ -69,7 +58,7 @@ class ObligationController {
     @PostMapping("/clients/{clientId}/regimes/{regime}/decision")
     @PreAuthorize("hasRole('MANAGER')")
     RegimeDecision regimeDecision(@PathVariable UUID incidentId, @PathVariable String clientId,
-                                  @PathVariable Regime regime, @Valid @RequestBody RegimeDecisionRequest request,
+                                  @PathVariable Regime regime, @Valid @RequestBody DecisionRequests.Applicability request,
                                   Principal caller) {
         return decisions.decideRegime(incidentId, clientId, regime, request.applies(), request.reason(),
                 caller.getName());
@@ -78,7 +67,7 @@ class ObligationController {
     @PutMapping("/clients/{clientId}/awareness")
     @PreAuthorize("hasRole('MANAGER')")
     AwarenessChanged awareness(@PathVariable UUID incidentId, @PathVariable String clientId,
-                               @Valid @RequestBody AwarenessRequest request, Principal caller) {
+                               @Valid @RequestBody DecisionRequests.Awareness request, Principal caller) {
         return new AwarenessChanged(incidentId, clientId, decisions.changeAwareness(incidentId, clientId,
                 request.awareAt(), request.reason(), caller.getName()));
     }

@@ -80,6 +80,14 @@ public enum ReportKind {
         return rule;
     }
 
+    /**
+     * Whether mandatory elements may be declared to follow in a later phase of this same report: GDPR Art. 33(4) only;
+     * NIS2 and DORA phase through their successive reports instead.
+     */
+    public boolean phasedReporting() {
+        return this == GDPR_AUTHORITY_NOTIFICATION;
+    }
+
     /** The stage its submission opens, or null. */
     public ReportKind next() {
         return switch (this) {

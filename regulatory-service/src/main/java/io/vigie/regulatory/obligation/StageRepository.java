@@ -66,6 +66,12 @@ class StageRepository {
                 + "AND (warned_at IS NULL OR overdue_at IS NULL) ORDER BY due_at", ROW);
     }
 
+    /** One query for the overview page, however many incidents are open. */
+    List<Stage> pendingBySoonestDue() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM report_stage WHERE status = 'OPEN' "
+                + "ORDER BY due_at ASC NULLS LAST, opened_at, incident_id, client_id, report", ROW);
+    }
+
     List<Stage> allOpen() {
         return jdbc.query("SELECT " + COLUMNS + " FROM report_stage WHERE status = 'OPEN'", ROW);
     }

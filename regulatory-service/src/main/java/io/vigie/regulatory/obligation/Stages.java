@@ -52,6 +52,12 @@ public class Stages {
         return stages.unannounced();
     }
 
+    /** Every report not yet submitted nor withdrawn, of every incident, soonest due first (no deadline last). */
+    @Transactional(readOnly = true)
+    public List<Stage> pending() {
+        return stages.pendingBySoonestDue();
+    }
+
     @Transactional(readOnly = true)
     public List<Stage> allOpen() {
         return stages.allOpen();

@@ -60,7 +60,7 @@ public class RegimeProfiles {
      * open: withdrawing one is a manager's decision, with a reason.
      */
     @Transactional
-    RegimeProfile save(String clientId, RegimeRequest request, String actor) {
+    public RegimeProfile save(String clientId, RegimeRequest request, String actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Object[] values = {request.languageOrDefault(),
                 request.gdpr() == null ? null : request.gdpr().contactPoint(),

@@ -5,18 +5,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The body of {@code PUT /api/clients/{clientId}/regimes}: a null regime does not apply to the client. */
-record RegimeRequest(@OneOf({"fr", "en", "de"}) String language, @Valid Gdpr gdpr, @Valid Nis2 nis2,
+/**
+ * The body of {@code PUT /api/clients/{clientId}/regimes}, and what the profile page posts: a null regime does not
+ * apply to the client.
+ */
+public record RegimeRequest(@OneOf({"fr", "en", "de"}) String language, @Valid Gdpr gdpr, @Valid Nis2 nis2,
                      @Valid Dora dora) {
 
-    record Gdpr(@NotBlank @Size(max = 500) String contactPoint, @NotBlank @Size(max = 200) String supervisoryAuthority) {
+    public record Gdpr(@NotBlank @Size(max = 500) String contactPoint, @NotBlank @Size(max = 200) String supervisoryAuthority) {
     }
 
-    record Nis2(@NotBlank @OneOf({"ESSENTIAL", "IMPORTANT"}) String entityType,
+    public record Nis2(@NotBlank @OneOf({"ESSENTIAL", "IMPORTANT"}) String entityType,
                 @NotBlank @Size(max = 200) String authority) {
     }
 
-    record Dora(@NotBlank @Size(max = 200) String competentAuthority) {
+    public record Dora(@NotBlank @Size(max = 200) String competentAuthority) {
     }
 
     /** English unless told: the language most authorities accept besides their own. */

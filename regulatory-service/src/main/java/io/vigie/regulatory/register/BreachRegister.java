@@ -20,15 +20,15 @@ import java.util.UUID;
  * data of the client was involved, read from the GDPR obligations; nothing here is written by hand.
  */
 @Service
-class BreachRegister {
+public class BreachRegister {
 
-    enum Decision { PENDING, NOTIFIED, NOT_NOTIFIED }
+    public enum Decision { PENDING, NOTIFIED, NOT_NOTIFIED }
 
     /**
      * @param recordedAt when the breach was recorded (personal data known to be involved)
      * @param trigger    how personal data came to be known as involved
      */
-    record Entry(UUID incidentId, Instant recordedAt, String trigger, Decision decision, String reason,
+    public record Entry(UUID incidentId, Instant recordedAt, String trigger, Decision decision, String reason,
                  String decidedBy, Instant decidedAt, Boolean highRiskToDataSubjects, Instant notifiedAt,
                  String authorityReference) {
     }
@@ -42,7 +42,7 @@ class BreachRegister {
     }
 
     @Transactional(readOnly = true)
-    List<Entry> of(String clientId) {
+    public List<Entry> of(String clientId) {
         return decisions.ofClient(clientId, Regime.GDPR).stream().map(this::entry).toList();
     }
 

@@ -13,21 +13,21 @@ import java.util.UUID;
  *
  * @param missing the mandatory elements still empty, "element: reason"
  */
-record Draft(UUID incidentId, String clientId, ReportKind report, String language, String title, int version,
+public record Draft(UUID incidentId, String clientId, ReportKind report, String language, String title, int version,
              Instant savedAt, String savedBy, List<Element> elements, List<String> missing) {
 
     /** One named element, with its heading in the filing language. */
-    record Element(String key, String heading, String value, boolean mandatory) {
+    public record Element(String key, String heading, String value, boolean mandatory) {
     }
 
-    Map<String, String> values() {
+    public Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
         elements.forEach(e -> values.put(e.key(), e.value()));
         return values;
     }
 
     /** The mandatory elements with no value. */
-    List<String> missingKeys() {
+    public List<String> missingKeys() {
         return elements.stream().filter(e -> e.mandatory() && (e.value() == null || e.value().isBlank()))
                 .map(Element::key).toList();
     }

@@ -2,8 +2,6 @@ package io.vigie.regulatory.report;
 
 import io.vigie.regulatory.obligation.ReportKind;
 import io.vigie.regulatory.obligation.Stage;
-import io.vigie.regulatory.obligation.Stages;
-import io.vigie.regulatory.regime.RegimeProfiles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.MediaType;
@@ -34,14 +32,10 @@ class ReportController {
 
     private final Reports reports;
     private final Submissions submissions;
-    private final Stages stages;
-    private final RegimeProfiles profiles;
 
-    ReportController(Reports reports, Submissions submissions, Stages stages, RegimeProfiles profiles) {
+    ReportController(Reports reports, Submissions submissions) {
         this.reports = reports;
         this.submissions = submissions;
-        this.stages = stages;
-        this.profiles = profiles;
     }
 
     record DraftRequest(@NotNull Map<String, String> elements) {
@@ -80,7 +74,7 @@ class ReportController {
     @GetMapping(value = REPORT + "/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ReportExport.Exported exportJson(@PathVariable UUID incidentId, @PathVariable String clientId,
                                      @PathVariable ReportKind report) {
-        return exported(incidentId, clientId, report);
+        return reports.export(incidentId, clientId, report);
     }
 
     @GetMapping(REPORT + "/export.pdf")
@@ -88,13 +82,6 @@ class ReportController {
                                      @PathVariable ReportKind report) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + report + "-" + incidentId + ".pdf\"")
-                .body(ReportExport.pdf(exported(incidentId, clientId, report)));
-    }
-
-    private ReportExport.Exported exported(UUID incidentId, String clientId, ReportKind report) {
-        Stage stage = stages.get(incidentId, clientId, report);
-        return new ReportExport.Exported(incidentId, new ReportExport.Party(clientId, profiles.clientName(clientId)),
-                reports.profile(clientId).authority(report.regime()), report, report.rule(), stage.dueAt(),
-                reports.draft(stage), stage.submission());
+                .body(ReportExport.pdf(reports.export(incidentId, clientId, report)));
     }
 }

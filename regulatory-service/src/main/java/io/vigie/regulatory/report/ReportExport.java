@@ -12,14 +12,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A report as structured data for an authority's portal or API, and as a PDF for one that takes documents. */
-final class ReportExport {
+public final class ReportExport {
 
     /** The structured export: the draft (or what was submitted) with its addressing and deadline. */
-    record Exported(UUID incidentId, Party client, String authority, ReportKind report, String rule, Instant dueAt,
+    public record Exported(UUID incidentId, Party client, String authority, ReportKind report, String rule, Instant dueAt,
                     Draft draft, Stage.Submission submission) {
     }
 
-    record Party(String id, String name) {
+    public record Party(String id, String name) {
     }
 
     private ReportExport() {
@@ -56,7 +56,7 @@ final class ReportExport {
         return html.append("</body></html>").toString();
     }
 
-    static byte[] pdf(Exported report) {
+    public static byte[] pdf(Exported report) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

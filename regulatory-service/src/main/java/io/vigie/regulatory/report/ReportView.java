@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** One report stage of one client as the API lists it. */
-record ReportView(String clientId, Regime regime, ReportKind report, String title, String rule, String authority,
+public record ReportView(String clientId, Regime regime, ReportKind report, String title, String rule, String authority,
                   Stage.State state, Instant dueAt, DraftStatus draft, Stage.Submission submission) {
 
     /** @param missing the mandatory elements still empty */
-    record DraftStatus(int version, List<String> missing) {
+    public record DraftStatus(int version, List<String> missing) {
     }
 }

@@ -28,7 +28,7 @@ import java.util.UUID;
 
 /** The reports of an incident and their drafts: pre-filled from the incident, completed by people, versioned. */
 @Service
-class Reports {
+public class Reports {
 
     private final Stages stages;
     private final IncidentProjection incidents;
@@ -50,7 +50,7 @@ class Reports {
     }
 
     @Transactional(readOnly = true)
-    List<ReportView> list(UUID incidentId) {
+    public List<ReportView> list(UUID incidentId) {
         Instant now = clock.instant();
         incident(incidentId);
         return stages.ofIncident(incidentId).stream().map(stage -> {
@@ -63,7 +63,7 @@ class Reports {
     }
 
     @Transactional(readOnly = true)
-    Draft draft(UUID incidentId, String clientId, ReportKind kind) {
+    public Draft draft(UUID incidentId, String clientId, ReportKind kind) {
         return draft(stages.get(incidentId, clientId, kind));
     }
 
@@ -84,7 +84,7 @@ class Reports {
      *                          withdrawn (what was sent stays what was sent)
      */
     @Transactional
-    Draft save(UUID incidentId, String clientId, ReportKind kind, Map<String, String> elements, String actor) {
+    public Draft save(UUID incidentId, String clientId, ReportKind kind, Map<String, String> elements, String actor) {
         Stage stage = stages.get(incidentId, clientId, kind);
         if (stage.status() != Stage.Status.OPEN) {
             throw RefusedException.conflict(kind + " for client " + clientId + " is " + stage.status()
@@ -102,6 +102,15 @@ class Reports {
         elements.forEach((key, value) -> values.put(key, value == null || value.isBlank() ? null : value));
         drafts.save(stage.id(), current.version() + 1, values, actor, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return draft(stage);
+    }
+
+    /** The report as exported (JSON or PDF): the current draft, or what was sent, with its addressing and deadline. */
+    @Transactional(readOnly = true)
+    public ReportExport.Exported export(UUID incidentId, String clientId, ReportKind kind) {
+        Stage stage = stages.get(incidentId, clientId, kind);
+        return new ReportExport.Exported(incidentId, new ReportExport.Party(clientId, profiles.clientName(clientId)),
+                profile(clientId).authority(kind.regime()), kind, kind.rule(), stage.dueAt(), draft(stage),
+                stage.submission());
     }
 
     /** The latest saved version, or the pre-filled draft while none is saved. */

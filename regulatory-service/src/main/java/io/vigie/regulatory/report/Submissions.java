@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** Records that a report was filed with the authority: who, when, its reference and the exact text sent. */
 @Service
-class Submissions {
+public class Submissions {
 
     private final Stages stages;
     private final Reports reports;
@@ -32,7 +32,7 @@ class Submissions {
         this.clock = clock;
     }
 
-    record Request(String authorityReference, List<String> elementsToFollow, String delayReason) {
+    public record Request(String authorityReference, List<String> elementsToFollow, String delayReason) {
 
         List<String> toFollow() {
             return elementsToFollow == null ? List.of() : elementsToFollow;
@@ -45,7 +45,7 @@ class Submissions {
      *                          422 naming each mandatory element still empty and not declared to follow
      */
     @Transactional
-    Stage submit(UUID incidentId, String clientId, ReportKind kind, Request request, String actor) {
+    public Stage submit(UUID incidentId, String clientId, ReportKind kind, Request request, String actor) {
         Stage stage = stages.get(incidentId, clientId, kind);
         if (stage.status() != Stage.Status.OPEN) {
             throw RefusedException.conflict(kind + " for client " + clientId + " is already " + stage.status());
@@ -54,9 +54,7 @@ class Submissions {
         Draft draft = reports.draft(stage);
         List<RefusedException.FieldError> invalid = new ArrayList<>();
         List<String> elements = draft.elements().stream().map(Draft.Element::key).toList();
-        if (!request.toFollow().isEmpty() && kind != ReportKind.GDPR_AUTHORITY_NOTIFICATION) {
-            // Only GDPR Art. 33(4) lets information be provided in phases within a report; NIS2 and DORA phase by
-            // their successive reports instead.
+        if (!request.toFollow().isEmpty() && !kind.phasedReporting()) {
             invalid.add(new RefusedException.FieldError("elementsToFollow",
                     "phased reporting applies to GDPR_AUTHORITY_NOTIFICATION only (GDPR Art. 33(4))"));
         } else {
