@@ -1,5 +1,7 @@
 package io.vigie.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -41,8 +43,20 @@ public final class IntakeRejection extends RuntimeException {
         }
     }
 
-    /** One offending field: a JSON pointer into the payload and what is wrong with it. */
-    public record FieldError(String field, String message) {
+    /**
+     * One offending field: a JSON pointer into the payload, what is wrong with it and, when the value had to be one of
+     * a fixed set (a severity, an indicator type), the values allowed (left out of the answer otherwise).
+     */
+    public record FieldError(String field, String message,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> allowed) {
+
+        public FieldError {
+            allowed = allowed == null ? List.of() : List.copyOf(allowed);
+        }
+
+        public FieldError(String field, String message) {
+            this(field, message, List.of());
+        }
     }
 
     private final Reason reason;

@@ -152,4 +152,33 @@ class ApprovalIT extends PostmortemITSupport {
         assertThat(json.readTree(call("GET", "/api/postmortems/" + id, VIEWER, null).body()).get("analysis")
                 .get("rootCause").isNull()).isTrue();
     }
+    @Test
+    void shouldNameTheFieldAndTheAllowedValuesOfAnUnknownCode() throws Exception {
+        String id = drafted(Scenario.accountCompromise()).get("id").asString();
+
+        HttpResponse<String> category = call("PUT", "/api/postmortems/" + id + "/analysis", ANALYST,
+                "{\"rootCause\":\"x\",\"rootCauseCategory\":\"WEATHER\"}");
+        HttpResponse<String> key = call("PUT", "/api/postmortems/" + id + "/analysis", ANALYST,
+                "{\"rootCause\":\"x\",\"ishikawa\":{\"WEATHER\":[\"rain\"]}}");
+        HttpResponse<String> status = call("GET", "/api/postmortems?status=PUBLISHED", VIEWER, null);
+
+        assertThat(category.statusCode()).isEqualTo(400);
+        assertThat(category.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode categoryError = json.readTree(category.body()).get("errors").get(0);
+        assertThat(categoryError.get("field").asString()).isEqualTo("rootCauseCategory");
+        assertThat(strings(categoryError.get("allowed"))).containsExactly("PEOPLE", "PROCESS", "TECHNOLOGY",
+                "ENVIRONMENT", "SUPPLIERS", "DETECTION");
+        assertThat(json.readTree(category.body()).get("detail").asString())
+                .isEqualTo("rootCauseCategory: must be one of PEOPLE, PROCESS, TECHNOLOGY, ENVIRONMENT, SUPPLIERS, "
+                        + "DETECTION");
+        assertThat(key.statusCode()).isEqualTo(400);
+        JsonNode keyError = json.readTree(key.body()).get("errors").get(0);
+        assertThat(keyError.get("field").asString()).startsWith("ishikawa");
+        assertThat(strings(keyError.get("allowed"))).contains("PEOPLE", "DETECTION");
+        assertThat(status.statusCode()).isEqualTo(400);
+        JsonNode statusError = json.readTree(status.body()).get("errors").get(0);
+        assertThat(statusError.get("field").asString()).isEqualTo("status");
+        assertThat(strings(statusError.get("allowed"))).containsExactly("DRAFT", "APPROVED");
+    }
 }

@@ -75,7 +75,8 @@ class GenericNormaliser implements Normaliser {
         if (severity != null) {
             draft.severity(severity);
             if (draft.severityHint == null) {
-                reader.error(at + "/severity", "must be one of critical, high, medium, low");
+                reader.error(at + "/severity", "must be one of critical, high, medium, low",
+                        List.of("critical", "high", "medium", "low"));
             }
         }
         draft.detectedAt = reader.instant(item.get("detectedAt"), at + "/detectedAt");
@@ -120,7 +121,8 @@ class GenericNormaliser implements Normaliser {
             try {
                 draft.indicator(Indicator.Type.valueOf(type.toUpperCase(Locale.ROOT)), value);
             } catch (IllegalArgumentException e) {
-                reader.error(at + "/" + i + "/type", "must be one of " + java.util.Arrays.toString(Indicator.Type.values()));
+                reader.error(at + "/" + i + "/type", "must be one of " + java.util.Arrays.toString(Indicator.Type.values()),
+                        java.util.Arrays.stream(Indicator.Type.values()).map(Enum::name).toList());
             }
         }
     }

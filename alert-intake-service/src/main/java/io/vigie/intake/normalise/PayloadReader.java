@@ -51,6 +51,11 @@ final class PayloadReader {
         return receivedAt;
     }
 
+    /** A value outside a fixed set: the answer lists the values allowed, for the sender to pick from. */
+    void error(String pointer, String message, List<String> allowed) {
+        errors.add(new FieldError(pointer, message, allowed));
+    }
+
     void error(String pointer, String message) {
         errors.add(new FieldError(pointer, message));
     }

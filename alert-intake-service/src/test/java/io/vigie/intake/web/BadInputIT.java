@@ -122,6 +122,26 @@ class BadInputIT extends IntakeITSupport {
     }
 
     @Test
+    void shouldAnswer400NamingTheFieldAndTheAllowedValuesForAnUnknownSeverityOrIndicatorType() {
+        String id = newId();
+        String generic = GenericApiIT.alert("ENUM-" + id, "e-" + id)
+                .replace("\"severity\": \"critical\"", "\"severity\": \"urgent\"")
+                .replace("\"type\": \"FILE_HASH\"", "\"type\": \"SHA1\"");
+
+        HttpResponse<String> response = post("/api/v1/alerts", generic, "X-Vigie-Source", "soar",
+                "Authorization", bearer(GENERIC_TOKEN));
+
+        assertProblem(response, 400);
+        var errors = json(response).get("errors");
+        assertThat(errors.get(0).get("field").stringValue()).isEqualTo("/severity");
+        assertThat(errors.get(0).get("allowed").toString()).isEqualTo("[\"critical\",\"high\",\"medium\",\"low\"]");
+        assertThat(errors.get(1).get("field").stringValue()).isEqualTo("/indicators/0/type");
+        assertThat(errors.get(1).get("allowed").toString()).isEqualTo("[\"IP\",\"DOMAIN\",\"URL\",\"FILE_HASH\","
+                + "\"CVE\",\"EMAIL\",\"USER_AGENT\",\"OTHER\"]");
+        assertThat(published(event -> event.getSourceReference().contains(id))).isEmpty();
+    }
+
+    @Test
     void shouldAnswer400NamingTheFieldForATimeBeyondEveryNumberType() {
         String id = newId();
         // 1e400 is valid JSON; the parser reads it as an infinite double, which has no date and no decimal value.

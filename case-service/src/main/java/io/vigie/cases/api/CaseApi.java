@@ -193,6 +193,27 @@ class CaseApi {
         return details(commands.confirmClient(id, clientId, user.getName()));
     }
 
+    @PostMapping("/{id}/clients")
+    @Operation(summary = "Attaches a client to the incident, with the reason (on the timeline): any client of the "
+            + "directory, on any open incident, even one with clients already, or one detached before. It becomes "
+            + "an affected client and notification-service tells it as a newly affected client is told now "
+            + "(published as CLIENTS_CONFIRMED). 400 without a reason; 409 when it is already affected "
+            + "(ANALYST, MANAGER)")
+    CaseDetails attachClient(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Attachment attachment,
+                             Authentication user) {
+        return details(commands.attachClient(id, attachment.clientId(), attachment.reason(), user.getName()));
+    }
+
+    @PostMapping("/{id}/clients/{clientId}/detachment")
+    @Operation(summary = "Detaches an affected client from the incident, with the reason (on the timeline): it gets "
+            + "no further notice about it, even if a later alert names it, until attached again; nothing is sent to "
+            + "it to say so (published as CLIENT_DETACHED). 400 without a reason; 409 when it is not an affected "
+            + "client (ANALYST, MANAGER)")
+    CaseDetails detachClient(@PathVariable UUID id, @PathVariable String clientId,
+                             @Valid @RequestBody CaseRequests.Detachment detachment, Authentication user) {
+        return details(commands.detachClient(id, clientId, detachment.reason(), user.getName()));
+    }
+
     @PostMapping("/{id}/attribution/dismissal")
     @Operation(summary = "Decides that no client is to be told about an incident awaiting attribution (the SOC's own "
             + "system, a test, a false positive), with the reason; published as CLIENTS_CONFIRMED with no client. "
@@ -242,6 +263,7 @@ class CaseApi {
         Instant now = clocks.now();
         List<SlaClock> caseClocks = clocks.of(c);
         return new CaseDetails(c, queries.clients(c.id()), queries.suggestedClients(c.id()),
+                queries.detachedClients(c.id()),
                 queries.clientTextLanguages(c.id()).stream().map(Language::code).toList(),
                 queries.heldNotices(c.id()).stream().map(held -> CaseDetails.HeldNotice.of(held, now)).toList(),
                 queries.clientMessages(c.id()).stream().map(CaseDetails.ClientQuestion::of).toList(),

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.vigie.cases.incident.AttachedAlert;
 import io.vigie.cases.incident.ClientMessage;
 import io.vigie.cases.incident.ClientNotice;
+import io.vigie.cases.incident.DetachedClient;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.Language;
 import io.vigie.cases.incident.SuggestedClient;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A case as the API shows it: the case, its clients' notice status, the clients it suggests, the languages to write
- * the clients' texts in, the notices held for review, what its clients wrote with the answers, the reports the law asks
- * of its clients, its alerts and its clocks.
+ * A case as the API shows it: the case, its clients' notice status, the clients it suggests and those detached, the
+ * languages to write the clients' texts in, the notices held for review, what its clients wrote with the answers, the
+ * reports the law asks of its clients, its alerts and its clocks.
  */
 record CaseDetails(
         IncidentCase incident,
@@ -26,6 +27,9 @@ record CaseDetails(
                 + "inventory nor the source's bindings say they are affected. POST "
                 + "/api/cases/{id}/clients/{clientId}/confirm to notify one.")
         List<SuggestedClient> suggestedClients,
+        @Schema(description = "Clients an analyst detached from the incident, with who did it, when and why: they get "
+                + "no further notice about it. POST /api/cases/{id}/clients to attach one again.")
+        List<DetachedClient> detachedClients,
         @Schema(description = "The languages to write the clients' texts (clientMessages) in: those the incident's "
                 + "contacts were written to in, or every language (fr, en, de) while no notice reported one")
         List<String> clientTextLanguages,

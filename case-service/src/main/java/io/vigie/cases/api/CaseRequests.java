@@ -63,6 +63,20 @@ final class CaseRequests {
             @NotBlank @Size(max = 2_000) String reason) {
     }
 
+    record Attachment(
+            @Schema(description = "The client, as the directory names it", example = "globex")
+            @NotBlank @Size(max = 200) String clientId,
+            @Schema(description = "Why it is affected, for the record (the timeline, the post-mortem)",
+                    example = "The VPN concentrator is shared with globex since March")
+            @NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    record Detachment(
+            @Schema(description = "Why it is not affected after all, for the record (the timeline, the post-mortem)",
+                    example = "The host was moved to initech's tenant last week")
+            @NotBlank @Size(max = 2_000) String reason) {
+    }
+
     record NoticeApproval(
             @Schema(description = "Texts to add to the held notice, by language (fr, en, de); blank texts are "
                     + "ignored, none approves it as it is. A contact reads only the text of its language: contacts "

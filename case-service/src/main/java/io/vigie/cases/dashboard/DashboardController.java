@@ -204,6 +204,23 @@ class DashboardController {
                 () -> commands.confirmClient(id, clientId, user.getName()));
     }
 
+    @PostMapping("/cases/{id}/clients")
+    String attachClient(@PathVariable UUID id, @RequestParam(defaultValue = "") String clientId,
+                        @RequestParam(defaultValue = "") String reason, Authentication user,
+                        RedirectAttributes flash) {
+        return act(id, flash, "Client " + clientId.strip() + " attached: notification-service tells it as a newly "
+                        + "affected client.",
+                () -> commands.attachClient(id, clientId, reason, user.getName()));
+    }
+
+    @PostMapping("/cases/{id}/clients/{clientId}/detachment")
+    String detachClient(@PathVariable UUID id, @PathVariable String clientId,
+                        @RequestParam(defaultValue = "") String reason, Authentication user,
+                        RedirectAttributes flash) {
+        return act(id, flash, "Client " + clientId + " detached: it gets no further notice about this incident.",
+                () -> commands.detachClient(id, clientId, reason, user.getName()));
+    }
+
     @PostMapping("/cases/{id}/attribution/dismissal")
     String dismissAttribution(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
                               Authentication user, RedirectAttributes flash) {
@@ -323,6 +340,7 @@ class DashboardController {
         IncidentCase c = queries.get(id);
         model.addAttribute("c", c);
         model.addAttribute("clients", queries.clients(id));
+        model.addAttribute("detachedClients", queries.detachedClients(id));
         model.addAttribute("suggestions", queries.suggestedClients(id));
         model.addAttribute("attributable", c.status().isActive() && c.attribution().anyClientMayBeNamed());
         model.addAttribute("knownClients", queries.clientIds());

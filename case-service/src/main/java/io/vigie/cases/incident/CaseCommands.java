@@ -164,6 +164,10 @@ public class CaseCommands {
         IncidentCase current = begin(id, Command.CONFIRM_CLIENT);
         String client = required(clientId, "clientId");
         Instant now = clock.instant();
+        if (cases.isDetached(id, client)) {
+            throw new InvalidTransitionException(id, current.status(), Command.CONFIRM_CLIENT, client
+                    + " was detached from the incident: attach it again, with the reason");
+        }
         boolean suggested = cases.confirmSuggestion(id, client, actor, now);
         if (!suggested) {
             if (cases.wasConfirmed(id, client)) {
@@ -215,6 +219,67 @@ public class CaseCommands {
         String message = "No client to notify: " + why;
         return record(current, Command.DISMISS_ATTRIBUTION, actor, EntryType.ATTRIBUTION_DISMISSED,
                 "Attribution dismissed, no client will be told: " + why, UpdateDetails.of(message));
+    }
+
+    /**
+     * Attaches a client to the incident, whatever the alerts said, with the reason for the record: a client of the
+     * directory the inventory did not bind to the asset, one detached by mistake, one more on an incident that has
+     * clients already. It becomes an affected client and notification-service tells it as a newly affected client
+     * is told now (published as {@code CLIENTS_CONFIRMED}: an analyst vouches for it). case-service does not hold the
+     * directory, so the identifier is only checked for its form; notification-service reports a client it does not
+     * know ({@code vigie.notification.unknown-clients}).
+     */
+    @PreAuthorize(ACT)
+    @Transactional
+    public IncidentCase attachClient(UUID id, String clientId, String reason, String actor) {
+        IncidentCase current = begin(id, Command.ATTACH_CLIENT);
+        String client = clientIdentifier(text(clientId, "clientId", MAX_CONTACT));
+        String why = text(reason, "reason", MAX_REASON);
+        Instant now = clock.instant();
+        boolean detached = cases.isDetached(id, client);
+        if (detached) {
+            cases.reattachClient(id, client, now);
+        } else if (cases.isAffected(id, client)) {
+            throw new InvalidTransitionException(id, current.status(), Command.ATTACH_CLIENT,
+                    client + " is already an affected client of the incident");
+        } else if (!cases.confirmSuggestion(id, client, actor, now)) {
+            // Kept as a suggestion confirmed at once, as a named client is: who attached it and when stay on record.
+            if (!cases.wasConfirmed(id, client)) {
+                cases.recordAttributedClient(id, client, actor, now);
+            }
+        }
+        cases.addClientIfAbsent(id, client, now);
+        if (current.attribution() == Attribution.AWAITING || current.attribution() == Attribution.DISMISSED) {
+            // A person named a client: the incident no longer waits for one, whatever the alerts say later.
+            cases.set(id, now, "attribution", Attribution.ATTRIBUTED);
+        }
+        String message = "Client " + client + (detached ? " attached again: " : " attached: ") + why;
+        return record(current, Command.ATTACH_CLIENT, actor, EntryType.CLIENT_ATTACHED, message
+                        + "\nnotification-service tells it as a newly affected client is told now.",
+                UpdateDetails.of(message).withConfirmedClient(client));
+    }
+
+    /**
+     * Detaches an affected client from the incident, with the reason for the record: it gets no further notice about
+     * it (no update, no resolution, no survey), even when a later alert names it again; only attaching it again
+     * brings it back. Nothing is sent to the client to say so: the notices it had stay as they were.
+     */
+    @PreAuthorize(ACT)
+    @Transactional
+    public IncidentCase detachClient(UUID id, String clientId, String reason, String actor) {
+        IncidentCase current = begin(id, Command.DETACH_CLIENT);
+        String client = clientId == null ? "" : clientId.strip();
+        String why = text(reason, "reason", MAX_REASON);
+        if (!cases.isAffected(id, client)) {
+            throw new InvalidTransitionException(id, current.status(), Command.DETACH_CLIENT, client
+                    + (cases.isDetached(id, client) ? " is already detached from the incident"
+                    : " is not an affected client of the incident"));
+        }
+        cases.detachClient(id, client, actor, why, clock.instant());
+        String message = "Client " + client + " detached: " + why;
+        return record(current, Command.DETACH_CLIENT, actor, EntryType.CLIENT_DETACHED, message
+                        + "\nIt gets no further notice about this incident.",
+                UpdateDetails.of(message).withDetachedClient(client));
     }
 
     /** A client's identifier as the other services know it: one word, at most {@value #MAX_CONTACT} characters. */

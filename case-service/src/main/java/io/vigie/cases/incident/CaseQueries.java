@@ -41,6 +41,10 @@ public class CaseQueries {
     }
 
     /** The clients the case suggests and nobody confirmed yet: they are not notified until someone does. */
+    public List<DetachedClient> detachedClients(UUID id) {
+        return cases.detachedClients(id);
+    }
+
     public List<SuggestedClient> suggestedClients(UUID id) {
         return cases.suggestedClients(id);
     }

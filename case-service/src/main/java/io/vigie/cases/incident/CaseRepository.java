@@ -161,11 +161,38 @@ class CaseRepository {
         jdbc.update("UPDATE incident_case SET " + assignments + ", updated_at = ? WHERE incident_id = ?", args);
     }
 
+    /** The incident's affected clients: those an analyst detached are no longer among them. */
     List<ClientNotice> clients(UUID id) {
-        return jdbc.query("SELECT * FROM case_client WHERE incident_id = ? ORDER BY client_id",
+        return jdbc.query("SELECT * FROM case_client WHERE incident_id = ? AND detached_at IS NULL ORDER BY client_id",
                 (rs, row) -> new ClientNotice(rs.getString("client_id"), NoticeStatus.valueOf(rs.getString("status")),
                         rs.getString("last_stage"), rs.getString("last_channel"), rs.getString("last_error"),
                         instant(rs, "updated_at")), id);
+    }
+
+    /** The clients an analyst detached from the incident, and why. */
+    List<DetachedClient> detachedClients(UUID id) {
+        return jdbc.query("SELECT client_id, detached_by, detached_at, detach_reason FROM case_client "
+                        + "WHERE incident_id = ? AND detached_at IS NOT NULL ORDER BY client_id",
+                (rs, row) -> new DetachedClient(rs.getString("client_id"), rs.getString("detached_by"),
+                        instant(rs, "detached_at"), rs.getString("detach_reason")), id);
+    }
+
+    /** Whether an analyst detached the client from the incident (and nobody attached it again). */
+    boolean isDetached(UUID id, String clientId) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM case_client WHERE incident_id = ? AND client_id = ? "
+                + "AND detached_at IS NOT NULL", Integer.class, id, clientId);
+        return count != null && count > 0;
+    }
+
+    void detachClient(UUID id, String clientId, String actor, String reason, Instant at) {
+        jdbc.update("UPDATE case_client SET detached_at = ?, detached_by = ?, detach_reason = ?, updated_at = ? "
+                + "WHERE incident_id = ? AND client_id = ?", utc(at), actor, reason, utc(at), id, clientId);
+    }
+
+    /** Attaches a detached client again; its notice status stays what the notices last said. */
+    void reattachClient(UUID id, String clientId, Instant at) {
+        jdbc.update("UPDATE case_client SET detached_at = NULL, detached_by = NULL, detach_reason = NULL, "
+                + "updated_at = ? WHERE incident_id = ? AND client_id = ?", utc(at), id, clientId);
     }
 
     void addClientIfAbsent(UUID id, String clientId, Instant now) {
@@ -240,7 +267,8 @@ class CaseRepository {
     }
 
     boolean isAffected(UUID id, String clientId) {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM case_client WHERE incident_id = ? AND client_id = ?",
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM case_client WHERE incident_id = ? AND client_id = ? "
+                        + "AND detached_at IS NULL",
                 Integer.class, id, clientId);
         return count != null && count > 0;
     }
@@ -437,7 +465,7 @@ class CaseRepository {
 
     long countFailedNotices() {
         Long count = jdbc.queryForObject("SELECT count(*) FROM case_client cc JOIN incident_case c "
-                + "ON c.incident_id = cc.incident_id WHERE cc.status = 'FAILED' "
+                + "ON c.incident_id = cc.incident_id WHERE cc.status = 'FAILED' AND cc.detached_at IS NULL "
                 + "AND c.status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS')", Long.class);
         return count == null ? 0 : count;
     }

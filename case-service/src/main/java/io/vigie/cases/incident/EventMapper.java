@@ -120,7 +120,8 @@ final class EventMapper {
                 .setNotifyClients(kind == UpdateKind.CLIENT_UPDATE
                         || kind == UpdateKind.CLIENTS_CONFIRMED && !details.confirmedClients().isEmpty())
                 .setAssignee(after.assignee())
-                .setConfirmedClients(details.confirmedClients());
+                .setConfirmedClients(details.confirmedClients())
+                .setDetachedClients(details.detachedClients());
         ClientUpdate update = details.clientUpdate();
         if (update != null) {
             // measuresTaken stays empty: free text in one language is for no client (the measures travel as codes).
@@ -150,7 +151,10 @@ final class EventMapper {
             case CHANGE_SEVERITY -> UpdateKind.SEVERITY_CHANGED;
             case CLIENT_UPDATE -> UpdateKind.CLIENT_UPDATE;
             // Who is affected, as an analyst settled it: the confirmed client, or nobody.
-            case CONFIRM_CLIENT, DISMISS_ATTRIBUTION -> UpdateKind.CLIENTS_CONFIRMED;
+            // An attached client is one an analyst confirms as affected: the consumers of CLIENTS_CONFIRMED already
+            // do what it needs (notification-service tells it, triage stops waiting for attribution).
+            case CONFIRM_CLIENT, DISMISS_ATTRIBUTION, ATTACH_CLIENT -> UpdateKind.CLIENTS_CONFIRMED;
+            case DETACH_CLIENT -> UpdateKind.CLIENT_DETACHED;
             case APPROVE_NOTICE -> UpdateKind.NOTICE_APPROVED;
             case ANSWER_CLIENT -> UpdateKind.CLIENT_ANSWERED;
             case LOG_CALL -> UpdateKind.CLIENT_CALL;

@@ -11,6 +11,10 @@ public enum EntryType {
     SEVERITY_CHANGED,
     CLIENT_UPDATE,
     CLIENT_CONFIRMED,
+    /** An analyst attached a client to the incident, with the reason: it is told from the incident's current stage. */
+    CLIENT_ATTACHED,
+    /** An analyst detached a client from the incident, with the reason: it is told nothing more about it. */
+    CLIENT_DETACHED,
     /** An analyst decided that no client is to be told about an incident whose clients nobody knew. */
     ATTRIBUTION_DISMISSED,
     NOTICE_APPROVED,

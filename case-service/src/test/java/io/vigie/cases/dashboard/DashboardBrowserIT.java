@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard in a real headless Chromium: log in, watch a new incident arrive on the board without a reload,
  * open it, watch its first notice arrive, confirm a suggested client, post a client update in two languages,
- * resolve it. Screenshots go to {@code target/screenshots/}.
+ * resolve it; detach a client and attach another, with their reasons. Screenshots go to {@code target/screenshots/}.
  */
 class DashboardBrowserIT extends CaseServiceTestBase {
 
@@ -237,12 +237,54 @@ class DashboardBrowserIT extends CaseServiceTestBase {
         assertThat(browser.findElement(By.id("client-questions")).getText()).contains("1 unanswered");
     }
 
+    @Test
+    void shouldLetAnAnalystDetachAClientAndAttachAnotherWithTheirReasons() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String title = "Suspicious VPN logins " + UUID.randomUUID().toString().substring(0, 8);
+        UUID incidentId = openIncident(Severity.HIGH, title, "acme", "globex");
+
+        // given an analyst on the case page, typing why acme is not affected while a notice to globex goes out
+        openCaseAs("analyst", wait, incidentId, title);
+        By acmeReason = By.id("detach-reason-acme");
+        browser.findElement(acmeReason).sendKeys("The gateway moved to initech's tenant");
+        publish(Topics.CLIENT_NOTIFIED, incidentId.toString(),
+                CaseProjectionIT.notice(incidentId, "globex", DeliveryOutcome.SENT));
+        wait.until(ExpectedConditions.textToBe(By.id("case-status"), "NOTIFIED"));
+
+        // then the redraw kept the reason, and detaching acme takes it off the clients with who and why
+        assertThat(browser.findElement(acmeReason).getDomProperty("value"))
+                .isEqualTo("The gateway moved to initech's tenant");
+        browser.findElement(By.cssSelector("tr[data-client='acme'] form.detach-client button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash-message"), "Client acme detached"));
+        assertThat(browser.findElement(By.id("detached-clients")).getText())
+                .contains("acme, by analyst").contains("The gateway moved to initech's tenant");
+
+        // when the analyst attaches initech with its reason
+        browser.findElement(By.id("attach-client")).sendKeys("initech");
+        browser.findElement(By.id("attach-reason")).sendKeys("The gateway is initech's now");
+        browser.findElement(By.id("attach")).click();
+
+        // then initech is an affected client and the timeline says both, with who and why
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash-message"), "Client initech attached"));
+        assertThat(browser.findElements(By.cssSelector("section.clients tr[data-client]")))
+                .extracting(row -> row.getDomAttribute("data-client")).containsExactly("globex", "initech");
+        assertThat(browser.findElement(By.id("timeline")).getText())
+                .contains("Client acme detached: The gateway moved to initech's tenant")
+                .contains("Client initech attached: The gateway is initech's now");
+        screenshot("6-client-attached-and-detached.png");
+    }
+
     /** Logs in afresh as the communications user and waits for the case page to be live. */
     private void openCaseAsComms(WebDriverWait wait, UUID incidentId, String title) {
+        openCaseAs("comms", wait, incidentId, title);
+    }
+
+    /** Logs in afresh as {@code user} and waits for the case page to be live. */
+    private void openCaseAs(String user, WebDriverWait wait, UUID incidentId, String title) {
         browser.manage().deleteAllCookies();
         browser.get("http://127.0.0.1:" + port + "/dashboard/cases/" + incidentId);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("comms");
-        browser.findElement(By.id("password")).sendKeys("comms-pw");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user + "-pw");
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.textToBe(By.id("case-title"), title));
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));

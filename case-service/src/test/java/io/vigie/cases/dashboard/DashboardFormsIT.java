@@ -177,6 +177,40 @@ class DashboardFormsIT extends CaseServiceTestBase {
     }
 
     @Test
+    void shouldAttachAClientAndDetachAnotherWithTheirReasonsFromTheCasePage() throws Exception {
+        // given an incident of acme's, seen by an analyst
+        UUID incidentId = openIncident(Severity.HIGH, "Attachment test", "acme");
+        String casePage = "/dashboard/cases/" + incidentId;
+        HttpClient browser = loggedIn("analyst");
+        String page = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(section(page, "id=\"attach-client-form\"", "</form>")).contains("name=\"reason\"");
+        String detach = casePage + "/clients/acme/detachment";
+        assertThat(section(page, "<section class=\"clients\">", "</table>")).contains("action=\"" + detach + "\"");
+
+        // when they attach globex, then detach acme, each with its reason
+        String token = csrf(page);
+        HttpResponse<String> noReason = browser.send(form(casePage + "/clients", "clientId=globex&reason=&_csrf="
+                + token), HttpResponse.BodyHandlers.ofString());
+        String refused = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        browser.send(form(casePage + "/clients", "clientId=globex&reason=Shared+VPN+concentrator&_csrf=" + token),
+                HttpResponse.BodyHandlers.ofString());
+        browser.send(form(detach, "reason=Host+moved+to+initech&_csrf=" + token), HttpResponse.BodyHandlers.ofString());
+
+        // then the page shows globex among the clients, acme detached with who and why, and both on the timeline
+        assertThat(noReason.statusCode()).isEqualTo(302);
+        assertThat(refused).contains("reason: must not be blank");
+        assertThat(timelineSize(incidentId)).isEqualTo(3);
+        String after = browser.send(get(casePage), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(section(after, "<section class=\"clients\">", "</table>")).contains("globex")
+                .doesNotContain("data-client=\"acme\"");
+        assertThat(section(after, "id=\"detached-clients\"", "</div>")).contains("acme, by analyst")
+                .contains("Host moved to initech");
+        assertThat(section(after, "<ol class=\"entries\" id=\"timeline\">", "</ol>"))
+                .contains("CLIENT_ATTACHED").contains("Client globex attached: Shared VPN concentrator")
+                .contains("CLIENT_DETACHED").contains("Client acme detached: Host moved to initech");
+    }
+
+    @Test
     void shouldAskForAClientTextInEachLanguageTheIncidentsContactsRead() throws Exception {
         UUID incidentId = openIncident(Severity.HIGH, "Languages test", "acme", "globex");
         UUID unnotified = openIncident(Severity.HIGH, "Languages test, no notice yet", "acme");

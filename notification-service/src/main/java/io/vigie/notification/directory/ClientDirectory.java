@@ -28,10 +28,12 @@ public class ClientDirectory {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final JdbcTemplate jdbc;
+    private final DirectoryEvents events;
     private final Clock clock;
 
-    ClientDirectory(JdbcTemplate jdbc, Clock clock) {
+    ClientDirectory(JdbcTemplate jdbc, DirectoryEvents events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -44,15 +46,43 @@ public class ClientDirectory {
         return load("");
     }
 
-    /** Creates or replaces each client with its contacts, all or nothing. */
+    /** Creates or replaces each client with its contacts, all or nothing, each published as ClientDirectoryChanged. */
     @Transactional
     public void saveAll(List<Client> clients) {
-        clients.forEach(this::replace);
+        clients.forEach(client -> {
+            replace(client);
+            events.saved(client);
+        });
     }
 
+    /** Removes the client, published as ClientDirectoryChanged REMOVED; false when there was none. */
     @Transactional
     public boolean delete(String clientId) {
-        return jdbc.update("DELETE FROM client WHERE id = ?", clientId) == 1;
+        boolean deleted = jdbc.update("DELETE FROM client WHERE id = ?", clientId) == 1;
+        if (deleted) {
+            events.removed(clientId);
+        }
+        return deleted;
+    }
+
+    /**
+     * Publishes the clients saved before the directory was published (their rows have no publication time), once:
+     * each is taken by marking it, and a second instance starting at the same time waits on that row's lock, then
+     * finds it marked. Returns how many this call published.
+     */
+    @Transactional
+    public int publishUnpublished() {
+        int published = 0;
+        Timestamp now = Timestamp.from(clock.instant());
+        for (String id : jdbc.queryForList("SELECT id FROM client WHERE directory_published_at IS NULL ORDER BY id",
+                String.class)) {
+            if (jdbc.update("UPDATE client SET directory_published_at = ? WHERE id = ? "
+                    + "AND directory_published_at IS NULL", now, id) == 1) {
+                find(id).ifPresent(events::saved);
+                published++;
+            }
+        }
+        return published;
     }
 
     private void replace(Client client) {
@@ -64,15 +94,15 @@ public class ClientDirectory {
         String gate = client.reviewGate().isEmpty() ? null : CONTRACTS.writeValueAsString(client.reviewGate());
         int updated = jdbc.update("UPDATE client SET name = ?, minimum_severity = ?, channels = ?, out_of_band = ?, "
                         + "webhook_url = ?, webhook_secret = ?, time_zone = ?, contract = ?, channels_by_severity = ?, "
-                        + "review_gate = ?, updated_at = ? WHERE id = ?",
+                        + "review_gate = ?, updated_at = ?, directory_published_at = ? WHERE id = ?",
                 client.name(), client.minimumSeverity().name(), channels, client.outOfBand(), client.webhookUrl(),
-                client.webhookSecret(), zone, contract, together, gate, now, client.id());
+                client.webhookSecret(), zone, contract, together, gate, now, now, client.id());
         if (updated == 0) {
             jdbc.update("INSERT INTO client (id, name, minimum_severity, channels, out_of_band, webhook_url, "
-                            + "webhook_secret, time_zone, contract, channels_by_severity, review_gate, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "webhook_secret, time_zone, contract, channels_by_severity, review_gate, updated_at, "
+                            + "directory_published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     client.id(), client.name(), client.minimumSeverity().name(), channels, client.outOfBand(),
-                    client.webhookUrl(), client.webhookSecret(), zone, contract, together, gate, now);
+                    client.webhookUrl(), client.webhookSecret(), zone, contract, together, gate, now, now);
         }
         jdbc.update("DELETE FROM contact WHERE client_id = ?", client.id());
         int position = 0;

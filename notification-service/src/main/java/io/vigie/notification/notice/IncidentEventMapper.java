@@ -37,7 +37,7 @@ final class IncidentEventMapper {
                 Severity.valueOf(event.getSeverity().name()), event.getNotifyClients(),
                 event.getMeasures().stream().map(Enum::name).toList(), event.getEstimatedResolutionAt(),
                 texts(event.getClientMessages()), event.getConfirmedClients(), event.getApprovedNoticeId(),
-                event.getActor());
+                event.getActor(), event.getDetachedClients());
     }
 
     static ClientAnswer toAnswer(IncidentUpdated event) {

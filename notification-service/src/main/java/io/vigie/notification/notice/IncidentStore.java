@@ -79,6 +79,34 @@ class IncidentStore {
                 client.clientId());
     }
 
+    /**
+     * An analyst detached the client: no scheduled UPDATE for it any more, and no pending suggestion. Its row is kept
+     * (or made, for a client never told) so that a later alert naming it does not bring it back.
+     */
+    void detach(UUID incidentId, String clientId, Instant at) {
+        int updated = jdbc.update("UPDATE incident_client SET detached_at = ?, next_update_at = NULL "
+                + "WHERE incident_id = ? AND client_id = ?", Timestamp.from(at), incidentId, clientId);
+        if (updated == 0) {
+            AffectedClient unknown = AffectedClient.unknown(clientId, false);
+            jdbc.update("INSERT INTO incident_client (incident_id, client_id, impact, email_may_be_compromised, "
+                    + "detached_at) VALUES (?, ?, ?, FALSE, ?)", incidentId, clientId, Json.write(unknown),
+                    Timestamp.from(at));
+        }
+        jdbc.update("DELETE FROM suggested_client WHERE incident_id = ? AND client_id = ?", incidentId, clientId);
+    }
+
+    /** An analyst attached the client (again): true when it had been detached. */
+    boolean reattach(UUID incidentId, String clientId) {
+        return jdbc.update("UPDATE incident_client SET detached_at = NULL WHERE incident_id = ? AND client_id = ? "
+                + "AND detached_at IS NOT NULL", incidentId, clientId) == 1;
+    }
+
+    boolean isDetached(UUID incidentId, String clientId) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM incident_client WHERE incident_id = ? "
+                + "AND client_id = ? AND detached_at IS NOT NULL", Integer.class, incidentId, clientId);
+        return count != null && count > 0;
+    }
+
     List<AffectedClient> clients(UUID incidentId) {
         return jdbc.query("SELECT impact FROM incident_client WHERE incident_id = ? ORDER BY client_id",
                 (rs, n) -> Json.read(rs.getString(1), AffectedClient.class), incidentId);
@@ -127,6 +155,7 @@ class IncidentStore {
     List<DueUpdate> dueForUpdate(Instant now, int limit) {
         return jdbc.query("SELECT c.incident_id, c.client_id, c.next_update_at FROM incident_client c "
                         + "JOIN incident i ON i.id = c.incident_id WHERE i.status = 'OPEN' AND c.next_update_at <= ? "
+                        + "AND c.detached_at IS NULL "
                         + "ORDER BY c.next_update_at LIMIT ?",
                 (rs, n) -> new DueUpdate(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getTimestamp(3).toInstant()), Timestamp.from(now), limit);

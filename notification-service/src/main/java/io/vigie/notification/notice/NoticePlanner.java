@@ -105,6 +105,10 @@ class NoticePlanner {
         }
         Integer updateSequence = null;
         for (AffectedClient affected : classification.clients()) {
+            if (incidents.isDetached(incidentId, affected.clientId())) {
+                // An analyst detached it from this incident: an alert naming it again does not overrule that decision.
+                continue;
+            }
             Optional<Client> client = recipient(affected.clientId(), facts.severity());
             if (client.isEmpty()) {
                 continue;
@@ -126,8 +130,11 @@ class NoticePlanner {
     }
 
     /**
-     * A step on the incident. Confirmed clients get their first notice; when the analysts want the clients to hear
-     * it, each told client gets an UPDATE with what changed and the analyst's text in their contacts' languages.
+     * A step on the incident. Confirmed (or attached) clients get the notice a newly affected client gets now: the
+     * INITIAL notice with the incident as it stands, or, for one told before and detached since, an UPDATE with what
+     * changed since its last notice. Detached clients get nothing more: their scheduled updates stop and no later
+     * notice names them (nothing is sent to tell them so). When the analysts want the clients to hear it, each told
+     * client gets an UPDATE with what changed and the analyst's text in their contacts' languages.
      */
     @Transactional
     public void updated(IncidentUpdate update) {
@@ -149,14 +156,26 @@ class NoticePlanner {
                 update.estimatedResolutionAt());
         incidents.updateFacts(incidentId, facts);
         int planned = 0;
+        for (String clientId : update.detachedClients()) {
+            incidents.detach(incidentId, clientId, clock.instant());
+        }
         for (String clientId : update.confirmedClients()) {
+            boolean wasDetached = incidents.reattach(incidentId, clientId);
             AffectedClient affected = incidents.suggested(incidentId, clientId)
+                    .or(() -> incidents.client(incidentId, clientId))
                     .orElse(AffectedClient.unknown(clientId, facts.personalData()));
             incidents.addClient(incidentId, affected);
             Optional<Client> client = recipient(clientId, facts.severity());
-            if (client.isPresent() && incident.get().status() == IncidentStore.Status.OPEN
-                    && !writer.exists(incidentId, clientId, Stage.INITIAL)) {
+            if (client.isEmpty() || incident.get().status() != IncidentStore.Status.OPEN) {
+                continue;
+            }
+            if (!writer.exists(incidentId, clientId, Stage.INITIAL)) {
                 planned += first(client.get(), incidentId, facts, affected);
+            } else if (wasDetached) {
+                // Told before, then detached: it learns what changed while it heard nothing, under its subject. Sent
+                // as a scheduled UPDATE is, even when nothing changed: it must hear that it is concerned again.
+                planned += told(client.get(), incidentId, incidents.nextUpdateSequence(incidentId),
+                        changedFor(incidentId, facts, affected).withMessages(Map.of(), Map.of(), true), affected);
             }
         }
         if (update.notifyClients() && update.confirmedClients().isEmpty()) {

@@ -65,9 +65,12 @@ class NoticeWriter {
                 + "AND client_id = ? AND stage = ?", Integer.class, incidentId, clientId, stage.name());
     }
 
+    /** The clients told about the incident (they had its INITIAL notice), but those an analyst detached from it. */
     List<String> clientsTold(UUID incidentId) {
-        return jdbc.queryForList("SELECT client_id FROM notice WHERE incident_id = ? AND stage = 'INITIAL' "
-                + "ORDER BY client_id", String.class, incidentId);
+        return jdbc.queryForList("SELECT n.client_id FROM notice n WHERE n.incident_id = ? AND n.stage = 'INITIAL' "
+                + "AND NOT EXISTS (SELECT 1 FROM incident_client c WHERE c.incident_id = n.incident_id "
+                + "AND c.client_id = n.client_id AND c.detached_at IS NOT NULL) ORDER BY n.client_id", String.class,
+                incidentId);
     }
 
     /**

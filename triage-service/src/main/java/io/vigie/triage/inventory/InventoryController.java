@@ -1,5 +1,7 @@
 package io.vigie.triage.inventory;
 
+import io.vigie.triage.alert.DataCategory;
+import io.vigie.triage.directory.KnownClients;
 import io.vigie.triage.web.InputError;
 import io.vigie.triage.web.InvalidInputException;
 import io.vigie.triage.web.NotFoundException;
@@ -19,8 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** Reads for every Vigie role (the platform's catch-all rule); changes for MANAGER only. */
+/**
+ * Reads for every Vigie role (the platform's catch-all rule); changes for MANAGER only. Each entry shows the clients
+ * it is bound to that notification-service's directory does not hold; a change binding one is kept, with a warning.
+ */
 @RestController
 @RequestMapping("/api/inventory")
 class InventoryController {
@@ -29,37 +35,59 @@ class InventoryController {
                        String description) {
     }
 
-    record ImportResult(int imported, int total) {
+    /**
+     * An import's answer; {@code unknownClients} the clients its entries are bound to that the directory does not
+     * hold, each warned about.
+     */
+    record ImportResult(int imported, int total, List<String> unknownClients, List<String> warnings) {
+    }
+
+    /** A saved entry, with a warning when it is bound to clients the directory does not hold. */
+    record SavedItem(String name, InventoryItem.Kind kind, Criticality criticality, List<String> clients,
+                     List<DataCategory> dataCategories, String description, List<String> unknownClients,
+                     List<String> warnings) {
+
+        static SavedItem of(InventoryView view) {
+            return new SavedItem(view.name(), view.kind(), view.criticality(), view.clients(), view.dataCategories(),
+                    view.description(), view.unknownClients(), InventoryView.warnings(List.of(view)));
+        }
     }
 
     private final Inventory inventory;
     private final InventoryAdministration administration;
+    private final KnownClients knownClients;
 
-    InventoryController(Inventory inventory, InventoryAdministration administration) {
+    InventoryController(Inventory inventory, InventoryAdministration administration, KnownClients knownClients) {
         this.inventory = inventory;
         this.administration = administration;
+        this.knownClients = knownClients;
     }
 
+    /** {@code unknownClients=true}: only the entries bound to a client the directory does not hold. */
     @GetMapping
-    List<InventoryItem> all() {
-        return inventory.all();
+    List<InventoryView> all(@RequestParam(required = false) Boolean unknownClients) {
+        Set<String> known = knownClients.ids();
+        return inventory.all().stream().map(item -> InventoryView.of(item, known))
+                .filter(view -> unknownClients == null || unknownClients == !view.unknownClients().isEmpty())
+                .toList();
     }
 
     @GetMapping("/{name}")
-    InventoryItem one(@PathVariable String name) {
-        return inventory.find(name).orElseThrow(() -> new NotFoundException("No asset or service named " + name));
+    InventoryView one(@PathVariable String name) {
+        return inventory.find(name).map(item -> InventoryView.of(item, knownClients.ids()))
+                .orElseThrow(() -> new NotFoundException("No asset or service named " + name));
     }
 
     @PutMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('MANAGER')")
-    InventoryItem put(@PathVariable String name, @RequestBody ItemRequest request) {
+    SavedItem put(@PathVariable String name, @RequestBody ItemRequest request) {
         List<InputError> errors = new ArrayList<>();
         InventoryItem item = InventoryDocuments.item(0, name, request.kind(), request.criticality(),
                 request.clients() == null ? List.of() : request.clients(),
                 request.dataCategories() == null ? List.of() : request.dataCategories(), request.description(), errors)
                 .orElseThrow(() -> new InvalidInputException("The inventory entry was refused", errors));
         administration.save(item);
-        return item;
+        return SavedItem.of(InventoryView.of(item, knownClients.ids()));
     }
 
     @DeleteMapping("/{name}")
@@ -82,6 +110,10 @@ class InventoryController {
         List<InventoryItem> items = contentType.startsWith("text/csv")
                 ? InventoryDocuments.fromCsv(document) : InventoryDocuments.fromYaml(document);
         administration.importItems(items, mode.equals("replace"));
-        return new ImportResult(items.size(), inventory.size());
+        Set<String> known = knownClients.ids();
+        List<InventoryView> views = items.stream().map(item -> InventoryView.of(item, known)).toList();
+        return new ImportResult(items.size(), inventory.size(), views.stream()
+                .flatMap(view -> view.unknownClients().stream()).distinct().sorted().toList(),
+                InventoryView.warnings(views));
     }
 }

@@ -64,14 +64,16 @@ final class InventoryDocuments {
         }
         InventoryItem.Kind parsedKind = kind == null ? InventoryItem.Kind.ASSET
                 : DocumentValues.enumValue(InventoryItem.Kind.class, kind).orElseGet(() -> {
-                    errors.add(new InputError(line, "kind", "unknown kind '" + kind + "'; expected ASSET or SERVICE"));
+                    errors.add(new InputError(line, "kind", "unknown kind '" + kind + "'; expected ASSET or SERVICE",
+                            DocumentValues.names(InventoryItem.Kind.class)));
                     return null;
                 });
         Criticality parsedCriticality = criticality == null ? null
                 : DocumentValues.enumValue(Criticality.class, criticality).orElse(null);
         if (parsedCriticality == null) {
             errors.add(new InputError(line, "criticality", "criticality is required: one of "
-                    + List.of(Criticality.values()) + (criticality == null ? "" : ", not '" + criticality + "'")));
+                    + List.of(Criticality.values()) + (criticality == null ? "" : ", not '" + criticality + "'"),
+                    DocumentValues.names(Criticality.class)));
         }
         for (String client : clients) {
             if (!CLIENT_ID.matcher(client).matches()) {
@@ -82,7 +84,8 @@ final class InventoryDocuments {
         for (String category : dataCategories) {
             DocumentValues.enumValue(DataCategory.class, category).ifPresentOrElse(categories::add,
                     () -> errors.add(new InputError(line, "dataCategories", "unknown data category '" + category
-                            + "'; expected one of " + List.of(DataCategory.values()))));
+                            + "'; expected one of " + List.of(DataCategory.values()),
+                            DocumentValues.names(DataCategory.class))));
         }
         if (errors.size() > before) {
             return Optional.empty();

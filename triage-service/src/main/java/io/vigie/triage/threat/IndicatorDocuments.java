@@ -54,7 +54,7 @@ final class IndicatorDocuments {
         Optional<IndicatorType> parsed = type == null ? Optional.empty() : DocumentValues.enumValue(IndicatorType.class, type);
         if (parsed.isEmpty()) {
             errors.add(new InputError(line, "type", "type is required: one of " + List.of(IndicatorType.values())
-                    + (type == null ? "" : ", not '" + type + "'")));
+                    + (type == null ? "" : ", not '" + type + "'"), DocumentValues.names(IndicatorType.class)));
         }
         if (value == null || value.isBlank()) {
             errors.add(new InputError(line, "value", "value is required"));

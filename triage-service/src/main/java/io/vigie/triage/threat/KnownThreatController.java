@@ -48,7 +48,8 @@ class KnownThreatController {
                               @RequestParam(defaultValue = "1000") int limit) {
         IndicatorType parsed = type == null ? null : DocumentValues.enumValue(IndicatorType.class, type)
                 .orElseThrow(() -> new InvalidInputException("Unknown indicator type",
-                        new InputError(0, "type", "expected one of " + List.of(IndicatorType.values()))));
+                        new InputError(0, "type", "expected one of " + List.of(IndicatorType.values()),
+                                DocumentValues.names(IndicatorType.class))));
         return knownThreats.list(parsed, Math.max(0, offset), Math.max(1, Math.min(limit, 10_000)));
     }
 
