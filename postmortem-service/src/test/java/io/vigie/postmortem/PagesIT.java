@@ -19,6 +19,10 @@ class PagesIT extends PostmortemITSupport {
 
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        // The login form's style sheet too, without a Basic challenge (a browser would stop at a password prompt).
+        HttpResponse<String> style = anonymous.get("/default-ui.css");
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.headers().firstValue("WWW-Authenticate")).isEmpty();
     }
 
     @Test
