@@ -195,10 +195,9 @@ public final class Demo {
                 + "per client and month); quarantined replies at " + stack.service(VigieService.NOTIFICATION)
                 .baseUrl() + "/api/replies/quarantine");
         progress.accept("  regulatory reports " + stack.service(VigieService.REGULATORY).baseUrl()
-                + "/api/incidents/{id}/reports (the personal-data incident's GDPR and NIS2 reports: due times, drafts,"
-                + " the filed early warning; the case page shows them too), client B's breach register at "
-                + stack.service(VigieService.REGULATORY).baseUrl() + "/api/clients/" + SeedData.CLIENT_B
-                + "/breach-register");
+                + "/regulatory (log in as manager: the personal-data incident's GDPR and NIS2 reports, due soonest"
+                + " first, their drafts in client B's filing language, the filed early warning; client B's regimes and"
+                + " breach register; the case page shows the reports too)");
         progress.accept("  post-mortems       " + stack.service(VigieService.POSTMORTEM).baseUrl() + "/postmortems"
                 + " (the locked-account one approved, with client A's feedback)");
         progress.accept("  triage work queue  " + stack.service(VigieService.TRIAGE).baseUrl()
