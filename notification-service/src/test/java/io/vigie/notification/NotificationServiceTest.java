@@ -29,6 +29,7 @@ import java.lang.annotation.Target;
         "vigie.notification.links.secret=integration-test-secret-of-32-characters-at-least",
         "vigie.notification.links.base-url=http://vigie.test",
         "vigie.notification.comms.address=comms@vigie.test",
+        "vigie.notification.managers.address=managers@vigie.test",
         // Loopback and the metadata address allow-listed on purpose: the webhook tests prove the address check
         // refuses them anyway (at registration and at send time); tickets.acme.example is a client's ticketing host.
         "vigie.notification.webhook.allowed-hosts=127.0.0.1,localhost,169.254.169.254,tickets.acme.example",

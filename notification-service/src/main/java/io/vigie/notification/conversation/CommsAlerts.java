@@ -43,10 +43,12 @@ import java.util.UUID;
  *
  * <p>Not a notice: a notice is the client-facing contract (one per incident, client, stage and sequence, each outcome
  * published as ClientNotified, rendered from client templates), and this email is internal, carries the client's raw
- * words and has no stage. So it has its own small queue, {@code comms_alert}, with the same guarantees.
+ * words and has no stage. So it has its own small queue, {@code comms_alert}, with the same guarantees. Other internal
+ * emails to the SOC (the managers' regulatory deadline warnings) go through the same queue ({@link #queue}) rather
+ * than a second copy of its sending and retries.
  */
 @Component
-class CommsAlerts {
+public class CommsAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(CommsAlerts.class);
     private static final Session SESSION = Session.getInstance(new Properties());
@@ -106,11 +108,20 @@ class CommsAlerts {
         body.add("");
         body.add(words.text(language, "comms.case", values));
         body.add(words.text(language, "comms.footer"));
+        queue(message.id(), message.incidentId(), properties.address().strip(),
+                words.text(language, "comms.subject", values), String.join("\n", body));
+    }
+
+    /**
+     * In the caller's transaction: an internal email, due now, sent after the commit like the others. {@code id} is
+     * the row's key and the email's Message-ID: one email per id, so it must be the id of what the email is about
+     * (the client message, the event), never a fresh one.
+     */
+    public void queue(UUID id, UUID incidentId, String recipient, String subject, String body) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("INSERT INTO comms_alert (message_id, incident_id, recipient, subject, body, state, attempts, "
                         + "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
-                message.id(), message.incidentId(), properties.address().strip(),
-                words.text(language, "comms.subject", values), String.join("\n", body), now, now);
+                id, incidentId, recipient, subject, body, now, now);
     }
 
     /**
@@ -155,8 +166,8 @@ class CommsAlerts {
                             + "WHERE message_id = ? AND state = 'SENDING'", refused ? "FAILED" : "PENDING",
                     Timestamp.from(clock.instant().plus(backOff(attempts))), error, id);
             meters.counter("vigie.notification.comms.alerts", "outcome", refused ? "failed" : "retried").increment();
-            log.warn("Email to the communications mailbox about client message {} of incident {} {} (attempt {}): {}",
-                    id, row.get("incident_id"), refused ? "refused for good" : "failed, retried", attempts, error);
+            log.warn("Internal email {} (incident {}) to {} {} (attempt {}): {}", id, row.get("incident_id"),
+                    row.get("recipient"), refused ? "refused for good" : "failed, retried", attempts, error);
             return refused;
         }
     }
@@ -181,7 +192,8 @@ class CommsAlerts {
         return wait.compareTo(delivery.maxBackOff()) > 0 ? delivery.maxBackOff() : wait;
     }
 
-    static String reference(UUID incidentId) {
+    /** The incident's short reference, as the SOC's emails print it: the first 8 hex digits, upper case. */
+    public static String reference(UUID incidentId) {
         return incidentId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
