@@ -69,6 +69,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The SOC communications team's mailbox: told when a client asks a question. */
     public static final String COMMS_ADDRESS = "comms@soc.vigie.local";
+    /** The SOC managers' mailbox: warned when a report the law asks of a client is due soon or overdue. */
+    public static final String MANAGERS_ADDRESS = "managers@soc.vigie.local";
     private Duration startupTime;
     private boolean closed;
     private volatile boolean stopRequested;
@@ -459,6 +461,14 @@ public final class LocalStack implements AutoCloseable {
             arguments.add("--vigie.notification.replies.imap.ssl=false");
             arguments.add("--vigie.notification.replies.imap.poll-interval=2s");
             arguments.add("--vigie.notification.comms.address=" + COMMS_ADDRESS);
+            arguments.add("--vigie.notification.managers.address=" + MANAGERS_ADDRESS);
+            // regulatory-service starts after notification-service: its port is known here unless it is "any free".
+            RunningService regulatory = services.get(VigieService.REGULATORY);
+            int regulatoryPort = regulatory != null ? regulatory.port() : settings.servicePort(VigieService.REGULATORY);
+            if (regulatoryPort != 0) {
+                arguments.add("--vigie.notification.managers.regulatory-url=" + baseUrl(regulatoryPort)
+                        + "/regulatory/incidents/{incidentId}");
+            }
             RunningService cases = services.get(VigieService.CASE);
             int casePort = cases != null ? cases.port() : settings.servicePort(VigieService.CASE);
             if (casePort != 0) {

@@ -22,7 +22,7 @@ class LocalStackSettingsTest {
         assertThat(settings.servicePorts()).containsExactly(
                 Map.entry(VigieService.ALERT_INTAKE, 8080), Map.entry(VigieService.TRIAGE, 8082),
                 Map.entry(VigieService.NOTIFICATION, 8083), Map.entry(VigieService.CASE, 8084),
-                Map.entry(VigieService.POSTMORTEM, 8085));
+                Map.entry(VigieService.POSTMORTEM, 8085), Map.entry(VigieService.REGULATORY, 8086));
         assertThat(settings.database(VigieService.CASE).url())
                 .startsWith("jdbc:h2:file:" + Path.of("var/db/case/vigie_case").toAbsolutePath())
                 .contains(";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");

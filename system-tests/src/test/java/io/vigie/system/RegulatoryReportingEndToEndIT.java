@@ -17,6 +17,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigie.events.RegulatoryReportChanged;
 import io.vigie.events.Topics;
+import io.vigie.localstack.LocalStack;
 import io.vigie.localstack.VigieService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,11 @@ class RegulatoryReportingEndToEndIT {
                 + "/actuator/prometheus").body();
         assertThat(metrics).containsPattern(
                 "vigie_regulatory_reports\\{[^}]*regime=\"DORA\"[^}]*state=\"overdue\"[^}]*} [1-9]");
+        // and the SOC's managers are told by email, once, with the rule and where to file it
+        await().atMost(STEP).untilAsserted(() -> assertThat(system.emailsTo(LocalStack.MANAGERS_ADDRESS,
+                "Regulatory report overdue:")).filteredOn(mail -> VigieSystem.text(mail).contains(incidentId))
+                .singleElement().satisfies(mail -> assertThat(VigieSystem.text(mail)).contains(
+                        "DORA Art. 19(4)", "ACPR", "reason for the delay", "/regulatory/incidents/" + incidentId)));
 
         // and it is filed only with the reason for the delay, and recorded as late
         String initial = decisions + "/reports/DORA_INITIAL_NOTIFICATION";
