@@ -53,7 +53,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 ? Arrays.stream(type.getEnumConstants()).map(Object::toString).toList() : null;
         RefusedException.FieldError error = new RefusedException.FieldError(e.getName(),
                 allowed == null ? "is not a valid value" : "must be one of " + allowed, allowed);
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getName() + ": " + error.reason());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getName() + ": " + error.message());
         problem.setProperty("errors", List.of(error));
         return problem;
     }
@@ -66,7 +66,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(ApiProblems::describe)
                 .sorted(Comparator.comparing(RefusedException.FieldError::field)).toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Fix these fields: "
-                + String.join("; ", errors.stream().map(error -> error.field() + ": " + error.reason()).toList()));
+                + String.join("; ", errors.stream().map(error -> error.field() + ": " + error.message()).toList()));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }

@@ -10,11 +10,14 @@ public class RefusedException extends RuntimeException {
 
     public enum Kind { INVALID, CONFLICT, INCOMPLETE }
 
-    /** One reason, about one field or element; {@code allowed} lists the accepted values where there is a list. */
-    public record FieldError(String field, String reason, List<String> allowed) {
+    /**
+     * What is wrong with one field or element ({@code message}, the key every service's problem+json uses:
+     * platform/web-security's README); {@code allowed} lists the accepted values where there is a list.
+     */
+    public record FieldError(String field, String message, List<String> allowed) {
 
-        public FieldError(String field, String reason) {
-            this(field, reason, null);
+        public FieldError(String field, String message) {
+            this(field, message, null);
         }
     }
 

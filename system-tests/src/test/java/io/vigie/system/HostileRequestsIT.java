@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vigie.localstack.LocalUsers;
 import io.vigie.localstack.VigieService;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,6 +145,19 @@ class HostileRequestsIT {
             boolean api = request.contains(" /api/");
             if (api && status >= 400 && status != 429 && (contentType == null || !contentType.contains("json"))) {
                 problems.add(request + " answered " + status + " as " + contentType + ", not problem+json");
+            }
+            // One error shape everywhere (platform/web-security's README): each entry names its field and says what
+            // is wrong in "message".
+            if (api && status >= 400 && contentType != null && contentType.contains("json")
+                    && body.contains("\"errors\"")) {
+                JsonNode errors = VigieSystem.parse(body).get("errors");
+                if (errors != null && errors.isArray()) {
+                    for (JsonNode error : errors) {
+                        if (!error.isObject() || !error.has("field") || !error.has("message")) {
+                            problems.add(request + " answered an error without field and message: " + error);
+                        }
+                    }
+                }
             }
             // Nobody reads client data without logging in: refused as unauthenticated (or as a malformed URL,
             // which Tomcat refuses before anything else).

@@ -22,7 +22,7 @@ final class Flash {
 
     static void refused(RedirectAttributes redirect, RefusedException refused) {
         List<String> errors = refused.errors().isEmpty() ? List.of(refused.getMessage())
-                : refused.errors().stream().map(e -> e.field() + ": " + e.reason()).toList();
+                : refused.errors().stream().map(e -> e.field() + ": " + e.message()).toList();
         redirect.addFlashAttribute("errors", errors);
     }
 

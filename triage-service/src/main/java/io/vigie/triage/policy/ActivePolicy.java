@@ -138,7 +138,7 @@ public class ActivePolicy {
             log.warn("Triage policy {} (activated by {}) holds keys the policy language no longer has; they are "
                             + "ignored, and a new version without them must be activated: {}", stored.version(),
                     stored.activatedBy(), read.ignored().stream()
-                            .map(error -> "line " + error.line() + ": " + error.reason()).toList());
+                            .map(error -> "line " + error.line() + ": " + error.message()).toList());
         }
         return read.policy();
     }

@@ -9,7 +9,7 @@ public class InvalidInputException extends RuntimeException {
 
     public InvalidInputException(String message, List<InputError> errors) {
         super(message + ": " + errors.stream()
-                .map(error -> (error.line() > 0 ? "line " + error.line() + ": " : "") + error.reason())
+                .map(error -> (error.line() > 0 ? "line " + error.line() + ": " : "") + error.message())
                 .reduce((a, b) -> a + "; " + b).orElse("invalid"));
         this.errors = List.copyOf(errors);
     }

@@ -38,7 +38,7 @@ class PolicyApiIT extends TriageIntegrationTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(refused.body());
         assertThat(problem.get("errors").get(0).get("line").asInt()).isEqualTo(7);
-        assertThat(problem.get("errors").get(0).get("reason").asString()).contains("unknown severity 'URGENT'");
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("unknown severity 'URGENT'");
         assertThat(problem.get("detail").asString()).contains("the active policy is unchanged");
         assertThat(refused.body()).doesNotContain("Exception");
         assertThat(send("GET", "/api/policy", VIEWER, null, null).headers().firstValue("Vigie-Policy-Version"))
@@ -77,11 +77,11 @@ class PolicyApiIT extends TriageIntegrationTest {
         assertThat(errors.size()).isEqualTo(2);
         assertThat(errors.get(0).get("line").asInt()).isEqualTo(8);
         assertThat(errors.get(0).get("field").asString()).isEqualTo("rules[0].then.impact");
-        assertThat(errors.get(0).get("reason").asString()).isEqualTo("rule outage: 'impact' is no longer part of the "
+        assertThat(errors.get(0).get("message").asString()).isEqualTo("rule outage: 'impact' is no longer part of the "
                 + "policy: client wording now belongs to notification-service's phrase catalogue; remove it");
         assertThat(errors.get(0).has("allowed")).isFalse();
         assertThat(errors.get(1).get("field").asString()).isEqualTo("rules[0].then.measuresTaken");
-        assertThat(errors.get(1).get("reason").asString()).contains("rule outage", "phrase catalogue",
+        assertThat(errors.get(1).get("message").asString()).contains("rule outage", "phrase catalogue",
                 "as codes under 'measures'");
         assertThat(errors.get(1).get("allowed").toString()).contains("ON_CALL_ENGINEER_ENGAGED");
         assertThat(send("GET", "/api/policy", VIEWER, null, null).headers().firstValue("Vigie-Policy-Version"))
@@ -106,7 +106,7 @@ class PolicyApiIT extends TriageIntegrationTest {
         JsonNode error = JSON.readTree(refused.body()).get("errors").get(0);
         assertThat(error.get("line").asInt()).isEqualTo(7);
         assertThat(error.get("field").asString()).isEqualTo("rules[0].then.measures[1]");
-        assertThat(error.get("reason").asString()).startsWith("rule outage: unknown measure 'PAGED_SOMEONE' under measures; "
+        assertThat(error.get("message").asString()).startsWith("rule outage: unknown measure 'PAGED_SOMEONE' under measures; "
                 + "allowed: ANALYSIS_STARTED, ACCOUNT_LOCKED");
         List<String> allowed = new ArrayList<>();
         error.get("allowed").forEach(code -> allowed.add(code.asString()));

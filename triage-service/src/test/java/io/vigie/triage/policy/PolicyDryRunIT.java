@@ -122,7 +122,7 @@ class PolicyDryRunIT extends TriageIntegrationTest {
         assertThat(problem.get("errors")).isEqualTo(JSON.readTree(upload.body()).get("errors"));
         assertThat(problem.get("detail").asString()).isEqualTo(JSON.readTree(upload.body()).get("detail").asString());
         assertThat(problem.get("errors").get(0).get("line").asInt()).isEqualTo(7);
-        assertThat(problem.get("errors").get(0).get("reason").asString()).contains("unknown severity 'URGENT'");
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("unknown severity 'URGENT'");
         assertThat(problem.get("errors").size()).isEqualTo(2);
     }
 
@@ -136,7 +136,7 @@ class PolicyDryRunIT extends TriageIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         JsonNode error = JSON.readTree(refused.body()).get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("alerts[1].severityHint");
-        assertThat(error.get("reason").asString()).contains("unknown value 'URGENT'");
+        assertThat(error.get("message").asString()).contains("unknown value 'URGENT'");
         assertThat(texts(error.get("allowed"))).contains("LOW", "CRITICAL");
     }
 

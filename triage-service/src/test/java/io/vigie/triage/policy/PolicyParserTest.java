@@ -59,7 +59,7 @@ class PolicyParserTest {
                 """;
 
         assertThatThrownBy(() -> PolicyParser.parse(document)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.errors()).extracting(InputError::line, InputError::field, InputError::reason)
+                e -> assertThat(e.errors()).extracting(InputError::line, InputError::field, InputError::message)
                         .containsExactly(
                                 tuple(7, "rules[0].then.impact", "rule locked: 'impact' is no longer part of the policy: "
                                         + "client wording now belongs to notification-service's phrase catalogue; remove it"),
@@ -89,7 +89,7 @@ class PolicyParserTest {
                 e -> assertThat(e.errors()).singleElement().satisfies(error -> {
                     assertThat(error.line()).isEqualTo(6);
                     assertThat(error.field()).isEqualTo("rules[0].then.measures[1]");
-                    assertThat(error.reason()).startsWith("rule outage: unknown measure 'The on-call engineer was "
+                    assertThat(error.message()).startsWith("rule outage: unknown measure 'The on-call engineer was "
                             + "paged.' under measures; allowed: ANALYSIS_STARTED, ACCOUNT_LOCKED, ");
                     assertThat(error.allowed()).hasSize(Measure.values().length).contains("OTHER", "SYSTEM_ISOLATED");
                 }));
@@ -139,7 +139,7 @@ class PolicyParserTest {
 
         assertThatThrownBy(() -> PolicyParser.parse(document))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .extracting(InputError::line, InputError::reason)
+                        .extracting(InputError::line, InputError::message)
                         .anySatisfy(error -> assertThat(error.toList()).first().isEqualTo(5))
                         .anySatisfy(error -> assertThat(error.toList().get(1).toString()).contains("unknown severity 'SEVERE'"))
                         .anySatisfy(error -> assertThat(error.toList().get(1).toString()).contains("used twice"))
@@ -161,7 +161,7 @@ class PolicyParserTest {
     void shouldRequireAVersionAndRules() {
         assertThatThrownBy(() -> PolicyParser.parse("description: nothing\n"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .extracting(InputError::reason).contains("version is required", "rules is required: a list of rules"));
+                        .extracting(InputError::message).contains("version is required", "rules is required: a list of rules"));
     }
 
     @Test
