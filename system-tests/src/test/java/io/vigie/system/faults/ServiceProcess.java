@@ -14,6 +14,7 @@ import io.vigie.localstack.LocalStack;
 import io.vigie.localstack.VigieService;
 import io.vigie.notification.NotificationApplication;
 import io.vigie.postmortem.PostmortemApplication;
+import io.vigie.regulatory.RegulatoryApplication;
 import io.vigie.triage.TriageApplication;
 
 /**
@@ -28,7 +29,8 @@ final class ServiceProcess {
             VigieService.TRIAGE, TriageApplication.class,
             VigieService.NOTIFICATION, NotificationApplication.class,
             VigieService.CASE, CaseApplication.class,
-            VigieService.POSTMORTEM, PostmortemApplication.class);
+            VigieService.POSTMORTEM, PostmortemApplication.class,
+            VigieService.REGULATORY, RegulatoryApplication.class);
 
     private final VigieService service;
     private final List<String> command;
