@@ -1,5 +1,6 @@
 package io.vigie.postmortem;
 
+import io.vigie.test.PageBrowser;
 import io.vigie.events.ClientMessageChannel;
 import io.vigie.events.ClientMessageReceived;
 import io.vigie.events.IncidentStatus;
@@ -93,7 +94,7 @@ class ClientFeedbackIT extends PostmortemITSupport {
         assertThat(learningItems()).contains(followUp.get("id").asString());
 
         // on the page and in the report, escaped; never in the summary the clients read
-        String page = new Browser(port).login(VIEWER).get("/postmortems/" + id).body();
+        String page = new PageBrowser(port, "/postmortems").login(VIEWER).get("/postmortems/" + id).body();
         String html = text(download("/api/postmortems/" + id + "/report.html", VIEWER));
         String markdown = text(download("/api/postmortems/" + id + "/report.md", VIEWER));
         for (String report : List.of(page, html)) {

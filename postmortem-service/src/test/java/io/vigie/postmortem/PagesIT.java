@@ -1,5 +1,6 @@
 package io.vigie.postmortem;
 
+import io.vigie.test.PageBrowser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -13,7 +14,7 @@ class PagesIT extends PostmortemITSupport {
 
     @Test
     void shouldSendAnonymousVisitorsToTheLoginForm() throws Exception {
-        Browser anonymous = new Browser(port);
+        PageBrowser anonymous = new PageBrowser(port, "/postmortems");
 
         HttpResponse<String> page = anonymous.get("/postmortems");
 
@@ -27,9 +28,9 @@ class PagesIT extends PostmortemITSupport {
 
     @Test
     void shouldKeepTheSessionInItsOwnLaxHttpOnlyCookieAndSendAStrictPolicyOnEveryPage() throws Exception {
-        Browser browser = new Browser(port);
+        PageBrowser browser = new PageBrowser(port, "/postmortems");
         HttpResponse<String> loginPage = browser.get("/login");
-        browser.csrf = Browser.token(loginPage.body());
+        browser.csrf = PageBrowser.token(loginPage.body());
 
         HttpResponse<String> login = browser.post("/login", List.of(Map.entry("username", ANALYST),
                 Map.entry("password", ANALYST + "-pw")), true);
@@ -50,7 +51,7 @@ class PagesIT extends PostmortemITSupport {
     void shouldLetAnAnalystCompleteAndAManagerApproveThroughThePages() throws Exception {
         JsonNode draft = drafted(Scenario.accountCompromise());
         String id = draft.get("id").asString();
-        Browser analyst = new Browser(port).login(ANALYST);
+        PageBrowser analyst = new PageBrowser(port, "/postmortems").login(ANALYST);
 
         HttpResponse<String> page = analyst.get("/postmortems/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -84,11 +85,11 @@ class PagesIT extends PostmortemITSupport {
         assertThat(analyst.get("/postmortems/" + id).body()).contains("No MFA on &lt;b&gt;the&lt;/b&gt; portal")
                 .doesNotContain("<b>the</b>");
 
-        Browser viewer = new Browser(port).login(VIEWER);
+        PageBrowser viewer = new PageBrowser(port, "/postmortems").login(VIEWER);
         assertThat(viewer.post("/postmortems/" + id + "/approval", List.of(), true).statusCode()).isEqualTo(403);
         assertThat(analyst.post("/postmortems/" + id + "/approval", List.of(), true).statusCode()).isEqualTo(403);
 
-        Browser manager = new Browser(port).login(MANAGER);
+        PageBrowser manager = new PageBrowser(port, "/postmortems").login(MANAGER);
         assertThat(manager.post("/postmortems/" + id + "/approval", List.of(), true).statusCode()).isEqualTo(302);
         assertThat(json.readTree(call("GET", "/api/postmortems/" + id, VIEWER, null).body()).get("status")
                 .asString()).isEqualTo("APPROVED");
@@ -102,7 +103,7 @@ class PagesIT extends PostmortemITSupport {
     @Test
     void shouldShowWhatIsMissingWhenAManagerApprovesTooEarly() throws Exception {
         String id = drafted(Scenario.accountCompromise()).get("id").asString();
-        Browser manager = new Browser(port).login(MANAGER);
+        PageBrowser manager = new PageBrowser(port, "/postmortems").login(MANAGER);
 
         HttpResponse<String> approval = manager.post("/postmortems/" + id + "/approval", List.of(), true);
         HttpResponse<String> page = manager.get("/postmortems/" + id);

@@ -1,5 +1,6 @@
 package io.vigie.regulatory;
 
+import io.vigie.test.PageBrowser;
 import io.vigie.events.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,15 +24,15 @@ class PagesIT extends RegulatoryITSupport {
 
     @Test
     void shouldSendAnonymousVisitorsToTheLoginFormWithTheServicesOwnSessionCookie() throws Exception {
-        Browser anonymous = new Browser(port);
+        PageBrowser anonymous = new PageBrowser(port, "/regulatory");
 
         HttpResponse<String> page = anonymous.get("/regulatory");
 
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 
-        Browser viewer = new Browser(port);
-        viewer.csrf = Browser.token(viewer.get("/login").body());
+        PageBrowser viewer = new PageBrowser(port, "/regulatory");
+        viewer.csrf = PageBrowser.token(viewer.get("/login").body());
         HttpResponse<String> login = viewer.post("/login", List.of(Map.entry("username", VIEWER),
                 Map.entry("password", VIEWER + "-pw")), true);
         assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
@@ -43,7 +44,7 @@ class PagesIT extends RegulatoryITSupport {
     @Test
     void shouldLetTheSocFollowAReportFromTheProfileToTheSubmissionThroughThePages() throws Exception {
         String client = newClient();
-        Browser manager = new Browser(port).login(MANAGER);
+        PageBrowser manager = new PageBrowser(port, "/regulatory").login(MANAGER);
 
         // given a manager who saves the client's profile through the form
         HttpResponse<String> saved = manager.post("/regulatory/clients/" + client, List.of(
@@ -85,7 +86,7 @@ class PagesIT extends RegulatoryITSupport {
                 "Move awareness");
 
         // when communications saves a draft version, hostile text included
-        Browser comms = new Browser(port).login(COMMS);
+        PageBrowser comms = new PageBrowser(port, "/regulatory").login(COMMS);
         String draft = "/regulatory/incidents/" + incident + "/clients/" + client + "/reports/NIS2_EARLY_WARNING/draft";
         HttpResponse<String> savedDraft = comms.post(draft, List.of(
                 Map.entry("element.suspectedMalicious", "Oui : exfiltration"),
@@ -102,7 +103,7 @@ class PagesIT extends RegulatoryITSupport {
                 .doesNotContain("<script>alert").doesNotContain("Record as submitted");
 
         // when a viewer or communications posts what only a manager may: refused, whatever the page shows
-        Browser viewer = new Browser(port).login(VIEWER);
+        PageBrowser viewer = new PageBrowser(port, "/regulatory").login(VIEWER);
         String submission = draft.replace("/draft", "/submission");
         assertThat(viewer.post(draft, List.of(Map.entry("element.crossBorderImpact", "x")), true).statusCode())
                 .isEqualTo(403);
@@ -136,7 +137,7 @@ class PagesIT extends RegulatoryITSupport {
     @Test
     void shouldNameTheFieldWhenAProfileIsRefusedAndTheElementWhenASubmissionIsIncomplete() throws Exception {
         String client = newClient();
-        Browser manager = new Browser(port).login(MANAGER);
+        PageBrowser manager = new PageBrowser(port, "/regulatory").login(MANAGER);
 
         manager.post("/regulatory/clients/" + client, List.of(Map.entry("language", "en"),
                 Map.entry("gdprContactPoint", "dpo@client.example"), Map.entry("gdprAuthority", "")), true);
@@ -170,7 +171,7 @@ class PagesIT extends RegulatoryITSupport {
         UUID incident = UUID.randomUUID();
         send(Topics.ALERT_CLASSIFIED, incident, classified(incident, true, client));
         awaitReports(incident, 3);
-        Browser manager = new Browser(port).login(MANAGER);
+        PageBrowser manager = new PageBrowser(port, "/regulatory").login(MANAGER);
         String clientPath = "/regulatory/incidents/" + incident + "/clients/" + client;
 
         // when the manager overrides the NIS2 proposal, with a reason

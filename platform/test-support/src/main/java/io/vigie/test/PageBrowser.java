@@ -1,4 +1,4 @@
-package io.vigie.postmortem;
+package io.vigie.test;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -16,35 +16,42 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A browser on the service's pages: cookies kept, redirects shown rather than followed, the form's CSRF token. */
-final class Browser {
+/**
+ * A browser on a service's server-rendered pages, for their integration tests: cookies kept, redirects shown rather
+ * than followed, the forms' CSRF token, and a form login against the test users (password {@code <user>-pw}).
+ */
+public final class PageBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final int port;
-    String csrf;
+    private final String landingPage;
+    /** The CSRF token the next form post carries: the last page's, read by {@link #token}. */
+    public String csrf;
 
-    Browser(int port) {
+    /** @param landingPage the page whose form gives the token after the login, e.g. {@code /postmortems} */
+    public PageBrowser(int port, String landingPage) {
         this.port = port;
+        this.landingPage = landingPage;
     }
 
-    Browser login(String user) throws Exception {
+    public PageBrowser login(String user) throws Exception {
         csrf = token(get("/login").body());
         HttpResponse<String> login = post("/login", List.of(Map.entry("username", user),
                 Map.entry("password", user + "-pw")), true);
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-        csrf = token(get("/postmortems").body());
+        csrf = token(get(landingPage).body());
         return this;
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, boolean withCsrf)
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, boolean withCsrf)
             throws Exception {
         List<Map.Entry<String, String>> all = new ArrayList<>(fields);
         if (withCsrf) {
@@ -61,7 +68,7 @@ final class Browser {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    static String token(String html) {
+    public static String token(String html) {
         Matcher m = CSRF.matcher(html);
         assertThat(m.find()).as("a CSRF token in the page").isTrue();
         return m.group(1);
