@@ -1,9 +1,16 @@
 package io.vigie.test.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.util.List;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -16,7 +23,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *     static final ArchRule services = VigieArchitecture.dependsOnNoOtherService("io.vigie.triage");
  *     &#64;ArchTest
  *     static final ArchRule features = VigieArchitecture.featuresFreeOfCycles("io.vigie.triage");
+ *     &#64;ArchTest
+ *     static final ArchRule internals = VigieArchitecture.internalsStayInTheirFeature("io.vigie.triage");
+ *     &#64;ArchTest
+ *     static final ArchRule sql = VigieArchitecture.sqlStaysInternal("io.vigie.triage");
  * }
+ * </pre>
+ * and its {@code NarrowRecordsTest} checks {@link WideRecords#withoutReason} on {@code src/main/java}:
+ * <pre>
+ * assertThat(WideRecords.withoutReason(Path.of("src/main/java"))).isEmpty();
  * </pre>
  * A service adds its own rules beside them (where its Avro mappers live, which feature owns a rule).
  */
@@ -50,4 +65,47 @@ public final class VigieArchitecture {
         return slices().matching(servicePackage + ".(*)..").should().beFreeOfCycles()
                 .because("a feature package is changed alone: dependencies between features go one way (STYLE.md)");
     }
+
+    /**
+     * A feature's {@code internal} package (its SQL, its row mappers, the helpers only it needs) is reached from that
+     * feature alone: {@code io.vigie.triage.policy.internal} from {@code io.vigie.triage.policy..}, never from
+     * {@code io.vigie.triage.incident}. What other features may use is in the feature package itself.
+     */
+    public static ArchRule internalsStayInTheirFeature(String servicePackage) {
+        return classes().that().resideInAPackage(servicePackage + "..")
+                .should(new ArchCondition<JavaClass>("reach another feature's internal package") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                            String target = dependency.getTargetClass().getPackageName();
+                            int internal = target.indexOf(".internal");
+                            if (internal < 0 || !target.startsWith(servicePackage + ".")) {
+                                continue;
+                            }
+                            String feature = target.substring(0, internal);
+                            String from = origin.getPackageName();
+                            if (!from.equals(feature) && !from.startsWith(feature + ".")) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        }
+                    }
+                }.as("stay out of other features' internal packages"))
+                .because("a feature's internal package is its own business: other features use its public face "
+                        + "(STYLE.md)");
+    }
+
+    /**
+     * SQL is a feature's internal business: the classes that talk JDBC live in a feature's {@code internal}
+     * package, so a controller or a listener reads as what it does, and a change of table touches one package.
+     */
+    public static ArchRule sqlStaysInternal(String servicePackage) {
+        return noClasses().that().resideInAPackage(servicePackage + "..")
+                .and().resideOutsideOfPackage("..internal..")
+                .should().dependOnClassesThat(JDBC)
+                .because("SQL lives in the feature's internal package, behind the feature's own methods (STYLE.md)");
+    }
+
+    private static final DescribedPredicate<JavaClass> JDBC = DescribedPredicate.describe("talk JDBC",
+            target -> target.getPackageName().startsWith("org.springframework.jdbc")
+                    || target.getPackageName().startsWith("java.sql"));
 }
