@@ -98,6 +98,11 @@ final class FaultRun implements AutoCloseable {
         return driver;
     }
 
+    /** The run's three hosts: alerts about each make one incident. */
+    List<String> hosts() {
+        return hosts;
+    }
+
     /** Waits until the driver's alerts were all taken, the pipeline converged, and checks it lost and repeated nothing. */
     void assertEverythingAccountedFor() throws Exception {
         Laps laps = new Laps(run);

@@ -57,6 +57,17 @@ final class ServiceProcess {
         return new ServiceProcess(service, command, logDirectory.resolve(service.shortName() + ".log"));
     }
 
+    /**
+     * A further instance of {@code service} beside the one the stack runs: the same arguments (database, broker,
+     * consumer group, users) but its own HTTP {@code port} and its own log, as a second replica of a deployment.
+     */
+    static ServiceProcess anotherInstance(LocalStack stack, VigieService service, Path logDirectory, int port) {
+        ServiceProcess first = of(stack, service, logDirectory);
+        List<String> command = new ArrayList<>(first.command.stream()
+                .map(argument -> argument.startsWith("--server.port=") ? "--server.port=" + port : argument).toList());
+        return new ServiceProcess(service, command, logDirectory.resolve(service.shortName() + "-2.log"));
+    }
+
     synchronized void start() {
         try {
             process = new ProcessBuilder(command)

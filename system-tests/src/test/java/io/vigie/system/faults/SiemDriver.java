@@ -27,46 +27,71 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * to keep the tests short; any other refusal is a failure the test reports.
  *
  * <p>Every alert is a new occurrence (its own search id) by a different account, so none is a repeat of another;
- * they cycle over the given hosts, so each host's alerts make one incident.
+ * they cycle over the given hosts, so each host's alerts make one incident; a {@link #storm} is about one host.
+ *
+ * <p>Given several intake instances ({@link #spreadOver}), it spreads its deliveries over them as a load balancer in
+ * front of them would, and sends an attempt that got no answer to the next instance.
  */
 final class SiemDriver implements AutoCloseable {
 
     static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String webhookUrl;
+    private final List<String> webhookUrls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String run;
     private final List<String> hosts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("siem-clock"));
     private final ExecutorService senders = Executors.newFixedThreadPool(32, daemon("siem-sender"));
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final ConcurrentMap<Integer, String> stormHosts = new ConcurrentHashMap<>();
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger unavailable = new AtomicInteger();
     private final AtomicInteger unreachable = new AtomicInteger();
     private final ConcurrentMap<String, Integer> unavailableReasons = new ConcurrentHashMap<>();
     private final AtomicInteger withoutRetryAfter = new AtomicInteger();
     private final ConcurrentMap<Integer, String> failures = new ConcurrentHashMap<>();
-    private volatile int planned;
+    private final AtomicInteger planned = new AtomicInteger();
 
     SiemDriver(String webhookUrl, String run, List<String> hosts) {
-        this.webhookUrl = webhookUrl;
+        this.webhookUrls.add(webhookUrl);
         this.run = run;
         this.hosts = List.copyOf(hosts);
     }
 
-    /** Starts sending {@code count} alerts at {@code perSecond}; returns at once. */
+    /** From now on, deliveries go in turn to these webhook URLs as well (more instances of alert-intake-service). */
+    void spreadOver(List<String> moreWebhookUrls) {
+        webhookUrls.addAll(moreWebhookUrls);
+    }
+
+    /** Starts sending {@code count} alerts at {@code perSecond}, cycling over the hosts; returns at once. */
     void send(int count, int perSecond) {
-        planned = count;
+        schedule(count, perSecond, null);
+    }
+
+    /** Starts sending {@code count} alerts at {@code perSecond} about {@code host} alone (one thing going wrong); returns at once. */
+    void storm(int count, int perSecond, String host) {
+        schedule(count, perSecond, host);
+    }
+
+    private void schedule(int count, int perSecond, String host) {
+        planned.addAndGet(count);
+        AtomicInteger ofThisSchedule = new AtomicInteger();
+        java.util.concurrent.CompletableFuture<java.util.concurrent.ScheduledFuture<?>> ticks =
+                new java.util.concurrent.CompletableFuture<>();
         long periodMicros = 1_000_000L / perSecond;
-        clock.scheduleAtFixedRate(() -> {
-            int number = sent.incrementAndGet();
-            if (number > count) {
-                sent.decrementAndGet();
+        ticks.complete(clock.scheduleAtFixedRate(() -> {
+            if (ofThisSchedule.incrementAndGet() > count) {
+                ticks.thenAccept(done -> done.cancel(false));
                 return;
             }
+            int number = sent.incrementAndGet();
+            if (host != null) {
+                stormHosts.put(number, host);
+            }
             senders.execute(() -> deliver(number));
-        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        }, 0, periodMicros, TimeUnit.MICROSECONDS));
     }
 
     int sent() {
@@ -74,7 +99,7 @@ final class SiemDriver implements AutoCloseable {
     }
 
     int planned() {
-        return planned;
+        return planned.get();
     }
 
     /** The alert ids answered with a 2xx: what the SIEM was told Vigie took on. */
@@ -159,7 +184,7 @@ final class SiemDriver implements AutoCloseable {
     // As Splunk's webhook alert action sends it: the first result row, the search's sid and name, owner and app.
     private HttpRequest request(int number) {
         String sid = sid(number);
-        String host = hosts.get(number % hosts.size());
+        String host = stormHosts.getOrDefault(number, hosts.get(number % hosts.size()));
         String body;
         try {
             body = JSON.writeValueAsString(Map.of(
@@ -175,6 +200,7 @@ final class SiemDriver implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        String webhookUrl = webhookUrls.get(Math.floorMod(attempts.getAndIncrement(), webhookUrls.size()));
         return HttpRequest.newBuilder(URI.create(webhookUrl)).timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();

@@ -16,11 +16,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +31,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +66,9 @@ class OutboxIT {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
 
     private final VigieInfrastructure infrastructure = VigieInfrastructure.shared();
 
@@ -120,6 +131,59 @@ class OutboxIT {
         broker.start();
         assertThat(awaitValues(duringOutage)).contains(duringOutage);
         await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 0);
+    }
+
+    @Test
+    void shouldRelayEachEventOnceAndInOrderWhenRelaysOfSeveralInstancesRace() throws Exception {
+        // given 300 committed events about one key, and two more relays on the same table: other instances of the
+        // service, racing this one's
+        List<AlertRaised> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            events.add(alert("raced " + i));
+        }
+        OutboxProperties small = new OutboxProperties(Duration.ofMillis(200), 20, Duration.ofSeconds(3),
+                Duration.ofSeconds(1));
+        List<OutboxRelay> others = List.of(
+                new OutboxRelay(jdbc, transactions, kafka, small, Clock.systemUTC(), new SimpleMeterRegistry()),
+                new OutboxRelay(jdbc, transactions, kafka, small, Clock.systemUTC(), new SimpleMeterRegistry()));
+        ExecutorService instances = Executors.newFixedThreadPool(3);
+        try {
+            // when the events are committed while all three relay at once
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> relayed = new ArrayList<>();
+            Future<?> appended = instances.submit(() -> {
+                go.await();
+                for (List<AlertRaised> slice : List.of(events.subList(0, 100), events.subList(100, 200),
+                        events.subList(200, 300))) {
+                    for (AlertRaised event : slice) {
+                        transactions.executeWithoutResult(status -> outbox.append(TOPIC, "raced-key", event));
+                    }
+                }
+                return null;
+            });
+            for (OutboxRelay relay : others) {
+                relayed.add(instances.submit(() -> {
+                    go.await();
+                    int sent = 0;
+                    while (!appended.isDone() || pending() > 0) {
+                        sent += relay.relayPending();
+                    }
+                    return sent;
+                }));
+            }
+            go.countDown();
+            appended.get(60, TimeUnit.SECONDS);
+            for (Future<Integer> relay : relayed) {
+                relay.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+
+        // then the topic holds each event exactly once, in the order it was committed
+        List<Object> values = awaitValues(events.get(events.size() - 1));
+        assertThat(values.stream().filter(events::contains).toList()).containsExactlyElementsOf(events);
+        await().until(() -> pending() == 0);
     }
 
     private long pending() {
