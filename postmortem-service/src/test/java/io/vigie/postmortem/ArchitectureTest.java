@@ -14,4 +14,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule shouldKeepFeaturesFreeOfCycles = VigieArchitecture.featuresFreeOfCycles("io.vigie.postmortem");
+
+    @ArchTest
+    static final ArchRule shouldKeepEachInternalPackageToItsFeature =
+            VigieArchitecture.internalsStayInTheirFeature("io.vigie.postmortem");
+
+    @ArchTest
+    static final ArchRule shouldKeepSqlInternal = VigieArchitecture.sqlStaysInternal("io.vigie.postmortem");
 }

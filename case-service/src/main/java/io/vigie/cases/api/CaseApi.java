@@ -71,20 +71,20 @@ class CaseApi {
     @GetMapping
     @Operation(summary = "Cases ordered by priority; without a status, the active ones (OPEN, NOTIFIED, IN_PROGRESS); "
             + "with an alertId, the case holding that alert whatever its status. Another parameter is a 400")
-    List<IncidentCase> list(@RequestParam(required = false) Severity severity,
-                            @RequestParam(required = false) CaseStatus status,
-                            @RequestParam(required = false) String client,
-                            @RequestParam(required = false) String category,
-                            @RequestParam(required = false) String assignee,
-                            @RequestParam(required = false) UUID alertId,
-                            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    List<CaseView> list(@RequestParam(required = false) Severity severity,
+                        @RequestParam(required = false) CaseStatus status,
+                        @RequestParam(required = false) String client,
+                        @RequestParam(required = false) String category,
+                        @RequestParam(required = false) String assignee,
+                        @RequestParam(required = false) UUID alertId,
+                        @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         // A misspelt filter (alertid, clientId) silently ignored would list the wrong cases as if they matched.
         parameters.keySet().stream().filter(name -> !LIST_PARAMETERS.contains(name)).findFirst().ifPresent(name -> {
             throw new InvalidFieldException(name, "unknown query parameter; accepted: "
                     + String.join(", ", LIST_PARAMETERS), LIST_PARAMETERS);
         });
         return queries.list(new CaseFilter(severity, status, filter("client", client), filter("category", category),
-                filter("assignee", assignee), alertId));
+                filter("assignee", assignee), alertId)).stream().map(CaseView::of).toList();
     }
 
     /**
@@ -262,7 +262,7 @@ class CaseApi {
     private CaseDetails details(IncidentCase c) {
         Instant now = clocks.now();
         List<SlaClock> caseClocks = clocks.of(c);
-        return new CaseDetails(c, queries.clients(c.id()), queries.suggestedClients(c.id()),
+        return new CaseDetails(CaseView.of(c), queries.clients(c.id()), queries.suggestedClients(c.id()),
                 queries.detachedClients(c.id()),
                 queries.clientTextLanguages(c.id()).stream().map(Language::code).toList(),
                 queries.heldNotices(c.id()).stream().map(held -> CaseDetails.HeldNotice.of(held, now)).toList(),

@@ -5,7 +5,6 @@ import io.vigie.cases.incident.AttachedAlert;
 import io.vigie.cases.incident.ClientMessage;
 import io.vigie.cases.incident.ClientNotice;
 import io.vigie.cases.incident.DetachedClient;
-import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.Language;
 import io.vigie.cases.incident.SuggestedClient;
 import io.vigie.cases.regulatory.RegulatoryReport;
@@ -19,9 +18,12 @@ import java.util.UUID;
  * A case as the API shows it: the case, its clients' notice status, the clients it suggests and those detached, the
  * languages to write the clients' texts in, the notices held for review, what its clients wrote with the answers, the
  * reports the law asks of its clients, its alerts and its clocks.
+ * <p>
+ * Wide: the JSON body of {@code GET /api/cases/{id}} and of every command's answer, read by the dashboard and the
+ * system tests; its fields are that contract's, each a list or view of its own.
  */
 record CaseDetails(
-        IncidentCase incident,
+        CaseView incident,
         List<ClientNotice> clients,
         @Schema(description = "Suggested clients — not notified until confirmed: the alerts name them, but neither the "
                 + "inventory nor the source's bindings say they are affected. POST "
@@ -86,6 +88,8 @@ record CaseDetails(
 
     /**
      * A client's message and its answer.
+     * <p>
+     * Wide: an item of {@code clientQuestions} in the API's JSON, whose flat shape is the contract.
      *
      * @param language the contact's language: the answer is written in it
      * @param answer   null while UNANSWERED
@@ -105,6 +109,8 @@ record CaseDetails(
 
     /**
      * A regulatory report at the time of the answer.
+     * <p>
+     * Wide: an item of {@code regulatoryReports} in the API's JSON, whose flat shape is the contract.
      *
      * @param state OPEN, DUE_SOON, OVERDUE (as reported, or once {@code dueAt} passed with nothing submitted),
      *              SUBMITTED or WITHDRAWN
@@ -116,7 +122,8 @@ record CaseDetails(
 
         static RegulatoryReportView of(RegulatoryReport r, Instant now) {
             RegulatoryReport.Submission s = r.submission();
-            return new RegulatoryReportView(r.clientId(), r.report(), r.regime(), r.title(), r.rule(), r.authority(),
+            RegulatoryReport.Requirement q = r.requirement();
+            return new RegulatoryReportView(r.clientId(), q.report(), q.regime(), q.title(), q.rule(), q.authority(),
                     r.deadline().awareAt(), r.deadline().dueAt(), r.stateAt(now).name(),
                     s == null ? null : s.submittedAt(), s == null ? null : s.submittedBy(),
                     s == null ? null : s.authorityReference(), s != null && s.late(),

@@ -45,7 +45,7 @@ class DashboardCharts {
             byDay.put(day, new ArrayList<>());
         }
         for (IncidentCase c : cases.openedSince(first.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-            List<IncidentCase> day = byDay.get(LocalDate.ofInstant(c.openedAt(), ZoneOffset.UTC));
+            List<IncidentCase> day = byDay.get(LocalDate.ofInstant(c.clocks().openedAt(), ZoneOffset.UTC));
             if (day != null) {
                 day.add(c);
             }
@@ -58,10 +58,10 @@ class DashboardCharts {
         List<Double> mtta = new ArrayList<>();
         List<Double> mttr = new ArrayList<>();
         for (List<IncidentCase> day : byDay.values()) {
-            mtta.add(meanMinutes(day.stream().filter(c -> c.firstAcknowledgedAt() != null)
-                    .map(c -> Duration.between(c.openedAt(), c.firstAcknowledgedAt())).toList()));
-            mttr.add(meanMinutes(day.stream().filter(c -> c.resolvedAt() != null)
-                    .map(c -> Duration.between(c.openedAt(), c.resolvedAt())).toList()));
+            mtta.add(meanMinutes(day.stream().filter(c -> c.clocks().firstAcknowledgedAt() != null)
+                    .map(c -> Duration.between(c.clocks().openedAt(), c.clocks().firstAcknowledgedAt())).toList()));
+            mttr.add(meanMinutes(day.stream().filter(c -> c.clocks().resolvedAt() != null)
+                    .map(c -> Duration.between(c.clocks().openedAt(), c.clocks().resolvedAt())).toList()));
         }
         return new Charts(byDay.keySet().stream().map(LocalDate::toString).toList(), perDay, mtta, mttr);
     }

@@ -342,7 +342,7 @@ class DashboardController {
         model.addAttribute("clients", queries.clients(id));
         model.addAttribute("detachedClients", queries.detachedClients(id));
         model.addAttribute("suggestions", queries.suggestedClients(id));
-        model.addAttribute("attributable", c.status().isActive() && c.attribution().anyClientMayBeNamed());
+        model.addAttribute("attributable", c.status().isActive() && c.audience().attribution().anyClientMayBeNamed());
         model.addAttribute("knownClients", queries.clientIds());
         Map<String, List<Language>> contactLanguages = queries.contactLanguages(id);
         model.addAttribute("contactLanguages", contactLanguages);

@@ -99,7 +99,8 @@ public class Format {
                 : reports(attention.overdue()) + " overdue"
                 + (attention.dueSoon() == 0 ? "" : ", " + attention.dueSoon() + " due soon");
         RegulatoryReport first = attention.first();
-        return counts + ": " + first.title() + " (" + first.clientId() + "), " + regulatoryStatus(now, first);
+        return counts + ": " + first.requirement().title() + " (" + first.clientId() + "), "
+                + regulatoryStatus(now, first);
     }
 
     private static String reports(int count) {

@@ -25,7 +25,7 @@ public enum AnswerDelivery {
     }
 
     /** The states this one overrides. */
-    List<AnswerDelivery> before() {
+    public List<AnswerDelivery> before() {
         return Arrays.stream(values()).filter(state -> state.ordinal() < ordinal()).toList();
     }
 }

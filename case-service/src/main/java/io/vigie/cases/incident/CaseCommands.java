@@ -1,5 +1,7 @@
 package io.vigie.cases.incident;
 
+import io.vigie.cases.incident.internal.CaseRepository;
+import io.vigie.cases.incident.internal.ConversationRepository;
 import io.vigie.cases.timeline.EntryType;
 import io.vigie.cases.timeline.Timeline;
 import io.vigie.events.Topics;
@@ -177,7 +179,7 @@ public class CaseCommands {
                 throw new InvalidTransitionException(id, current.status(), Command.CONFIRM_CLIENT,
                         client + " is already an affected client: it is notified without confirmation");
             }
-            if (!current.attribution().anyClientMayBeNamed()) {
+            if (!current.audience().attribution().anyClientMayBeNamed()) {
                 throw new ClientNotSuggestedException(id, client);
             }
             cases.recordAttributedClient(id, clientIdentifier(client), actor, now);
@@ -185,7 +187,7 @@ public class CaseCommands {
         cases.addClientIfAbsent(id, client, now);
         String message = "Client " + client + (suggested ? "" : ", named by " + actor + " (no alert named an affected "
                 + "client),") + " confirmed as affected: notification-service sends it its first notice";
-        if (current.attribution() != Attribution.ATTRIBUTED) {
+        if (current.audience().attribution() != Attribution.ATTRIBUTED) {
             // Whatever the alerts say later, a person named a client: the incident never waits for one again.
             cases.set(id, now, "attribution", Attribution.ATTRIBUTED);
         }
@@ -205,12 +207,13 @@ public class CaseCommands {
     public IncidentCase dismissAttribution(UUID id, String reason, String actor) {
         IncidentCase current = begin(id, Command.DISMISS_ATTRIBUTION);
         String why = text(reason, "reason", MAX_REASON);
-        switch (current.attribution()) {
+        switch (current.audience().attribution()) {
             case DISMISSED -> {
                 return current;
             }
             case NOT_NEEDED -> throw new InvalidTransitionException(id, current.status(), Command.DISMISS_ATTRIBUTION,
-                    current.notifyClients() ? "triage named its affected clients: nothing waits for attribution"
+                    current.audience().notifyClients()
+                            ? "triage named its affected clients: nothing waits for attribution"
                             : "it notifies no client: nothing waits for attribution");
             case ATTRIBUTED -> throw new InvalidTransitionException(id, current.status(), Command.DISMISS_ATTRIBUTION,
                     "a client was already named for it; resolve the incident if it concerns nobody");
@@ -249,7 +252,8 @@ public class CaseCommands {
             }
         }
         cases.addClientIfAbsent(id, client, now);
-        if (current.attribution() == Attribution.AWAITING || current.attribution() == Attribution.DISMISSED) {
+        Attribution attribution = current.audience().attribution();
+        if (attribution == Attribution.AWAITING || attribution == Attribution.DISMISSED) {
             // A person named a client: the incident no longer waits for one, whatever the alerts say later.
             cases.set(id, now, "attribution", Attribution.ATTRIBUTED);
         }
@@ -432,7 +436,7 @@ public class CaseCommands {
         List<String> clients = cases.clients(id).stream().map(ClientNotice::clientId).toList();
         outbox.append(Topics.INCIDENT_RESOLVED, id.toString(), EventMapper.toResolved(after, resolution, actor, clients,
                 slaAtResolution.of(after)));
-        meters.resolved(after.severity(), Duration.between(after.openedAt(), now));
+        meters.resolved(after.severity(), Duration.between(after.clocks().openedAt(), now));
         meters.command(Command.RESOLVE);
         changes.publishEvent(new CaseChanged(id));
         return after;

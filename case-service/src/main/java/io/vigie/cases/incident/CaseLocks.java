@@ -1,5 +1,6 @@
 package io.vigie.cases.incident;
 
+import io.vigie.cases.incident.internal.CaseRepository;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

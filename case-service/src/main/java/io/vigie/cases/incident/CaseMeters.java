@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vigie.cases.incident.internal.CaseRepository;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;

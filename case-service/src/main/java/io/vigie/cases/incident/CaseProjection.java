@@ -1,5 +1,7 @@
 package io.vigie.cases.incident;
 
+import io.vigie.cases.incident.internal.CaseRepository;
+import io.vigie.cases.incident.internal.ConversationRepository;
 import io.vigie.cases.timeline.EntryType;
 import io.vigie.cases.timeline.Timeline;
 import io.vigie.events.Topics;
@@ -60,7 +62,7 @@ class CaseProjection {
      */
     @Transactional
     public void onClassified(List<Classification> classifications) {
-        boolean[] claimed = processedEvents.claimAll(classifications.stream().map(Classification::eventId).toList(),
+        boolean[] claimed = processedEvents.claimAll(classifications.stream().map(c -> c.origin().eventId()).toList(),
                 Topics.ALERT_CLASSIFIED);
         List<Classification> fresh = new ArrayList<>();
         Map<UUID, Instant> firstReceivedAt = new HashMap<>();
@@ -68,7 +70,7 @@ class CaseProjection {
             if (claimed[i]) {
                 Classification c = classifications.get(i);
                 fresh.add(c);
-                firstReceivedAt.putIfAbsent(c.incidentId(), c.alertReceivedAt());
+                firstReceivedAt.putIfAbsent(c.incidentId(), c.alert().receivedAt());
             }
         }
         if (fresh.isEmpty()) {
@@ -87,24 +89,28 @@ class CaseProjection {
                 what = "Incident opened";
             } else {
                 boolean escalate = c.change() == Classification.Change.ESCALATED
-                        && c.severity().ordinal() < before.severity().ordinal();
+                        && before.headline().escalatedBy(c.headline());
                 current.put(c.incidentId(), before.mergedWith(c, escalate));
-                what = escalate ? "Escalated from " + before.severity() + " to " + c.severity() : "Alert attached";
+                what = escalate ? "Escalated from " + before.severity() + " to " + c.headline().severity()
+                        : "Alert attached";
             }
             clients.computeIfAbsent(c.incidentId(), id -> new LinkedHashSet<>()).addAll(c.clients());
             Map<String, SuggestedClient> suggested = suggestions.computeIfAbsent(c.incidentId(),
                     id -> new LinkedHashMap<>());
             c.suggestedClients().forEach(s -> suggested.putIfAbsent(s.clientId(),
-                    new SuggestedClient(s.clientId(), s.assets(), s.services(), c.occurredAt())));
-            entries.add(new Timeline.NewEntry(c.incidentId(), c.occurredAt(), c.producer(), EntryType.ALERT_CLASSIFIED,
-                    what + ": " + c.severity() + " " + c.category() + ", priority " + c.priority() + ". " + c.title()
+                    new SuggestedClient(s.clientId(), s.assets(), s.services(), c.origin().occurredAt())));
+            entries.add(new Timeline.NewEntry(c.incidentId(), c.origin().occurredAt(), c.origin().producer(),
+                    EntryType.ALERT_CLASSIFIED,
+                    what + ": " + c.headline().severity() + " " + c.headline().category() + ", priority "
+                            + c.headline().priority() + ". " + c.headline().title()
                             + (c.clients().isEmpty() ? "" : ". Clients: " + String.join(", ", c.clients()))
                             + (c.suggestedClients().isEmpty() ? "" : ". Suggested clients (not notified until "
                             + "confirmed): " + String.join(", ", c.suggestedClients().stream()
                             .map(Classification.Suggestion::clientId).toList()))
-                            + (c.personalData() ? ". Personal data involved (regulatory-service decides the "
+                            + (c.scope().personalData() ? ". Personal data involved (regulatory-service decides the "
                             + "reports the law asks of the clients)" : "")
-                            + (c.rulesFired().isEmpty() ? "" : ". Rules: " + String.join("; ", c.rulesFired()))));
+                            + (c.rationale().rulesFired().isEmpty() ? ""
+                            : ". Rules: " + String.join("; ", c.rationale().rulesFired()))));
         }
         cases.saveClassified(current.values(), now);
         cases.addClientsIfAbsent(clients, now);
@@ -153,7 +159,7 @@ class CaseProjection {
      */
     @Transactional
     public void onRaised(List<RaisedAlert> raised) {
-        boolean[] claimed = processedEvents.claimAll(raised.stream().map(RaisedAlert::eventId).toList(),
+        boolean[] claimed = processedEvents.claimAll(raised.stream().map(a -> a.origin().eventId()).toList(),
                 Topics.ALERT_RAISED);
         Map<UUID, RaisedAlert> fresh = new LinkedHashMap<>();
         for (int i = 0; i < raised.size(); i++) {
@@ -196,8 +202,9 @@ class CaseProjection {
             if (incidentId != null) {
                 // The classification overtook the alert on the other topic: the alert's own details join the
                 // record now, under the case's lock like every other entry of its timeline.
-                entries.add(new Timeline.NewEntry(incidentId, a.receivedAt(), a.producer(), EntryType.ALERT_RAISED,
-                        "Alert from " + a.sourceName() + " (" + a.source() + ", " + a.sourceReference() + "): "
+                entries.add(new Timeline.NewEntry(incidentId, a.detection().receivedAt(), a.origin().producer(),
+                        EntryType.ALERT_RAISED,
+                        "Alert from " + a.describeSource() + ": "
                                 + a.title() + (a.asset() == null ? "" : " on " + a.asset())));
             }
         }
@@ -207,11 +214,12 @@ class CaseProjection {
 
     @Transactional
     public void on(Delivery d) {
-        if (!processedEvents.claim(d.eventId(), Topics.CLIENT_NOTIFIED)) {
+        if (!processedEvents.claim(d.origin().eventId(), Topics.CLIENT_NOTIFIED)) {
             return;
         }
+        Instant at = d.origin().occurredAt();
         Instant now = clock.instant();
-        IncidentCase current = lockOrStub(d.incidentId(), d.occurredAt(), now);
+        IncidentCase current = lockOrStub(d.incidentId(), at, now);
         // An answer to one contact's question is followed on that question; the client's notice status stays the
         // incident notices' (an answer's failed SMS does not make the client look unreached).
         boolean answer = d.answersMessageId() != null;
@@ -219,14 +227,14 @@ class CaseProjection {
             case SENT -> {
                 if (!answer) {
                     cases.recordNotice(d.incidentId(), d.clientId(), unlessAcknowledged(d, NoticeStatus.SENT),
-                            d.stage(), d.channel(), null, d.occurredAt());
+                            d.stage(), d.route().channel(), null, at);
                 }
-                cases.releaseHeldNotice(d.incidentId(), d.notice().id(), true, d.occurredAt());
+                cases.releaseHeldNotice(d.incidentId(), d.notice().id(), true, at);
                 // REGULATOR deliveries were the supervisory-authority drafts notification-service no longer makes;
                 // replayed ones are on the record but are no client's notice. Regulatory reports are
                 // regulatory-service's (RegulatoryReportChanged).
-                if (current.firstNotifiedAt() == null && !d.toRegulator()) {
-                    cases.set(d.incidentId(), now, "first_notified_at", d.occurredAt());
+                if (current.clocks().firstNotifiedAt() == null && !d.toRegulator()) {
+                    cases.set(d.incidentId(), now, "first_notified_at", at);
                 }
                 if (current.status().afterClientNotice() != current.status()) {
                     cases.set(d.incidentId(), now, "status", current.status().afterClientNotice());
@@ -235,16 +243,17 @@ class CaseProjection {
             case FAILED -> {
                 if (!answer) {
                     cases.recordNotice(d.incidentId(), d.clientId(), unlessAcknowledged(d, NoticeStatus.FAILED),
-                            d.stage(), d.channel(), d.error(), d.occurredAt());
+                            d.stage(), d.route().channel(), d.error(), at);
                 }
-                cases.releaseHeldNotice(d.incidentId(), d.notice().id(), false, d.occurredAt());
+                cases.releaseHeldNotice(d.incidentId(), d.notice().id(), false, at);
             }
             case ACKNOWLEDGED -> {
-                cases.recordNotice(d.incidentId(), d.clientId(), NoticeStatus.ACKNOWLEDGED, d.stage(), d.channel(),
-                        null, d.occurredAt());
-                if (current.firstAcknowledgedAt() == null) {
-                    cases.set(d.incidentId(), now, "first_acknowledged_at", d.occurredAt());
-                    meters.acknowledged(current.severity(), Duration.between(current.openedAt(), d.occurredAt()));
+                cases.recordNotice(d.incidentId(), d.clientId(), NoticeStatus.ACKNOWLEDGED, d.stage(),
+                        d.route().channel(), null, at);
+                if (current.clocks().firstAcknowledgedAt() == null) {
+                    cases.set(d.incidentId(), now, "first_acknowledged_at", at);
+                    meters.acknowledged(current.severity(),
+                            Duration.between(current.clocks().openedAt(), at));
                 }
             }
             case HELD -> {
@@ -252,10 +261,10 @@ class CaseProjection {
                 // latest notice waiting, unless a failure (being retried) or an acknowledgement says more.
                 NoticeStatus status = clientStatus(d);
                 if (status != NoticeStatus.ACKNOWLEDGED && status != NoticeStatus.FAILED) {
-                    cases.recordNotice(d.incidentId(), d.clientId(), NoticeStatus.HELD, d.stage(), d.channel(), null,
-                            d.occurredAt());
+                    cases.recordNotice(d.incidentId(), d.clientId(), NoticeStatus.HELD, d.stage(), d.route().channel(),
+                            null, at);
                 }
-                cases.holdNotice(d.incidentId(), d.notice(), d.occurredAt(), d.heldUntil());
+                cases.holdNotice(d.incidentId(), d.notice(), at, d.heldUntil());
                 d.contactLanguage().ifPresent(language -> cases.recordHeldNoticeLanguage(d.incidentId(),
                         d.notice().id(), language));
             }
@@ -265,7 +274,7 @@ class CaseProjection {
         }
         if (d.answersMessageId() != null && d.answerDelivery() != null) {
             conversations.recordAnswerDelivery(d.incidentId(), d.answersMessageId(), d.answerDelivery(),
-                    d.occurredAt());
+                    at);
         }
         if (!d.toRegulator()) {
             // notification-service writes only to clients it was told are affected: no suggestion left to confirm.
@@ -273,15 +282,15 @@ class CaseProjection {
             d.contactLanguage().ifPresent(language -> cases.recordContactLanguage(d.incidentId(), d.clientId(),
                     language));
         }
-        timeline.append(d.incidentId(), d.occurredAt(), d.producer(), EntryType.CLIENT_NOTIFIED,
-                d.stage() + " notice " + d.notice().sequence() + " to " + d.clientId() + " by " + d.channel()
-                        + (d.outOfBand() ? " (out of band)" : "")
-                        + (d.language() == null ? "" : " in " + d.language()) + ": " + d.outcome()
+        timeline.append(d.incidentId(), at, d.origin().producer(), EntryType.CLIENT_NOTIFIED,
+                d.stage() + " notice " + d.notice().sequence() + " to " + d.clientId() + " by " + d.route().channel()
+                        + (d.route().outOfBand() ? " (out of band)" : "")
+                        + (d.route().language() == null ? "" : " in " + d.route().language()) + ": " + d.outcome()
                         + (d.outcome() == Delivery.Outcome.HELD ? " for review" + (d.heldUntil() == null ? ""
                         : ", goes out by itself at " + d.heldUntil()) : "")
                         + (d.answersMessageId() == null ? "" : " (answer to client message " + d.answersMessageId()
                         + ")")
-                        + (d.recipient() == null ? "" : " (" + d.recipient() + ")")
+                        + (d.route().recipient() == null ? "" : " (" + d.route().recipient() + ")")
                         + (d.error() == null ? "" : ", " + d.error())
                         + (d.respondedBy() == null ? "" : ", by " + d.respondedBy()));
         changes.publishEvent(new CaseChanged(d.incidentId()));

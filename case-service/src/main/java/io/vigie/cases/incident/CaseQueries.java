@@ -1,5 +1,7 @@
 package io.vigie.cases.incident;
 
+import io.vigie.cases.incident.internal.CaseRepository;
+import io.vigie.cases.incident.internal.ConversationRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -10,9 +10,17 @@ import java.util.UUID;
  * @param heldUntil        HELD: when the notice goes out by itself unless someone approves it earlier
  * @param answersMessageId an ANSWER notice: the client message it answers
  */
-record Delivery(UUID eventId, Instant occurredAt, String producer, UUID incidentId, Notice notice, String channel,
-                Outcome outcome, boolean outOfBand, String recipient, String error, String respondedBy,
-                String language, Instant heldUntil, UUID answersMessageId) {
+record Delivery(EventOrigin origin, UUID incidentId, Notice notice, Route route, Outcome outcome, String error,
+                String respondedBy, Instant heldUntil, UUID answersMessageId) {
+
+    /**
+     * How the notice went to the contact.
+     *
+     * @param outOfBand sent off the email channel, because the client's email may be compromised
+     * @param language  the language the contact was written to in, as its code
+     */
+    record Route(String channel, String recipient, String language, boolean outOfBand) {
+    }
 
     /** HELD: the notice waits for a communications user's review; nothing was sent. */
     enum Outcome { SENT, FAILED, ACKNOWLEDGED, AGREED, DECLINED, HELD }
@@ -42,6 +50,6 @@ record Delivery(UUID eventId, Instant occurredAt, String producer, UUID incident
 
     /** The language the client's contact was written to in, when it is one of Vigie's. */
     Optional<Language> contactLanguage() {
-        return toRegulator() || language == null ? Optional.empty() : Language.of(language);
+        return toRegulator() || route.language() == null ? Optional.empty() : Language.of(route.language());
     }
 }

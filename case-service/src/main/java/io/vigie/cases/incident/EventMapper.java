@@ -36,29 +36,36 @@ final class EventMapper {
             clients.add(client.getClientId());
             client.getDataCategories().forEach(category -> dataCategories.add(category.name()));
         }
-        return new Classification(event.getEventId(), event.getOccurredAt(), event.getProducer(),
-                event.getIncidentId(), event.getAlertId(),
-                Classification.Change.valueOf(event.getChange().name()), event.getTitle(), event.getSummary(),
-                Severity.valueOf(event.getSeverity().name()),
-                event.getPreviousSeverity() == null ? null : Severity.valueOf(event.getPreviousSeverity().name()),
-                event.getPriority(), event.getCategory().name(), event.getSource().name(),
-                event.getSourceReference(), event.getDetectedAt(), event.getAlertReceivedAt(), List.copyOf(clients),
-                List.copyOf(event.getAffectedAssets()), List.copyOf(event.getAffectedServices()),
-                // gdprDeadline is not read: legal deadlines come from regulatory-service, not from triage.
-                List.copyOf(dataCategories), event.getNotifyClients(), event.getPersonalDataInvolved(),
-                event.getImpact(),
-                event.getRationale().stream().map(rule -> rule.getRuleId() + ": " + rule.getEffect()).toList(),
+        // previousSeverity is not read: the case compares the severities itself. gdprDeadline is not read either:
+        // legal deadlines come from regulatory-service, not from triage.
+        return new Classification(origin(event.getEventId(), event.getOccurredAt(), event.getProducer()),
+                event.getIncidentId(), event.getAlertId(), Classification.Change.valueOf(event.getChange().name()),
+                new Headline(event.getTitle(), event.getSummary(), Severity.valueOf(event.getSeverity().name()),
+                        event.getPriority(), event.getCategory().name()),
+                new Detection(event.getSource().name(), event.getSourceReference(), event.getDetectedAt(),
+                        event.getAlertReceivedAt()),
+                new Scope(event.getPersonalDataInvolved(), event.getImpact(), List.copyOf(event.getAffectedAssets()),
+                        List.copyOf(event.getAffectedServices()), List.copyOf(dataCategories)),
+                List.copyOf(clients),
                 event.getSuggestedClients().stream().map(client -> new Classification.Suggestion(
                         client.getClientId(), List.copyOf(client.getAssets()), List.copyOf(client.getServices())))
-                        .toList());
+                        .toList(),
+                new Classification.Rationale(event.getNotifyClients(), event.getRationale().stream()
+                        .map(rule -> rule.getRuleId() + ": " + rule.getEffect()).toList()));
     }
 
     static Delivery toDelivery(ClientNotified event) {
-        return new Delivery(event.getEventId(), event.getOccurredAt(), event.getProducer(), event.getIncidentId(),
+        return new Delivery(origin(event.getEventId(), event.getOccurredAt(), event.getProducer()),
+                event.getIncidentId(),
                 new Notice(event.getNoticeId(), event.getClientId(), event.getStage().name(), event.getSequence()),
-                event.getChannel().name(), Delivery.Outcome.valueOf(event.getOutcome().name()), event.getOutOfBand(),
-                event.getRecipient(), event.getError(), event.getRespondedBy(), event.getLanguage(),
+                new Delivery.Route(event.getChannel().name(), event.getRecipient(), event.getLanguage(),
+                        event.getOutOfBand()),
+                Delivery.Outcome.valueOf(event.getOutcome().name()), event.getError(), event.getRespondedBy(),
                 event.getHeldUntil(), event.getAnswersMessageId());
+    }
+
+    private static EventOrigin origin(UUID eventId, Instant occurredAt, String producer) {
+        return new EventOrigin(eventId, occurredAt, producer);
     }
 
     static Received<ClientMessage> toMessageReceived(ClientMessageReceived event) {
@@ -90,9 +97,10 @@ final class EventMapper {
     }
 
     static RaisedAlert toRaisedAlert(AlertRaised event) {
-        return new RaisedAlert(event.getEventId(), event.getProducer(), event.getAlertId(), event.getSource().name(),
-                event.getSourceName(), event.getSourceReference(), event.getTitle(), event.getDescription(),
-                event.getAsset(), event.getDetectedAt(), event.getReceivedAt());
+        return new RaisedAlert(origin(event.getEventId(), event.getOccurredAt(), event.getProducer()),
+                event.getAlertId(), new Detection(event.getSource().name(), event.getSourceReference(),
+                event.getDetectedAt(), event.getReceivedAt()), event.getSourceName(), event.getTitle(),
+                event.getDescription(), event.getAsset());
     }
 
     static Closure toClosure(IncidentClosed event) {
@@ -166,13 +174,13 @@ final class EventMapper {
                                        List<String> clientIds, List<SlaResult> slaClocks) {
         return IncidentResolved.newBuilder()
                 .setEventId(UUID.randomUUID())
-                .setOccurredAt(after.resolvedAt())
+                .setOccurredAt(after.clocks().resolvedAt())
                 .setProducer(PRODUCER)
                 .setIncidentId(after.id())
-                .setResolvedAt(after.resolvedAt())
+                .setResolvedAt(after.clocks().resolvedAt())
                 .setResolvedBy(actor)
                 .setSeverity(io.vigie.events.Severity.valueOf(after.severity().name()))
-                .setCategory(io.vigie.events.IncidentCategory.valueOf(after.category()))
+                .setCategory(io.vigie.events.IncidentCategory.valueOf(after.headline().category()))
                 .setSummary(resolution.summary())
                 .setCorrectiveActions(resolution.correctiveActions())
                 .setDataCompromised(resolution.dataCompromised())

@@ -1,35 +1,23 @@
 package io.vigie.cases.incident;
 
-import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * An incident's case as it stands. {@code classified} is false for a case known only from a client notice or a
- * closure that overtook its classification on another topic; it fills in when the classification arrives.
- *
- * @param openedAt            when the first alert was received: where every SLA clock starts
- * @param firstNotifiedAt     the first client notice sent
- * @param attribution         whether someone must still say which client the incident concerns
+ * An incident's case as it stands, in groups that change together: what it is ({@code headline}), what it touches
+ * ({@code scope}), who is to hear of it ({@code audience}) and its times ({@code clocks}). {@code classified} is false
+ * for a case known only from a client notice or a closure that overtook its classification on another topic; it
+ * fills in when the classification arrives.
  */
-public record IncidentCase(UUID id, boolean classified, String title, String summary, Severity severity,
-                           int priority, String category, CaseStatus status, String assignee, boolean notifyClients,
-                           boolean personalData, String impact, List<String> assets,
-                           List<String> services, List<String> dataCategories, Instant detectedAt, Instant openedAt,
-                           Instant classifiedAt, Instant firstNotifiedAt, Instant firstAcknowledgedAt,
-                           Instant resolvedAt, Instant closedAt,
-                           String resolutionSummary, Boolean dataCompromised, Instant updatedAt,
-                           Attribution attribution) {
+public record IncidentCase(UUID id, boolean classified, CaseStatus status, String assignee, Headline headline,
+                           Scope scope, Audience audience, CaseClocks clocks, String resolutionSummary,
+                           Boolean dataCompromised) {
 
     /** The case once its first classification arrived: everything but the status it may already have moved to. */
     IncidentCase classifiedBy(Classification c) {
-        return new IncidentCase(id, true, c.title(), c.summary(), c.severity(), c.priority(), c.category(), status,
-                assignee, c.notifyClients(), c.personalData(), c.impact(), c.assets(), c.services(),
-                c.dataCategories(), c.detectedAt(), c.alertReceivedAt(), c.occurredAt(), firstNotifiedAt,
-                firstAcknowledgedAt, resolvedAt, closedAt, resolutionSummary, dataCompromised,
-                updatedAt, attribution.classified(c.notifyClients(), !c.clients().isEmpty()));
+        return new IncidentCase(id, true, status, assignee, c.headline(), c.scope(),
+                audience.classified(c.rationale().notifyClients(), !c.clients().isEmpty()),
+                clocks.classified(c.alert().detectedAt(), c.alert().receivedAt(), c.origin().occurredAt()),
+                resolutionSummary, dataCompromised);
     }
 
     /**
@@ -37,25 +25,21 @@ public record IncidentCase(UUID id, boolean classified, String title, String sum
      * priority, never lowering it).
      */
     IncidentCase mergedWith(Classification c, boolean escalate) {
-        boolean notify = notifyClients || c.notifyClients();
-        return new IncidentCase(id, classified, title, summary, escalate ? c.severity() : severity,
-                escalate ? Math.max(priority, c.priority()) : priority, category, status, assignee,
-                notify, personalData || c.personalData(), impact, union(assets, c.assets()),
-                union(services, c.services()), union(dataCategories, c.dataCategories()), detectedAt, openedAt,
-                classifiedAt, firstNotifiedAt, firstAcknowledgedAt, resolvedAt, closedAt,
-                resolutionSummary, dataCompromised, updatedAt,
-                attribution.classified(notify, !c.clients().isEmpty()));
+        boolean notify = audience.notifyClients() || c.rationale().notifyClients();
+        Headline merged = escalate ? headline.escalatedTo(c.headline()) : headline;
+        return new IncidentCase(id, classified, status, assignee, merged,
+                scope.joinedWith(c.scope()), audience.classified(notify, !c.clients().isEmpty()), clocks,
+                resolutionSummary, dataCompromised);
+    }
+
+    /** The severity, which the SLA targets and the board go by. */
+    public Severity severity() {
+        return headline.severity();
     }
 
     /** Active, and no client of it is known although clients should be told: someone must name one. */
     public boolean awaitingAttribution() {
-        return attribution == Attribution.AWAITING && status.isActive();
-    }
-
-    private static List<String> union(List<String> a, List<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
+        return audience.attribution() == Attribution.AWAITING && status.isActive();
     }
 
     /** Refuses a command the case's state does not allow, with the reason a person can act on. */

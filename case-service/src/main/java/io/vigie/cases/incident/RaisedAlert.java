@@ -1,10 +1,13 @@
 package io.vigie.cases.incident;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /** An alert as a SIEM raised it. */
-record RaisedAlert(UUID eventId, String producer, UUID alertId, String source, String sourceName,
-                   String sourceReference, String title, String description, String asset, Instant detectedAt,
-                   Instant receivedAt) {
+public record RaisedAlert(EventOrigin origin, UUID alertId, Detection detection, String sourceName, String title,
+                          String description, String asset) {
+
+    /** Where it came from, as the timeline says it: "Splunk (SIEM, ref-123)". */
+    String describeSource() {
+        return sourceName + " (" + detection.source() + ", " + detection.sourceReference() + ")";
+    }
 }

@@ -7,16 +7,21 @@ import java.util.List;
  * One report the law asks of one client about the incident, as regulatory-service last described it: its deadline and
  * the rule that set it travel with it, so nothing here computes one.
  *
- * @param report     the report stage, as the contract names it (GDPR_AUTHORITY_NOTIFICATION, NIS2_EARLY_WARNING, …)
- * @param regime     GDPR, NIS2, DORA or OTHER
- * @param title      what the report is, e.g. "GDPR Art. 33 notification to the supervisory authority"
- * @param rule       the rule that set the deadline, with its article
- * @param submission null until it was submitted
- * @param reason     the latest human reason given (a decision, a moved awareness time, a withdrawal, a late filing)
+ * @param requirement which report the law asks, under which rule and to whom
+ * @param submission  null until it was submitted
+ * @param reason      the latest human reason given (a decision, a moved awareness time, a withdrawal, a late filing)
  */
-public record RegulatoryReport(String clientId, String report, String regime, String title, String rule,
-                               String authority, Deadline deadline, ReportState state, Submission submission,
-                               String reason, Instant updatedAt) {
+public record RegulatoryReport(String clientId, Requirement requirement, Deadline deadline, ReportState state,
+                               Submission submission, String reason, Instant updatedAt) {
+
+    /**
+     * @param report the report stage, as the contract names it (GDPR_AUTHORITY_NOTIFICATION, NIS2_EARLY_WARNING, …)
+     * @param regime GDPR, NIS2, DORA or OTHER
+     * @param title  what the report is, e.g. "GDPR Art. 33 notification to the supervisory authority"
+     * @param rule   the rule that set the deadline, with its article
+     */
+    public record Requirement(String report, String regime, String title, String rule, String authority) {
+    }
 
     /**
      * @param awareAt when the client became aware: the start of the regime's clocks
@@ -59,8 +64,7 @@ public record RegulatoryReport(String clientId, String report, String regime, St
     }
 
     RegulatoryReport withState(ReportState newState) {
-        return new RegulatoryReport(clientId, report, regime, title, rule, authority, deadline, newState, submission,
-                reason, updatedAt);
+        return new RegulatoryReport(clientId, requirement, deadline, newState, submission, reason, updatedAt);
     }
 
     /** This description, keeping from {@code previous} what this one does not carry (a submission, a reason). */
@@ -68,7 +72,7 @@ public record RegulatoryReport(String clientId, String report, String regime, St
         if (previous == null) {
             return this;
         }
-        return new RegulatoryReport(clientId, report, regime, title, rule, authority, deadline, state,
+        return new RegulatoryReport(clientId, requirement, deadline, state,
                 submission != null ? submission : previous.submission, reason != null ? reason : previous.reason,
                 updatedAt);
     }

@@ -15,9 +15,10 @@ final class RegulatoryReportMapper {
                 : new RegulatoryReport.Submission(event.getSubmittedAt(), text(event.getSubmittedBy()),
                 text(event.getAuthorityReference()), event.getLate(),
                 texts(event.getElementsToFollow()));
-        RegulatoryReport report = new RegulatoryReport(event.getClientId(), event.getReport().name(),
-                event.getRegime().name(), orElse(text(event.getTitle()), event.getReport().name()),
-                orElse(text(event.getRule()), "(no rule given)"), text(event.getAuthority()),
+        RegulatoryReport report = new RegulatoryReport(event.getClientId(),
+                new RegulatoryReport.Requirement(event.getReport().name(), event.getRegime().name(),
+                        orElse(text(event.getTitle()), event.getReport().name()),
+                        orElse(text(event.getRule()), "(no rule given)"), text(event.getAuthority())),
                 new RegulatoryReport.Deadline(event.getAwareAt(), event.getDueAt()), null, submission,
                 text(event.getReason()), event.getOccurredAt());
         return new ReportChange(event.getEventId(), event.getOccurredAt(), event.getProducer(), event.getIncidentId(),

@@ -2,6 +2,7 @@ package io.vigie.cases.regulatory;
 
 import io.vigie.cases.incident.CaseChanged;
 import io.vigie.cases.incident.CaseLocks;
+import io.vigie.cases.regulatory.internal.RegulatoryReportRepository;
 import io.vigie.cases.timeline.EntryType;
 import io.vigie.cases.timeline.Timeline;
 import io.vigie.events.Topics;
@@ -45,7 +46,7 @@ class RegulatoryReportProjection {
         Instant now = clock.instant();
         locks.lockOrStub(change.incidentId(), change.occurredAt(), now);
         RegulatoryReport previous = reports.find(change.incidentId(), change.report().clientId(),
-                change.report().report()).orElse(null);
+                change.report().requirement().report()).orElse(null);
         RegulatoryReport current = change.report().keeping(previous)
                 .withState(ReportState.after(previous == null ? null : previous.state(), change));
         reports.save(change.incidentId(), current, previous == null);

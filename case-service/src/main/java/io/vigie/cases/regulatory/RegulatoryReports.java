@@ -1,5 +1,6 @@
 package io.vigie.cases.regulatory;
 
+import io.vigie.cases.regulatory.internal.RegulatoryReportRepository;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

@@ -19,11 +19,12 @@ final class RegulatoryWording {
      * hours after awareness", then what the change adds (who, the reason, the submission's reference).
      */
     static String timelineEntry(ReportChange change, RegulatoryReport report) {
-        StringBuilder text = new StringBuilder(report.title()).append(" (").append(report.clientId()).append("): ");
+        StringBuilder text = new StringBuilder(report.requirement().title()).append(" (").append(report.clientId())
+                .append("): ");
         Instant due = report.deadline().dueAt();
         switch (change.change()) {
             case OPENED -> text.append(due == null ? "no fixed deadline" : "due " + time(due)).append(rule(report))
-                    .append(report.authority() == null ? "" : "; to " + report.authority());
+                    .append(report.requirement().authority() == null ? "" : "; to " + report.requirement().authority());
             case DEADLINE_CHANGED -> text.append(due == null ? "deadline removed" : "deadline moved to " + time(due))
                     .append(rule(report)).append(byWithReason(change));
             case DUE_SOON -> text.append("due soon, at ").append(time(due)).append(rule(report));
@@ -49,8 +50,8 @@ final class RegulatoryWording {
         if (s.submittedBy() != null) {
             text.append(" by ").append(s.submittedBy());
         }
-        if (report.authority() != null) {
-            text.append(" to ").append(report.authority());
+        if (report.requirement().authority() != null) {
+            text.append(" to ").append(report.requirement().authority());
         }
         if (s.authorityReference() != null) {
             text.append(", reference ").append(s.authorityReference());
@@ -65,7 +66,7 @@ final class RegulatoryWording {
     }
 
     private static String rule(RegulatoryReport report) {
-        return " — " + report.rule();
+        return " — " + report.requirement().rule();
     }
 
     /** " by marie: the reason", or less when the change names no one or gives no reason. */

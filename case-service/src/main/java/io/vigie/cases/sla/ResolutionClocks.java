@@ -29,17 +29,17 @@ class ResolutionClocks implements SlaResult.AtResolution {
 
     @Override
     public List<SlaResult> of(IncidentCase resolved) {
-        if (!resolved.classified() || resolved.severity() == null || resolved.resolvedAt() == null) {
+        if (!resolved.classified() || resolved.severity() == null || resolved.clocks().resolvedAt() == null) {
             return List.of();
         }
         List<SlaResult> results = new ArrayList<>();
         Duration toDetect = targets.of(resolved.severity()).toDetect();
-        if (resolved.detectedAt() != null && resolved.openedAt() != null) {
-            Duration took = Duration.between(resolved.detectedAt(), resolved.openedAt());
-            results.add(new SlaResult("DETECT", resolved.detectedAt(), resolved.openedAt(), toDetect,
+        if (resolved.clocks().detectedAt() != null && resolved.clocks().openedAt() != null) {
+            Duration took = Duration.between(resolved.clocks().detectedAt(), resolved.clocks().openedAt());
+            results.add(new SlaResult("DETECT", resolved.clocks().detectedAt(), resolved.clocks().openedAt(), toDetect,
                     took.compareTo(toDetect) <= 0));
         }
-        for (SlaClock clock : SlaClocks.compute(resolved, targets, resolved.resolvedAt())) {
+        for (SlaClock clock : SlaClocks.compute(resolved, targets, resolved.clocks().resolvedAt())) {
             if (RESPONSE.contains(clock.kind())) {
                 results.add(new SlaResult(clock.kind().name(), clock.start(), clock.end(), clock.target(),
                         met(clock.state())));

@@ -1,6 +1,6 @@
 package io.vigie.cases.sla;
 
-import io.vigie.cases.incident.Attribution;
+import io.vigie.cases.incident.CaseClocks;
 import io.vigie.cases.incident.CaseQueries;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.QuestionTimes;
@@ -53,16 +53,11 @@ public class SlaClocks {
         if (!c.classified() || c.severity() == null) {
             return null;
         }
-        if (!clientsToNotify(c)) {
+        if (!c.audience().clientsToTell()) {
             return ClockState.NO_CLIENT_AFFECTED;
         }
         return clocks.stream().filter(clock -> clock.kind() == ClockKind.NOTIFY).map(SlaClock::state).findFirst()
                 .orElse(null);
-    }
-
-    /** Triage said to notify and no analyst decided that no client is to be told. */
-    private static boolean clientsToNotify(IncidentCase c) {
-        return c.notifyClients() && c.attribution() != Attribution.DISMISSED;
     }
 
     public Instant now() {
@@ -80,17 +75,20 @@ public class SlaClocks {
         }
         SlaProperties.Targets target = properties.of(c.severity());
         // Once resolved (or closed), a clock whose step never happened stops there instead of running forever.
-        Instant stop = c.resolvedAt() != null ? c.resolvedAt() : c.closedAt();
+        CaseClocks times = c.clocks();
+        Instant stop = times.resolvedAt() != null ? times.resolvedAt() : times.closedAt();
         List<SlaClock> clocks = new ArrayList<>();
-        clocks.add(clock(ClockKind.CLASSIFY, c.openedAt(), c.classifiedAt(), target.toClassify(), now, stop, null));
-        // An analyst who decided that no client is to be told leaves no notice to wait for.
-        if (clientsToNotify(c)) {
-            clocks.add(clock(ClockKind.NOTIFY, c.openedAt(), c.firstNotifiedAt(), target.toNotify(), now, stop, null));
-            clocks.add(clock(ClockKind.ACKNOWLEDGE, c.openedAt(), c.firstAcknowledgedAt(), target.toAcknowledge(), now,
-                    stop, null));
-        }
-        clocks.add(clock(ClockKind.RESOLVE, c.openedAt(), c.resolvedAt(), target.toResolve(), now, c.closedAt(),
+        clocks.add(clock(ClockKind.CLASSIFY, times.openedAt(), times.classifiedAt(), target.toClassify(), now, stop,
                 null));
+        // An analyst who decided that no client is to be told leaves no notice to wait for.
+        if (c.audience().clientsToTell()) {
+            clocks.add(clock(ClockKind.NOTIFY, times.openedAt(), times.firstNotifiedAt(), target.toNotify(), now, stop,
+                    null));
+            clocks.add(clock(ClockKind.ACKNOWLEDGE, times.openedAt(), times.firstAcknowledgedAt(),
+                    target.toAcknowledge(), now, stop, null));
+        }
+        clocks.add(clock(ClockKind.RESOLVE, times.openedAt(), times.resolvedAt(), target.toResolve(), now,
+                times.closedAt(), null));
         // No legal clock here: regulatory-service owns the GDPR, NIS2 and DORA deadlines (RegulatoryReportChanged).
         // A client's question waits for its answer whatever became of the incident: its clock never stops by itself.
         for (QuestionTimes q : questions) {

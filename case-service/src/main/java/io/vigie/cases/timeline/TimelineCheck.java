@@ -1,7 +1,6 @@
 package io.vigie.cases.timeline;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import io.vigie.cases.timeline.internal.DirectTimelines;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -31,18 +30,11 @@ public final class TimelineCheck {
             err.println("usage: TimelineCheck JDBC_URL USER PASSWORD [INCIDENT_ID]");
             return 2;
         }
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(args[0], args[1], args[2], true);
-        try {
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            List<UUID> incidents = args.length == 4
-                    ? List.of(UUID.fromString(args[3]))
-                    : jdbc.queryForList("SELECT DISTINCT incident_id FROM timeline_entry ORDER BY incident_id",
-                    UUID.class);
+        try (DirectTimelines timelines = new DirectTimelines(args[0], args[1], args[2])) {
+            List<UUID> incidents = args.length == 4 ? List.of(UUID.fromString(args[3])) : timelines.rows().incidents();
             int broken = 0;
             for (UUID incident : incidents) {
-                List<TimelineEntry> entries = jdbc.query("SELECT * FROM timeline_entry WHERE incident_id = ? "
-                        + "ORDER BY sequence_no", Timeline.ROWS, incident);
-                ChainVerification verification = HashChain.verify(incident, entries);
+                ChainVerification verification = HashChain.verify(incident, timelines.rows().entries(incident));
                 out.println(verification.describe());
                 if (!verification.intact()) {
                     broken++;
@@ -53,8 +45,6 @@ public final class TimelineCheck {
         } catch (RuntimeException e) {
             err.println("cannot check the timelines: " + e.getMessage());
             return 2;
-        } finally {
-            dataSource.destroy();
         }
     }
 }

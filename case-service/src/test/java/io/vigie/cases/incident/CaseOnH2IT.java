@@ -1,7 +1,10 @@
 package io.vigie.cases.incident;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigie.cases.incident.internal.CaseRepository;
+import io.vigie.cases.incident.internal.ConversationRepository;
 import io.vigie.cases.timeline.Timeline;
+import io.vigie.cases.timeline.internal.TimelineRows;
 import io.vigie.events.ClassificationChange;
 import io.vigie.events.ClientMessageReceived;
 import io.vigie.events.ClientNotified;
@@ -50,7 +53,7 @@ class CaseOnH2IT {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(h2));
         CaseRepository repository = new CaseRepository(jdbc);
         ConversationRepository conversations = new ConversationRepository(jdbc);
-        Timeline timeline = new Timeline(jdbc, clock);
+        Timeline timeline = new Timeline(new TimelineRows(jdbc), clock);
         CaseMeters meters = new CaseMeters(new SimpleMeterRegistry(), repository);
         CaseProjection projection = new CaseProjection(repository, conversations, timeline,
                 new ProcessedEvents(jdbc, clock), event -> { }, meters, clock);
@@ -100,7 +103,7 @@ class CaseOnH2IT {
         assertThat(c.status()).isEqualTo(CaseStatus.RESOLVED);
         assertThat(c.severity()).isEqualTo(io.vigie.cases.incident.Severity.CRITICAL);
         assertThat(c.assignee()).isEqualTo("analyst");
-        assertThat(c.personalData()).isTrue();
+        assertThat(c.scope().personalData()).isTrue();
         assertThat(c.dataCompromised()).isFalse();
         assertThat(queries.clients(incidentId)).extracting(ClientNotice::clientId, ClientNotice::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", NoticeStatus.PENDING),

@@ -61,8 +61,8 @@ public class CaseProjectionIT extends CaseServiceTestBase {
         IncidentCase c = cases.get(incidentId);
         assertThat(c.status()).isEqualTo(CaseStatus.NOTIFIED);
         assertThat(c.severity()).isEqualTo(io.vigie.cases.incident.Severity.HIGH);
-        assertThat(c.firstNotifiedAt()).isNotNull();
-        assertThat(c.firstAcknowledgedAt()).isNotNull();
+        assertThat(c.clocks().firstNotifiedAt()).isNotNull();
+        assertThat(c.clocks().firstAcknowledgedAt()).isNotNull();
         assertThat(cases.clients(incidentId)).extracting(ClientNotice::clientId, ClientNotice::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", NoticeStatus.ACKNOWLEDGED),
                         org.assertj.core.groups.Tuple.tuple("globex", NoticeStatus.FAILED));
@@ -107,7 +107,7 @@ public class CaseProjectionIT extends CaseServiceTestBase {
         awaitCase(incidentId);
 
         IncidentCase c = cases.get(incidentId);
-        assertThat(c.title()).isEqualTo("Ransomware on file server");
+        assertThat(c.headline().title()).isEqualTo("Ransomware on file server");
         assertThat(c.status()).isEqualTo(CaseStatus.NOTIFIED);
         assertThat(cases.clients(incidentId)).extracting(ClientNotice::status).containsExactly(NoticeStatus.SENT);
     }
@@ -124,7 +124,7 @@ public class CaseProjectionIT extends CaseServiceTestBase {
                 == io.vigie.cases.incident.Severity.CRITICAL && cases.alerts(incidentId).size() == 2
                 && cases.alerts(incidentId).stream().anyMatch(alert -> "splunk-paris".equals(alert.sourceName())));
         IncidentCase c = cases.get(incidentId);
-        assertThat(c.personalData()).isTrue();
+        assertThat(c.scope().personalData()).isTrue();
         assertThat(cases.clients(incidentId)).extracting(ClientNotice::clientId).containsExactly("acme", "initech");
     }
 
@@ -156,7 +156,7 @@ public class CaseProjectionIT extends CaseServiceTestBase {
         IncidentCase c = cases.get(first);
         assertThat(c.classified()).isTrue();
         assertThat(c.severity()).isEqualTo(io.vigie.cases.incident.Severity.CRITICAL);
-        assertThat(c.personalData()).isTrue();
+        assertThat(c.scope().personalData()).isTrue();
         assertThat(cases.clients(first)).extracting(ClientNotice::clientId).containsExactly("acme", "globex", "initech");
         assertThat(cases.alerts(first)).extracting(AttachedAlert::alertId)
                 .containsExactlyInAnyOrder(opening, attachedAlert, escalating);
@@ -259,7 +259,7 @@ public class CaseProjectionIT extends CaseServiceTestBase {
         // then nothing of it counts as sent: no first notice, the notify clock runs, the client's notice is HELD
         IncidentCase c = cases.get(incidentId);
         assertThat(c.status()).isEqualTo(CaseStatus.OPEN);
-        assertThat(c.firstNotifiedAt()).isNull();
+        assertThat(c.clocks().firstNotifiedAt()).isNull();
         assertThat(cases.clients(incidentId)).extracting(ClientNotice::clientId, ClientNotice::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", NoticeStatus.HELD),
                         org.assertj.core.groups.Tuple.tuple("globex", NoticeStatus.FAILED));
@@ -295,7 +295,7 @@ public class CaseProjectionIT extends CaseServiceTestBase {
         // then it is no longer waiting, and it counts as the first notice
         IncidentCase sent = cases.get(incidentId);
         assertThat(sent.status()).isEqualTo(CaseStatus.NOTIFIED);
-        assertThat(sent.firstNotifiedAt()).isNotNull();
+        assertThat(sent.clocks().firstNotifiedAt()).isNotNull();
         assertThat(cases.clients(incidentId).get(0).status()).isEqualTo(NoticeStatus.SENT);
         assertThat(cases.heldNotices(incidentId)).filteredOn(h -> h.notice().id().equals(noticeId)).singleElement()
                 .satisfies(h -> assertThat(h.state(clock.instant())).isEqualTo(
@@ -319,7 +319,7 @@ public class CaseProjectionIT extends CaseServiceTestBase {
         assertThat(cases.heldNotices(incidentId).get(0).state(clock.instant())).isEqualTo(HeldNotice.State.RELEASING);
         assertThat(cases.awaitingReview(List.of(incidentId), clock.instant())).isEmpty();
         assertThat(get("viewer", "/api/cases/" + incidentId).body()).contains("\"state\":\"RELEASING\"");
-        assertThat(cases.get(incidentId).firstNotifiedAt()).isNull();
+        assertThat(cases.get(incidentId).clocks().firstNotifiedAt()).isNull();
     }
 
     private static JsonNode clock(JsonNode details, String kind) {

@@ -125,9 +125,10 @@ class EventMapperTest {
     @Test
     void shouldPublishTheResolutionsClientTexts() {
         IncidentCase resolved = incident();
-        IncidentResolved event = EventMapper.toResolved(new IncidentCase(resolved.id(), true, "t", null,
-                Severity.HIGH, 50, "MALWARE", CaseStatus.RESOLVED, null, true, false, null, List.of(),
-                List.of(), List.of(), NOW, NOW, NOW, null, null, NOW, null, "Done", false, NOW, Attribution.NOT_NEEDED),
+        IncidentResolved event = EventMapper.toResolved(new IncidentCase(resolved.id(), true, CaseStatus.RESOLVED, null,
+                new Headline("t", null, Severity.HIGH, 50, "MALWARE"),
+                new Scope(false, null, List.of(), List.of(), List.of()), new Audience(true, Attribution.NOT_NEEDED),
+                new CaseClocks(NOW, NOW, NOW, null, null, NOW, null, NOW), "Done", false),
                 new Resolution("Restored from backup", ClientMessages.of("clientMessages", Map.of("de", "Behoben.")),
                         List.of(), false), "analyst", List.of("acme"),
                 List.of(new SlaResult("NOTIFY", NOW, NOW.plusSeconds(5400), Duration.ofHours(1), false),
@@ -143,8 +144,9 @@ class EventMapperTest {
     }
 
     private static IncidentCase incident() {
-        return new IncidentCase(UUID.randomUUID(), true, "t", null, Severity.HIGH, 50, "MALWARE",
-                CaseStatus.IN_PROGRESS, null, true, false, null, List.of(), List.of(), List.of(), NOW, NOW, NOW,
-                null, null, null, null, null, null, NOW, Attribution.NOT_NEEDED);
+        return new IncidentCase(UUID.randomUUID(), true, CaseStatus.IN_PROGRESS, null,
+                new Headline("t", null, Severity.HIGH, 50, "MALWARE"),
+                new Scope(false, null, List.of(), List.of(), List.of()), new Audience(true, Attribution.NOT_NEEDED),
+                new CaseClocks(NOW, NOW, NOW, null, null, null, null, NOW), null, null);
     }
 }

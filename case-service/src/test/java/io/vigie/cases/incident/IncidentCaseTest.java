@@ -79,8 +79,9 @@ class IncidentCaseTest {
 
     private static IncidentCase incident(boolean classified, CaseStatus status) {
         Instant now = Instant.now();
-        return new IncidentCase(UUID.randomUUID(), classified, "t", null, classified ? Severity.HIGH : null, 50,
-                "MALWARE", status, null, true, false, null, List.of(), List.of(), List.of(), now, now, now,
-                null, null, null, null, null, null, now, Attribution.NOT_NEEDED);
+        return new IncidentCase(UUID.randomUUID(), classified, status, null,
+                new Headline("t", null, classified ? Severity.HIGH : null, 50, "MALWARE"),
+                new Scope(false, null, List.of(), List.of(), List.of()), new Audience(true, Attribution.NOT_NEEDED),
+                new CaseClocks(now, now, now, null, null, null, null, now), null, null);
     }
 }

@@ -23,8 +23,8 @@ class RegulatoryReportMapperTest {
         assertThat(change.change()).isEqualTo(ReportChange.Change.SUBMITTED);
         assertThat(change.actor()).as("blank is none").isNull();
         RegulatoryReport report = change.report();
-        assertThat(report.regime()).isEqualTo("GDPR");
-        assertThat(report.report()).isEqualTo("GDPR_AUTHORITY_NOTIFICATION");
+        assertThat(report.requirement().regime()).isEqualTo("GDPR");
+        assertThat(report.requirement().report()).isEqualTo("GDPR_AUTHORITY_NOTIFICATION");
         assertThat(report.deadline().dueAt()).isEqualTo(aware.plusSeconds(72 * 3600));
         assertThat(report.state()).as("the case derives it").isNull();
         assertThat(report.submission().authorityReference()).isEqualTo("CNIL-42");
@@ -37,8 +37,8 @@ class RegulatoryReportMapperTest {
         ReportChange change = RegulatoryReportMapper.toChange(RegulatoryReportsIT.art33(UUID.randomUUID(), "acme",
                 RegulatoryChange.OPENED, Instant.parse("2026-12-06T14:00:00Z")).setTitle("").setRule(" ").build());
 
-        assertThat(change.report().title()).isEqualTo("GDPR_AUTHORITY_NOTIFICATION");
-        assertThat(change.report().rule()).isEqualTo("(no rule given)");
+        assertThat(change.report().requirement().title()).isEqualTo("GDPR_AUTHORITY_NOTIFICATION");
+        assertThat(change.report().requirement().rule()).isEqualTo("(no rule given)");
         assertThat(change.report().submission()).isNull();
     }
 }

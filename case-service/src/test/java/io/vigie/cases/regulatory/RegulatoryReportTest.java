@@ -14,6 +14,9 @@ class RegulatoryReportTest {
 
     private static final Instant AWARE = Instant.parse("2026-12-06T14:00:00Z");
     private static final Instant DUE = AWARE.plus(Duration.ofHours(72));
+    private static final RegulatoryReport.Requirement ART_33 = new RegulatoryReport.Requirement(
+            "GDPR_AUTHORITY_NOTIFICATION", "GDPR", "GDPR Art. 33 notification to the supervisory authority",
+            "GDPR Art. 33(1): 72 hours after awareness", "CNIL");
 
     @Test
     void shouldFollowTheChangesRegulatoryServiceReports() {
@@ -83,17 +86,18 @@ class RegulatoryReportTest {
     @Test
     void shouldWriteEachChangeOnTheTimelineWithTheRuleWhoAndWhy() {
         ReportChange opened = change(Change.OPENED, Instant.parse("2026-12-09T14:00:00Z"), AWARE);
-        RegulatoryReport submitted = new RegulatoryReport("client-b", "GDPR_AUTHORITY_NOTIFICATION", "GDPR",
-                "GDPR Art. 33 notification to the supervisory authority",
-                "GDPR Art. 33(1): 72 hours after awareness", "CNIL",
+        RegulatoryReport submitted = new RegulatoryReport("client-b", ART_33,
                 new RegulatoryReport.Deadline(AWARE, DUE), ReportState.SUBMITTED,
                 new RegulatoryReport.Submission(DUE.plusSeconds(3600), "dpo@client-b", "CNIL-2026-0042", true,
-                        List.of("number of records concerned")), "the processor told us on day 3", DUE);
+                        List.of("number of records concerned")),
+                "the processor told us on day 3", DUE);
         ReportChange withdrawn = new ReportChange(UUID.randomUUID(), AWARE, "regulatory-service", UUID.randomUUID(),
-                Change.WITHDRAWN, new RegulatoryReport("client-b", "GDPR_DATA_SUBJECTS", "GDPR",
-                "GDPR Art. 34 communication to the data subjects", "GDPR Art. 34(1): without undue delay", null,
-                new RegulatoryReport.Deadline(AWARE, null), null, null, "the data was encrypted (Art. 34(3)(a))",
-                AWARE), "marie");
+                Change.WITHDRAWN, new RegulatoryReport("client-b",
+                        new RegulatoryReport.Requirement("GDPR_DATA_SUBJECTS", "GDPR",
+                                "GDPR Art. 34 communication to the data subjects",
+                                "GDPR Art. 34(1): without undue delay", null),
+                        new RegulatoryReport.Deadline(AWARE, null), null, null,
+                        "the data was encrypted (Art. 34(3)(a))", AWARE), "marie");
 
         assertThat(RegulatoryWording.timelineEntry(opened, opened.report().withState(ReportState.OPEN)))
                 .isEqualTo("GDPR Art. 33 notification to the supervisory authority (client-b): due 9 Dec 14:00 UTC — "
@@ -113,8 +117,7 @@ class RegulatoryReportTest {
     }
 
     private static RegulatoryReport report(Instant due) {
-        return new RegulatoryReport("client-b", "GDPR_AUTHORITY_NOTIFICATION", "GDPR",
-                "GDPR Art. 33 notification to the supervisory authority", "GDPR Art. 33(1): 72 hours after awareness",
-                "CNIL", new RegulatoryReport.Deadline(AWARE, due), null, null, null, AWARE);
+        return new RegulatoryReport("client-b", ART_33, new RegulatoryReport.Deadline(AWARE, due), null, null, null,
+                AWARE);
     }
 }

@@ -1,5 +1,6 @@
 package io.vigie.cases.regulatory;
 
+import io.vigie.cases.regulatory.internal.RegulatoryReportRepository;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,20 +41,20 @@ class RegulatoryReportsOnH2Test {
 
         repository.save(incidentId, art33, true);
         repository.save(incidentId, art34, true);
-        RegulatoryReport filed = new RegulatoryReport("globex", "GDPR_AUTHORITY_NOTIFICATION", "GDPR", "Art. 33",
-                "rule", "CNIL", new RegulatoryReport.Deadline(now, now), ReportState.SUBMITTED,
-                new RegulatoryReport.Submission(now, "dpo", "REF-1", true, List.of("records", "people")), "late",
-                now);
+        RegulatoryReport filed = new RegulatoryReport("globex",
+                new RegulatoryReport.Requirement("GDPR_AUTHORITY_NOTIFICATION", "GDPR", "Art. 33", "rule", "CNIL"),
+                new RegulatoryReport.Deadline(now, now), ReportState.SUBMITTED,
+                new RegulatoryReport.Submission(now, "dpo", "REF-1", true, List.of("records", "people")), "late", now);
         repository.save(incidentId, filed.withState(ReportState.OPEN), true);
         repository.save(incidentId, filed, false);
 
-        assertThat(repository.of(incidentId)).extracting(RegulatoryReport::clientId, RegulatoryReport::report)
+        assertThat(repository.of(incidentId)).extracting(RegulatoryReport::clientId, r -> r.requirement().report())
                 .containsExactly(tuple("globex", "GDPR_AUTHORITY_NOTIFICATION"),
                         tuple("acme", "GDPR_AUTHORITY_NOTIFICATION"),
                         tuple("acme", "GDPR_DATA_SUBJECTS"));
         assertThat(repository.find(incidentId, "globex", "GDPR_AUTHORITY_NOTIFICATION")).get().isEqualTo(filed);
         assertThat(repository.unsettled(List.of(incidentId, UUID.randomUUID())).get(incidentId))
-                .extracting(RegulatoryReport::report).containsExactly("GDPR_AUTHORITY_NOTIFICATION",
+                .extracting(r -> r.requirement().report()).containsExactly("GDPR_AUTHORITY_NOTIFICATION",
                         "GDPR_DATA_SUBJECTS");
         assertThat(reports.attention(List.of(incidentId), now).get(incidentId).first()).isEqualTo(art33);
         assertThat(reports.attention(List.of(incidentId), now.minus(Duration.ofDays(1)))).as("regulatory-service's DUE_SOON stands, whatever the time")
@@ -64,7 +65,8 @@ class RegulatoryReportsOnH2Test {
     }
 
     private static RegulatoryReport report(String clientId, String report, Instant due) {
-        return new RegulatoryReport(clientId, report, "GDPR", report.replace('_', ' '), "rule", null,
+        return new RegulatoryReport(clientId,
+                new RegulatoryReport.Requirement(report, "GDPR", report.replace('_', ' '), "rule", null),
                 new RegulatoryReport.Deadline(Instant.parse("2026-12-01T00:00:00Z"), due), null, null, null,
                 Instant.parse("2026-12-01T00:00:00Z"));
     }

@@ -1,10 +1,14 @@
 package io.vigie.cases.sla;
 
 import io.vigie.cases.incident.Attribution;
+import io.vigie.cases.incident.Audience;
+import io.vigie.cases.incident.CaseClocks;
 import io.vigie.cases.incident.CaseStatus;
+import io.vigie.cases.incident.Headline;
 import io.vigie.cases.incident.IncidentCase;
-import io.vigie.cases.incident.SlaResult;
+import io.vigie.cases.incident.Scope;
 import io.vigie.cases.incident.Severity;
+import io.vigie.cases.incident.SlaResult;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,10 +30,12 @@ class ResolutionClocksTest {
     void shouldReportEachResponseClockWithTheTargetThatAppliedAtTheIncidentsSeverity() {
         // CRITICAL: detected 8 min before the alert (target 5), classified after 2 min (5), first notice after 40 min
         // (15), never acknowledged, resolved after 3 h (4 h).
-        IncidentCase resolved = new IncidentCase(UUID.randomUUID(), true, "t", "s", Severity.CRITICAL, 90,
-                "MALWARE", CaseStatus.RESOLVED, null, true, false, null, List.of(), List.of(), List.of(),
-                DETECTED, OPENED, OPENED.plus(Duration.ofMinutes(2)), OPENED.plus(Duration.ofMinutes(40)), null,
-                OPENED.plus(Duration.ofHours(3)), null, "Done", false, OPENED, Attribution.NOT_NEEDED);
+        IncidentCase resolved = new IncidentCase(UUID.randomUUID(), true, CaseStatus.RESOLVED, null,
+                new Headline("t", "s", Severity.CRITICAL, 90, "MALWARE"),
+                new Scope(false, null, List.of(), List.of(), List.of()), new Audience(true, Attribution.NOT_NEEDED),
+                new CaseClocks(DETECTED, OPENED, OPENED.plus(Duration.ofMinutes(2)), OPENED.plus(Duration.ofMinutes(40)),
+                        null, OPENED.plus(Duration.ofHours(3)), null, OPENED),
+                "Done", false);
 
         List<SlaResult> results = clocks.of(resolved);
 
@@ -47,9 +53,10 @@ class ResolutionClocksTest {
 
     @Test
     void shouldReportNothingForACaseThatIsNotResolved() {
-        IncidentCase open = new IncidentCase(UUID.randomUUID(), true, "t", "s", Severity.HIGH, 50, "MALWARE",
-                CaseStatus.OPEN, null, true, false, null, List.of(), List.of(), List.of(), DETECTED, OPENED,
-                OPENED, null, null, null, null, null, null, OPENED, Attribution.NOT_NEEDED);
+        IncidentCase open = new IncidentCase(UUID.randomUUID(), true, CaseStatus.OPEN, null,
+                new Headline("t", "s", Severity.HIGH, 50, "MALWARE"),
+                new Scope(false, null, List.of(), List.of(), List.of()), new Audience(true, Attribution.NOT_NEEDED),
+                new CaseClocks(DETECTED, OPENED, OPENED, null, null, null, null, OPENED), null, null);
 
         assertThat(clocks.of(open)).isEmpty();
     }

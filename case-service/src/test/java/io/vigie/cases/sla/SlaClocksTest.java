@@ -1,9 +1,13 @@
 package io.vigie.cases.sla;
 
 import io.vigie.cases.incident.Attribution;
+import io.vigie.cases.incident.Audience;
+import io.vigie.cases.incident.CaseClocks;
 import io.vigie.cases.incident.CaseStatus;
+import io.vigie.cases.incident.Headline;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.QuestionTimes;
+import io.vigie.cases.incident.Scope;
 import io.vigie.cases.incident.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -125,9 +129,11 @@ class SlaClocksTest {
 
     private static IncidentCase incident(Severity severity, Instant classifiedAt, Instant notifiedAt,
                                          Instant acknowledgedAt, Instant resolvedAt, boolean personalData) {
-        return new IncidentCase(UUID.randomUUID(), true, "t", "s", severity, 50, "MALWARE",
-                resolvedAt == null ? CaseStatus.OPEN : CaseStatus.RESOLVED, null, true, personalData, null,
-                List.of(), List.of(), List.of(), OPENED, OPENED, classifiedAt, notifiedAt, acknowledgedAt,
-                resolvedAt, null, null, null, OPENED, Attribution.NOT_NEEDED);
+        return new IncidentCase(UUID.randomUUID(), true, resolvedAt == null ? CaseStatus.OPEN : CaseStatus.RESOLVED,
+                null, new Headline("t", "s", severity, 50, "MALWARE"),
+                new Scope(personalData, null, List.of(), List.of(), List.of()),
+                new Audience(true, Attribution.NOT_NEEDED),
+                new CaseClocks(OPENED, OPENED, classifiedAt, notifiedAt, acknowledgedAt, resolvedAt, null, OPENED),
+                null, null);
     }
 }

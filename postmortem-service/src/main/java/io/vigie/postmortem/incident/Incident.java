@@ -11,6 +11,10 @@ import java.util.UUID;
  * What this service knows of one incident, folded from the events in whatever order they arrive: the topics are
  * separate, so a notice may be read before the classification it follows. Every "first" time is therefore the
  * earliest seen, and lists are unions.
+ * <p>
+ * Wide: its JSON is the facts as stored ({@code incident.facts}, and frozen with an approved post-mortem) and as the
+ * API shows them under {@code incident}: a new shape would leave the stored facts unreadable and change the contract.
+ * The events it folds in arrive in small groups ({@link Classification}).
  */
 public record Incident(
         UUID id,
@@ -71,24 +75,27 @@ public record Incident(
         // Events of one incident on one topic arrive in order, so the latest classification holds the current
         // title and severity; an attached alert does not change them.
         boolean current = classifiedAt == null || !c.attachedOnly();
+        Classification.Headline h = c.headline();
+        Classification.Detection d = c.detection();
+        Classification.Scope touched = c.scope();
         return new Incident(id,
-                current || title == null ? c.title() : title,
-                current || summary == null ? c.summary() : summary,
-                resolvedAt != null && severity != null ? severity : current || severity == null ? c.severity() : severity,
-                resolvedAt != null && category != null ? category : current || category == null ? c.category() : category,
-                source == null ? c.source() : source,
-                sourceReference == null ? c.sourceReference() : sourceReference,
-                earliest(detectedAt, c.detectedAt()),
-                earliest(alertReceivedAt, c.alertReceivedAt()),
+                current || title == null ? h.title() : title,
+                current || summary == null ? h.summary() : summary,
+                resolvedAt != null && severity != null ? severity : current || severity == null ? h.severity() : severity,
+                resolvedAt != null && category != null ? category : current || category == null ? h.category() : category,
+                source == null ? d.source() : source,
+                sourceReference == null ? d.sourceReference() : sourceReference,
+                earliest(detectedAt, d.detectedAt()),
+                earliest(alertReceivedAt, d.alertReceivedAt()),
                 earliest(classifiedAt, c.classifiedAt()),
                 firstNoticeAt, firstAcknowledgedAt, resolvedAt, resolvedBy, resolutionSummary,
-                c.impact() != null ? c.impact() : impact,
-                personalDataInvolved || c.personalDataInvolved(),
+                touched.impact() != null ? touched.impact() : impact,
+                personalDataInvolved || touched.personalDataInvolved(),
                 dataCompromised,
-                sortedUnion(affectedClients, c.affectedClients()),
-                sortedUnion(affectedServices, c.affectedServices()),
-                sortedUnion(affectedAssets, c.affectedAssets()),
-                sortedUnion(dataCategories, c.dataCategories()),
+                sortedUnion(affectedClients, touched.affectedClients()),
+                sortedUnion(affectedServices, touched.affectedServices()),
+                sortedUnion(affectedAssets, touched.affectedAssets()),
+                sortedUnion(dataCategories, touched.dataCategories()),
                 union(measuresTaken, c.measuresTaken()),
                 correctiveActions, caseClocks);
     }
@@ -142,11 +149,27 @@ public record Incident(
 
     public enum Severity { CRITICAL, HIGH, MEDIUM, LOW }
 
-    record Classification(Instant classifiedAt, boolean attachedOnly, String title, String summary,
-                          Severity severity, String category, String source, String sourceReference,
-                          Instant detectedAt, Instant alertReceivedAt, String impact, boolean personalDataInvolved,
-                          List<String> affectedClients, List<String> affectedServices, List<String> affectedAssets,
-                          List<String> dataCategories, List<String> measuresTaken) {
+    /**
+     * A classification of one of the incident's alerts: what the incident is, where the alert came from and what it
+     * touches.
+     *
+     * @param attachedOnly the alert joined the incident without changing what it is
+     */
+    record Classification(Instant classifiedAt, boolean attachedOnly, Headline headline, Detection detection,
+                          Scope scope, List<String> measuresTaken) {
+
+        /** What triage says the incident is. */
+        record Headline(String title, String summary, Severity severity, String category) {
+        }
+
+        /** The source that raised the alert, its reference for it, when it detected it and when Vigie received it. */
+        record Detection(String source, String sourceReference, Instant detectedAt, Instant alertReceivedAt) {
+        }
+
+        /** What the incident touches, as this alert tells it. */
+        record Scope(String impact, boolean personalDataInvolved, List<String> affectedClients,
+                     List<String> affectedServices, List<String> affectedAssets, List<String> dataCategories) {
+        }
     }
 
     record Notice(Instant at, String clientId, boolean reachedClient, boolean acknowledged) {

@@ -37,11 +37,15 @@ final class IncidentEventMapper {
         List<String> data = Stream.concat(e.getDataCategories().stream(),
                         e.getAffectedClients().stream().flatMap(c -> c.getDataCategories().stream()))
                 .map(Enum::name).distinct().toList();
-        return new Classification(e.getOccurredAt(), e.getChange() == ClassificationChange.ATTACHED, e.getTitle(),
-                e.getSummary(), severity(e.getSeverity()), e.getCategory().name(), e.getSource().name(),
-                e.getSourceReference(), e.getDetectedAt(), e.getAlertReceivedAt(), e.getImpact(),
-                e.getPersonalDataInvolved(), e.getAffectedClients().stream().map(AffectedClient::getClientId).toList(),
-                services, assets, data, measures(e.getMeasuresTaken(), e.getMeasures()));
+        return new Classification(e.getOccurredAt(), e.getChange() == ClassificationChange.ATTACHED,
+                new Classification.Headline(e.getTitle(), e.getSummary(), severity(e.getSeverity()),
+                        e.getCategory().name()),
+                new Classification.Detection(e.getSource().name(), e.getSourceReference(), e.getDetectedAt(),
+                        e.getAlertReceivedAt()),
+                new Classification.Scope(e.getImpact(), e.getPersonalDataInvolved(),
+                        e.getAffectedClients().stream().map(AffectedClient::getClientId).toList(), services, assets,
+                        data),
+                measures(e.getMeasuresTaken(), e.getMeasures()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.vigie.postmortem.incident;
 
+import io.vigie.postmortem.incident.internal.IncidentRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +76,9 @@ public class IncidentProjection {
             }
         }
         incidents.saveAll(incidentsNow.values(), now);
-        incidents.appendAll(changes);
+        incidents.appendAll(changes.stream()
+                .map(change -> new IncidentRepository.NewEntry(change.eventId(), change.incidentId(), change.entry()))
+                .toList());
         for (Incident incident : resolved) {
             // Synchronous and in this transaction: the draft commits with the resolution, or neither does.
             events.publishEvent(new IncidentResolvedInProjection(incident));

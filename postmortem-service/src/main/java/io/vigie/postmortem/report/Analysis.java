@@ -43,11 +43,11 @@ public record Analysis(
         actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
     }
 
-    static Analysis empty() {
+    public static Analysis empty() {
         return new Analysis(List.of(), null, null, Map.of(), Map.of(), List.of(), List.of(), false, null);
     }
 
-    Analysis withActionItems(List<ActionItem> items) {
+    public Analysis withActionItems(List<ActionItem> items) {
         return new Analysis(fiveWhys, rootCause, rootCauseCategory, ishikawa, stageEvaluations, lessonsLearned, items,
                 responsePlanChangeRequired, responsePlanChange);
     }

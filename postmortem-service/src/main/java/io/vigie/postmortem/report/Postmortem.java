@@ -12,6 +12,9 @@ import java.util.UUID;
  * A post-mortem as the team reads it: the facts pre-filled from the incident (live while a draft, frozen at
  * approval), the response metrics against their targets, the team's analysis, and the clients' survey answers (which
  * come after approval, and are shown as they arrive).
+ * <p>
+ * Wide: the JSON body of {@code GET /api/postmortems/{id}} (and of each item of the list), read by the pages' users,
+ * the dashboard and the system tests; built in one place ({@code Postmortems}), each part a record of its own.
  */
 public record Postmortem(
         UUID id,

@@ -7,6 +7,8 @@ import io.vigie.platform.outbox.Outbox;
 import io.vigie.postmortem.incident.Incident;
 import io.vigie.postmortem.incident.IncidentProjection;
 import io.vigie.postmortem.incident.IncidentResolvedInProjection;
+import io.vigie.postmortem.report.internal.ClientFeedbacks;
+import io.vigie.postmortem.report.internal.PostmortemRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,6 +1,7 @@
 package io.vigie.postmortem.incident;
 
 import io.vigie.postmortem.H2Database;
+import io.vigie.postmortem.incident.internal.IncidentRepository;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,7 @@ class IncidentRepositoryOnH2Test {
         assertThat(List.of(repository.timeline(UUID.randomUUID()))).containsExactly(List.of());
     }
 
-    private static IncidentProjection.Change change(UUID incidentId, TimelineEntry entry) {
-        return new IncidentProjection.Change(UUID.randomUUID(), incidentId, incident -> incident, entry);
+    private static IncidentRepository.NewEntry change(UUID incidentId, TimelineEntry entry) {
+        return new IncidentRepository.NewEntry(UUID.randomUUID(), incidentId, entry);
     }
 }

@@ -70,9 +70,12 @@ class IncidentTest {
     }
 
     private static Classification classification(Instant at, boolean attached, String title, Severity severity) {
-        return new Classification(at, attached, title, "What happened", severity, "ACCOUNT_COMPROMISE", "SPLUNK",
-                "sid-1", at.minus(Duration.ofMinutes(3)), at.minus(Duration.ofMinutes(1)), "Impact", false,
-                List.of("client-a"), List.of("payroll"), List.of("host-1"), List.of("CREDENTIALS"),
+        return new Classification(at, attached,
+                new Classification.Headline(title, "What happened", severity, "ACCOUNT_COMPROMISE"),
+                new Classification.Detection("SPLUNK", "sid-1", at.minus(Duration.ofMinutes(3)),
+                        at.minus(Duration.ofMinutes(1))),
+                new Classification.Scope("Impact", false, List.of("client-a"), List.of("payroll"), List.of("host-1"),
+                        List.of("CREDENTIALS")),
                 List.of("Account locked"));
     }
 }

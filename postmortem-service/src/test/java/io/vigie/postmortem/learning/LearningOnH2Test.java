@@ -1,6 +1,7 @@
 package io.vigie.postmortem.learning;
 
 import io.vigie.postmortem.H2Database;
+import io.vigie.postmortem.learning.internal.LearningRows;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Date;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LearningOnH2Test {
 
     private final H2Database h2 = H2Database.migrated();
-    private final Learning learning = new Learning(h2.jdbc(),
+    private final Learning learning = new Learning(new LearningRows(h2.jdbc()),
             Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
 
     @Test

@@ -3,6 +3,8 @@ package io.vigie.postmortem.report;
 import io.vigie.postmortem.H2Database;
 import io.vigie.postmortem.incident.ClientFeedback;
 import io.vigie.postmortem.incident.Incident;
+import io.vigie.postmortem.report.internal.ClientFeedbacks;
+import io.vigie.postmortem.report.internal.PostmortemRepository;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -2,6 +2,7 @@ package io.vigie.postmortem.report;
 
 import io.vigie.postmortem.H2Database;
 import io.vigie.postmortem.incident.Incident;
+import io.vigie.postmortem.report.internal.PostmortemRepository;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,6 +1,8 @@
-package io.vigie.postmortem.incident;
+package io.vigie.postmortem.incident.internal;
 
 import io.vigie.platform.outbox.InLists;
+import io.vigie.postmortem.incident.Incident;
+import io.vigie.postmortem.incident.TimelineEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,12 +17,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Repository
-class IncidentRepository {
+public class IncidentRepository {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    IncidentRepository(JdbcTemplate jdbc, JsonMapper json) {
+    public IncidentRepository(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -31,7 +33,7 @@ class IncidentRepository {
      * on the key. The rows are created and locked in the order of their ids, so two transactions that lock several
      * never wait for each other in a circle.
      */
-    Map<UUID, Incident> lockAll(Collection<UUID> ids, Instant now) {
+    public Map<UUID, Incident> lockAll(Collection<UUID> ids, Instant now) {
         List<UUID> sorted = ids.stream().distinct().sorted().toList();
         Timestamp at = Timestamp.from(now);
         jdbc.batchUpdate("INSERT INTO incident (incident_id, facts, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -46,12 +48,12 @@ class IncidentRepository {
         return locked;
     }
 
-    Optional<Incident> find(UUID id) {
+    public Optional<Incident> find(UUID id) {
         return jdbc.query("SELECT facts FROM incident WHERE incident_id = ?",
                 (rs, n) -> json.readValue(rs.getString(1), Incident.class), id).stream().findFirst();
     }
 
-    void saveAll(Collection<Incident> incidents, Instant now) {
+    public void saveAll(Collection<Incident> incidents, Instant now) {
         Timestamp at = Timestamp.from(now);
         jdbc.batchUpdate("UPDATE incident SET facts = ?, updated_at = ? WHERE incident_id = ?", incidents.stream()
                 .map(incident -> new Object[] {json.writeValueAsString(incident), at, incident.id()}).toList());
@@ -61,14 +63,18 @@ class IncidentRepository {
      * Appends the entries; one whose key is there already (the same client message or survey answer, under a new event
      * id) is skipped.
      */
-    void appendAll(List<IncidentProjection.Change> changes) {
+    public void appendAll(List<NewEntry> entries) {
         jdbc.batchUpdate("INSERT INTO timeline_entry (event_id, incident_id, occurred_at, kind, actor, description) "
-                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", changes.stream().map(change -> new Object[] {change.eventId(),
-                change.incidentId(), Timestamp.from(change.entry().at()), change.entry().kind(), change.entry().actor(),
-                change.entry().description()}).toList());
+                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", entries.stream().map(e -> new Object[] {
+                        e.eventId(), e.incidentId(), Timestamp.from(e.entry().at()), e.entry().kind(),
+                        e.entry().actor(), e.entry().description()}).toList());
     }
 
-    List<TimelineEntry> timeline(UUID incidentId) {
+    /** A timeline entry to append, keyed by the event that brought it. */
+    public record NewEntry(UUID eventId, UUID incidentId, TimelineEntry entry) {
+    }
+
+    public List<TimelineEntry> timeline(UUID incidentId) {
         return jdbc.query("SELECT occurred_at, kind, actor, description FROM timeline_entry WHERE incident_id = ? "
                         + "ORDER BY occurred_at, kind, event_id",
                 (rs, n) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),

@@ -1,5 +1,7 @@
-package io.vigie.cases.regulatory;
+package io.vigie.cases.regulatory.internal;
 
+import io.vigie.cases.regulatory.RegulatoryReport;
+import io.vigie.cases.regulatory.ReportState;
 import io.vigie.platform.outbox.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -21,7 +23,7 @@ import java.util.UUID;
 
 /** {@code case_regulatory_report}: one row per incident, client and report. Lists are stored one item per line. */
 @Repository
-class RegulatoryReportRepository {
+public class RegulatoryReportRepository {
 
     private static final String ORDER = " ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, client_id, "
             + "report";
@@ -29,23 +31,24 @@ class RegulatoryReportRepository {
 
     private final JdbcTemplate jdbc;
 
-    RegulatoryReportRepository(JdbcTemplate jdbc) {
+    public RegulatoryReportRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<RegulatoryReport> find(UUID incidentId, String clientId, String report) {
+    public Optional<RegulatoryReport> find(UUID incidentId, String clientId, String report) {
         return jdbc.query("SELECT * FROM case_regulatory_report WHERE incident_id = ? AND client_id = ? AND report = ?",
                 REPORTS, incidentId, clientId, report).stream().findFirst();
     }
 
     /** Writes the report; the caller holds the case's lock, so no other writer raced it to the insert. */
-    void save(UUID incidentId, RegulatoryReport r, boolean isNew) {
+    public void save(UUID incidentId, RegulatoryReport r, boolean isNew) {
         RegulatoryReport.Submission s = r.submission();
-        Object[] values = {r.regime(), r.title(), r.rule(), r.authority(), utc(r.deadline().awareAt()),
+        RegulatoryReport.Requirement q = r.requirement();
+        Object[] values = {q.regime(), q.title(), q.rule(), q.authority(), utc(r.deadline().awareAt()),
                 utc(r.deadline().dueAt()), r.state().name(), s == null ? null : utc(s.submittedAt()),
                 s == null ? null : s.submittedBy(), s == null ? null : s.authorityReference(), s != null && s.late(),
                 s == null ? "" : String.join("\n", s.elementsToFollow()), r.reason(), utc(r.updatedAt()),
-                incidentId, r.clientId(), r.report()};
+                incidentId, r.clientId(), q.report()};
         if (isNew) {
             jdbc.update("INSERT INTO case_regulatory_report (regime, title, deadline_rule, authority, aware_at, due_at, "
                     + "state, submitted_at, submitted_by, authority_reference, late, elements_to_follow, reason, "
@@ -60,12 +63,12 @@ class RegulatoryReportRepository {
     }
 
     /** The incident's reports, the first due first, those with no fixed deadline last. */
-    List<RegulatoryReport> of(UUID incidentId) {
+    public List<RegulatoryReport> of(UUID incidentId) {
         return jdbc.query("SELECT * FROM case_regulatory_report WHERE incident_id = ?" + ORDER, REPORTS, incidentId);
     }
 
     /** The reports neither submitted nor withdrawn of the incidents among {@code ids}; incidents with none left out. */
-    Map<UUID, List<RegulatoryReport>> unsettled(Collection<UUID> ids) {
+    public Map<UUID, List<RegulatoryReport>> unsettled(Collection<UUID> ids) {
         Map<UUID, List<RegulatoryReport>> found = new LinkedHashMap<>();
         for (List<UUID> chunk : InLists.slices(ids.stream().distinct().toList())) {
             jdbc.query("SELECT * FROM case_regulatory_report WHERE incident_id IN (" + InLists.placeholders(chunk.size())
@@ -84,8 +87,9 @@ class RegulatoryReportRepository {
                 submittedAt, rs.getString("submitted_by"), rs.getString("authority_reference"),
                 rs.getBoolean("late"), elements == null || elements.isEmpty() ? List.of()
                 : Arrays.asList(elements.split("\n")));
-        return new RegulatoryReport(rs.getString("client_id"), rs.getString("report"), rs.getString("regime"),
-                rs.getString("title"), rs.getString("deadline_rule"), rs.getString("authority"),
+        return new RegulatoryReport(rs.getString("client_id"),
+                new RegulatoryReport.Requirement(rs.getString("report"), rs.getString("regime"), rs.getString("title"),
+                        rs.getString("deadline_rule"), rs.getString("authority")),
                 new RegulatoryReport.Deadline(instant(rs, "aware_at"), instant(rs, "due_at")),
                 ReportState.valueOf(rs.getString("state")), submission, rs.getString("reason"),
                 instant(rs, "updated_at"));

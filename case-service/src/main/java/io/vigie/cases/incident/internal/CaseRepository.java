@@ -1,5 +1,25 @@
-package io.vigie.cases.incident;
+package io.vigie.cases.incident.internal;
 
+import io.vigie.cases.incident.AttachedAlert;
+import io.vigie.cases.incident.Attribution;
+import io.vigie.cases.incident.Audience;
+import io.vigie.cases.incident.AwaitingReview;
+import io.vigie.cases.incident.CaseClocks;
+import io.vigie.cases.incident.CaseFilter;
+import io.vigie.cases.incident.CaseStatus;
+import io.vigie.cases.incident.Classification;
+import io.vigie.cases.incident.ClientNotice;
+import io.vigie.cases.incident.DetachedClient;
+import io.vigie.cases.incident.Headline;
+import io.vigie.cases.incident.HeldNotice;
+import io.vigie.cases.incident.IncidentCase;
+import io.vigie.cases.incident.Language;
+import io.vigie.cases.incident.Notice;
+import io.vigie.cases.incident.NoticeStatus;
+import io.vigie.cases.incident.RaisedAlert;
+import io.vigie.cases.incident.Scope;
+import io.vigie.cases.incident.Severity;
+import io.vigie.cases.incident.SuggestedClient;
 import io.vigie.platform.outbox.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -23,7 +43,7 @@ import java.util.UUID;
 
 /** The case tables. Lists of identifiers are stored one per line, which PostgreSQL and H2 both store as TEXT. */
 @Repository
-class CaseRepository {
+public class CaseRepository {
 
     private static final RowMapper<IncidentCase> CASES = CaseRepository::toCase;
     private static final String ADD_CLIENT = "INSERT INTO case_client (incident_id, client_id, status, updated_at) "
@@ -35,22 +55,22 @@ class CaseRepository {
 
     private final JdbcTemplate jdbc;
 
-    CaseRepository(JdbcTemplate jdbc) {
+    public CaseRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<IncidentCase> find(UUID id) {
+    public Optional<IncidentCase> find(UUID id) {
         return jdbc.query("SELECT * FROM incident_case WHERE incident_id = ?", CASES, id).stream().findFirst();
     }
 
     /** Reads the case and locks its row to the end of the transaction: one writer per case at a time. */
-    Optional<IncidentCase> lock(UUID id) {
+    public Optional<IncidentCase> lock(UUID id) {
         return jdbc.query("SELECT * FROM incident_case WHERE incident_id = ? FOR UPDATE", CASES, id).stream()
                 .findFirst();
     }
 
     /** Reads and locks the cases that exist among {@code ids}, in the order of their ids (see {@link #lock}). */
-    Map<UUID, IncidentCase> lockAll(Collection<UUID> ids) {
+    public Map<UUID, IncidentCase> lockAll(Collection<UUID> ids) {
         Map<UUID, IncidentCase> locked = new HashMap<>();
         for (List<UUID> chunk : InLists.slices(ids.stream().distinct().sorted().toList())) {
             jdbc.query("SELECT * FROM incident_case WHERE incident_id IN (" + InLists.placeholders(chunk.size()) + ") "
@@ -60,7 +80,7 @@ class CaseRepository {
         return locked;
     }
 
-    List<IncidentCase> list(CaseFilter filter, int limit) {
+    public List<IncidentCase> list(CaseFilter filter, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM incident_case c WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (filter.alertId() != null) {
@@ -101,12 +121,12 @@ class CaseRepository {
         return jdbc.query(sql.toString(), CASES, args.toArray());
     }
 
-    List<IncidentCase> openedSince(Instant since) {
+    public List<IncidentCase> openedSince(Instant since) {
         return jdbc.query("SELECT * FROM incident_case WHERE classified = TRUE AND opened_at >= ? ORDER BY opened_at",
                 CASES, utc(since));
     }
 
-    List<String> distinct(String column) {
+    public List<String> distinct(String column) {
         String sql = switch (column) {
             case "client" -> "SELECT DISTINCT client_id FROM case_client ORDER BY client_id";
             case "category" -> "SELECT DISTINCT category FROM incident_case WHERE category IS NOT NULL ORDER BY category";
@@ -117,36 +137,42 @@ class CaseRepository {
     }
 
     /** The row of a case before its classification: made by whichever event of a new incident comes first. */
-    void insertStubIfAbsent(UUID id, Instant openedAt, Instant now) {
+    public void insertStubIfAbsent(UUID id, Instant openedAt, Instant now) {
         jdbc.update(STUB, id, utc(openedAt), utc(now));
     }
 
     /** {@link #insertStubIfAbsent} for several cases, in the order of their ids, as {@link #lockAll} locks them. */
-    void insertStubsIfAbsent(Map<UUID, Instant> openedAtById, Instant now) {
+    public void insertStubsIfAbsent(Map<UUID, Instant> openedAtById, Instant now) {
         OffsetDateTime at = utc(now);
         jdbc.batchUpdate(STUB, openedAtById.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(stub -> new Object[] {stub.getKey(), utc(stub.getValue()), at}).toList());
     }
 
     /** Writes what classifications change in a case: everything but its status and what people and notices set. */
-    void saveClassified(Collection<IncidentCase> classified, Instant now) {
+    public void saveClassified(Collection<IncidentCase> classified, Instant now) {
         jdbc.batchUpdate("UPDATE incident_case SET classified = ?, title = ?, summary = ?, severity = ?, priority = ?, "
                         + "category = ?, notify_clients = ?, personal_data = ?, impact = ?, "
                         + "affected_assets = ?, affected_services = ?, data_categories = ?, detected_at = ?, "
                         + "opened_at = ?, classified_at = ?, attribution = ?, updated_at = ? WHERE incident_id = ?",
-                classified.stream().map(c -> new Object[] {c.classified(), c.title(), c.summary(),
-                        c.severity() == null ? null : c.severity().name(), c.priority(), c.category(),
-                        c.notifyClients(), c.personalData(), c.impact(), lines(c.assets()),
-                        lines(c.services()), lines(c.dataCategories()), utc(c.detectedAt()), utc(c.openedAt()),
-                        utc(c.classifiedAt()), c.attribution().name(), utc(now), c.id()}).toList());
+                classified.stream().map(c -> {
+                    Headline h = c.headline();
+                    Scope scope = c.scope();
+                    CaseClocks clocks = c.clocks();
+                    return new Object[] {c.classified(), h.title(), h.summary(),
+                            h.severity() == null ? null : h.severity().name(), h.priority(), h.category(),
+                            c.audience().notifyClients(), scope.personalData(), scope.impact(), lines(scope.assets()),
+                            lines(scope.services()), lines(scope.dataCategories()), utc(clocks.detectedAt()),
+                            utc(clocks.openedAt()), utc(clocks.classifiedAt()), c.audience().attribution().name(),
+                            utc(now), c.id()};
+                }).toList());
     }
 
-    void set(UUID id, Instant now, String column, Object value) {
+    public void set(UUID id, Instant now, String column, Object value) {
         set(id, now, new String[] {column}, value);
     }
 
     /** Sets some columns of one case; the names are this class's callers' constants, never input. */
-    void set(UUID id, Instant now, String[] columns, Object... values) {
+    public void set(UUID id, Instant now, String[] columns, Object... values) {
         StringJoiner assignments = new StringJoiner(", ");
         for (String column : columns) {
             assignments.add(column + " = ?");
@@ -162,7 +188,7 @@ class CaseRepository {
     }
 
     /** The incident's affected clients: those an analyst detached are no longer among them. */
-    List<ClientNotice> clients(UUID id) {
+    public List<ClientNotice> clients(UUID id) {
         return jdbc.query("SELECT * FROM case_client WHERE incident_id = ? AND detached_at IS NULL ORDER BY client_id",
                 (rs, row) -> new ClientNotice(rs.getString("client_id"), NoticeStatus.valueOf(rs.getString("status")),
                         rs.getString("last_stage"), rs.getString("last_channel"), rs.getString("last_error"),
@@ -170,7 +196,7 @@ class CaseRepository {
     }
 
     /** The clients an analyst detached from the incident, and why. */
-    List<DetachedClient> detachedClients(UUID id) {
+    public List<DetachedClient> detachedClients(UUID id) {
         return jdbc.query("SELECT client_id, detached_by, detached_at, detach_reason FROM case_client "
                         + "WHERE incident_id = ? AND detached_at IS NOT NULL ORDER BY client_id",
                 (rs, row) -> new DetachedClient(rs.getString("client_id"), rs.getString("detached_by"),
@@ -178,36 +204,36 @@ class CaseRepository {
     }
 
     /** Whether an analyst detached the client from the incident (and nobody attached it again). */
-    boolean isDetached(UUID id, String clientId) {
+    public boolean isDetached(UUID id, String clientId) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM case_client WHERE incident_id = ? AND client_id = ? "
                 + "AND detached_at IS NOT NULL", Integer.class, id, clientId);
         return count != null && count > 0;
     }
 
-    void detachClient(UUID id, String clientId, String actor, String reason, Instant at) {
+    public void detachClient(UUID id, String clientId, String actor, String reason, Instant at) {
         jdbc.update("UPDATE case_client SET detached_at = ?, detached_by = ?, detach_reason = ?, updated_at = ? "
                 + "WHERE incident_id = ? AND client_id = ?", utc(at), actor, reason, utc(at), id, clientId);
     }
 
     /** Attaches a detached client again; its notice status stays what the notices last said. */
-    void reattachClient(UUID id, String clientId, Instant at) {
+    public void reattachClient(UUID id, String clientId, Instant at) {
         jdbc.update("UPDATE case_client SET detached_at = NULL, detached_by = NULL, detach_reason = NULL, "
                 + "updated_at = ? WHERE incident_id = ? AND client_id = ?", utc(at), id, clientId);
     }
 
-    void addClientIfAbsent(UUID id, String clientId, Instant now) {
+    public void addClientIfAbsent(UUID id, String clientId, Instant now) {
         jdbc.update(ADD_CLIENT, id, clientId, utc(now));
     }
 
     /** Adds each case's clients it does not list yet, as PENDING. */
-    void addClientsIfAbsent(Map<UUID, ? extends Collection<String>> clientsByCase, Instant now) {
+    public void addClientsIfAbsent(Map<UUID, ? extends Collection<String>> clientsByCase, Instant now) {
         OffsetDateTime at = utc(now);
         jdbc.batchUpdate(ADD_CLIENT, clientsByCase.entrySet().stream()
                 .flatMap(clients -> clients.getValue().stream().map(client -> new Object[] {clients.getKey(), client, at}))
                 .toList());
     }
 
-    void recordNotice(UUID id, String clientId, NoticeStatus status, String stage, String channel, String error,
+    public void recordNotice(UUID id, String clientId, NoticeStatus status, String stage, String channel, String error,
                       Instant at) {
         addClientIfAbsent(id, clientId, at);
         jdbc.update("UPDATE case_client SET status = ?, last_stage = ?, last_channel = ?, last_error = ?, "
@@ -216,7 +242,7 @@ class CaseRepository {
     }
 
     /** Records each case's suggested clients that it does not suggest yet (the first suggestion of each is kept). */
-    void suggestClientsIfAbsent(Map<UUID, ? extends Collection<SuggestedClient>> suggestionsByCase) {
+    public void suggestClientsIfAbsent(Map<UUID, ? extends Collection<SuggestedClient>> suggestionsByCase) {
         jdbc.batchUpdate("INSERT INTO case_suggested_client (incident_id, client_id, assets, services, suggested_at) "
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 suggestionsByCase.entrySet().stream().flatMap(suggestions -> suggestions.getValue().stream()
@@ -228,7 +254,7 @@ class CaseRepository {
      * Drops the pending suggestions of clients that the cases list as affected: a client the inventory or a bound
      * source vouches for needs nobody's confirmation.
      */
-    void dropSuggestionsOfAffectedClients(Collection<UUID> incidentIds) {
+    public void dropSuggestionsOfAffectedClients(Collection<UUID> incidentIds) {
         for (List<UUID> chunk : InLists.slices(incidentIds.stream().distinct().sorted().toList())) {
             jdbc.update("DELETE FROM case_suggested_client WHERE confirmed_at IS NULL AND incident_id IN ("
                     + InLists.placeholders(chunk.size()) + ") AND EXISTS (SELECT 1 FROM case_client cc "
@@ -238,7 +264,7 @@ class CaseRepository {
     }
 
     /** The clients the case suggests and nobody confirmed yet. */
-    List<SuggestedClient> suggestedClients(UUID id) {
+    public List<SuggestedClient> suggestedClients(UUID id) {
         return jdbc.query("SELECT * FROM case_suggested_client WHERE incident_id = ? AND confirmed_at IS NULL "
                         + "ORDER BY client_id",
                 (rs, row) -> new SuggestedClient(rs.getString("client_id"), list(rs.getString("assets")),
@@ -246,7 +272,7 @@ class CaseRepository {
     }
 
     /** Marks a pending suggestion confirmed; false when there is none (never suggested, or confirmed already). */
-    boolean confirmSuggestion(UUID id, String clientId, String actor, Instant at) {
+    public boolean confirmSuggestion(UUID id, String clientId, String actor, Instant at) {
         return jdbc.update("UPDATE case_suggested_client SET confirmed_by = ?, confirmed_at = ? "
                 + "WHERE incident_id = ? AND client_id = ? AND confirmed_at IS NULL", actor, utc(at), id, clientId) == 1;
     }
@@ -255,31 +281,31 @@ class CaseRepository {
      * Records a client an analyst attributed the incident to without any alert suggesting it, as a suggestion
      * confirmed at once: who named it and when stay on record, and naming it again finds it confirmed.
      */
-    void recordAttributedClient(UUID id, String clientId, String actor, Instant at) {
+    public void recordAttributedClient(UUID id, String clientId, String actor, Instant at) {
         jdbc.update("INSERT INTO case_suggested_client (incident_id, client_id, assets, services, suggested_at, "
                 + "confirmed_by, confirmed_at) VALUES (?, ?, '', '', ?, ?, ?)", id, clientId, utc(at), actor, utc(at));
     }
 
-    boolean wasConfirmed(UUID id, String clientId) {
+    public boolean wasConfirmed(UUID id, String clientId) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM case_suggested_client WHERE incident_id = ? "
                 + "AND client_id = ? AND confirmed_at IS NOT NULL", Integer.class, id, clientId);
         return count != null && count > 0;
     }
 
-    boolean isAffected(UUID id, String clientId) {
+    public boolean isAffected(UUID id, String clientId) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM case_client WHERE incident_id = ? AND client_id = ? "
                         + "AND detached_at IS NULL",
                 Integer.class, id, clientId);
         return count != null && count > 0;
     }
 
-    void recordContactLanguage(UUID id, String clientId, Language language) {
+    public void recordContactLanguage(UUID id, String clientId, Language language) {
         jdbc.update("INSERT INTO case_contact_language (incident_id, client_id, language_code) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", id, clientId, language.code());
     }
 
     /** The languages each client's contacts were written to in, as the notices reported them. */
-    Map<String, List<Language>> contactLanguages(UUID id) {
+    public Map<String, List<Language>> contactLanguages(UUID id) {
         Map<String, List<Language>> byClient = new TreeMap<>();
         jdbc.query("SELECT client_id, language_code FROM case_contact_language WHERE incident_id = ?", row -> {
             String client = row.getString(1);
@@ -291,13 +317,13 @@ class CaseRepository {
     }
 
     /** Records a notice held for review, from the first of its HELD deliveries (the later ones add languages). */
-    void holdNotice(UUID id, Notice notice, Instant heldAt, Instant heldUntil) {
+    public void holdNotice(UUID id, Notice notice, Instant heldAt, Instant heldUntil) {
         jdbc.update("INSERT INTO case_held_notice (incident_id, notice_id, client_id, stage, sequence_no, held_at, "
                         + "held_until, delivered) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE) ON CONFLICT DO NOTHING",
                 id, notice.id(), notice.clientId(), notice.stage(), notice.sequence(), utc(heldAt), utc(heldUntil));
     }
 
-    void recordHeldNoticeLanguage(UUID id, UUID noticeId, Language language) {
+    public void recordHeldNoticeLanguage(UUID id, UUID noticeId, Language language) {
         jdbc.update("INSERT INTO case_held_notice_language (incident_id, notice_id, language_code) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", id, noticeId, language.code());
     }
@@ -306,23 +332,23 @@ class CaseRepository {
      * A delivery of a notice was sent or failed: if the notice was held, it is no longer (the first such delivery
      * says when), and one sent is enough for it to have been delivered. Nothing for a notice that was never held.
      */
-    void releaseHeldNotice(UUID id, UUID noticeId, boolean sent, Instant at) {
+    public void releaseHeldNotice(UUID id, UUID noticeId, boolean sent, Instant at) {
         jdbc.update("UPDATE case_held_notice SET released_at = COALESCE(released_at, ?), delivered = (delivered OR ?) "
                 + "WHERE incident_id = ? AND notice_id = ?", utc(at), sent, id, noticeId);
     }
 
     /** Marks a held notice approved, unless it was approved already or has gone out. */
-    void approveHeldNotice(UUID id, UUID noticeId, String actor, Instant at) {
+    public void approveHeldNotice(UUID id, UUID noticeId, String actor, Instant at) {
         jdbc.update("UPDATE case_held_notice SET approved_by = ?, approved_at = ? WHERE incident_id = ? "
                 + "AND notice_id = ? AND approved_at IS NULL AND released_at IS NULL", actor, utc(at), id, noticeId);
     }
 
     /** The notices of the case that were held for review, in the order they were held. */
-    List<HeldNotice> heldNotices(UUID id) {
+    public List<HeldNotice> heldNotices(UUID id) {
         return heldNotices(id, null);
     }
 
-    Optional<HeldNotice> heldNotice(UUID id, UUID noticeId) {
+    public Optional<HeldNotice> heldNotice(UUID id, UUID noticeId) {
         return heldNotices(id, noticeId).stream().findFirst();
     }
 
@@ -349,7 +375,7 @@ class CaseRepository {
     }
 
     /** The notices awaiting review at {@code now}, per case among {@code ids}; the cases without any are left out. */
-    Map<UUID, AwaitingReview> awaitingReview(Collection<UUID> ids, Instant now) {
+    public Map<UUID, AwaitingReview> awaitingReview(Collection<UUID> ids, Instant now) {
         Map<UUID, AwaitingReview> byCase = new HashMap<>();
         for (List<UUID> chunk : InLists.slices(ids.stream().distinct().toList())) {
             List<Object> args = new ArrayList<>(chunk);
@@ -365,18 +391,18 @@ class CaseRepository {
         return byCase;
     }
 
-    List<AttachedAlert> alerts(UUID id) {
+    public List<AttachedAlert> alerts(UUID id) {
         return jdbc.query("SELECT * FROM case_alert WHERE incident_id = ? ORDER BY received_at, alert_id",
                 CaseRepository::toAlert, id);
     }
 
     /** A page of the case's alerts, oldest first (the alert id breaks ties, so pages neither skip nor repeat). */
-    List<AttachedAlert> alerts(UUID id, long offset, int limit) {
+    public List<AttachedAlert> alerts(UUID id, long offset, int limit) {
         return jdbc.query("SELECT * FROM case_alert WHERE incident_id = ? ORDER BY received_at, alert_id "
                 + "LIMIT ? OFFSET ?", CaseRepository::toAlert, id, limit, offset);
     }
 
-    long countAlerts(UUID id) {
+    public long countAlerts(UUID id) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM case_alert WHERE incident_id = ?", Long.class, id);
         return count == null ? 0 : count;
     }
@@ -388,7 +414,7 @@ class CaseRepository {
     }
 
     /** {@link #alertLink} of several alerts at once: the unknown ones are left out. */
-    Map<UUID, AlertLink> alertLinks(Collection<UUID> alertIds) {
+    public Map<UUID, AlertLink> alertLinks(Collection<UUID> alertIds) {
         Map<UUID, AlertLink> links = new HashMap<>();
         for (List<UUID> chunk : InLists.slices(alertIds.stream().distinct().toList())) {
             jdbc.query("SELECT alert_id, incident_id, raised_known FROM case_alert WHERE alert_id IN ("
@@ -404,30 +430,32 @@ class CaseRepository {
      * Inserts the alerts that are not there yet and answers the others: those another transaction inserted since
      * they were looked up (the other topic's listener), after waiting for it to commit.
      */
-    List<RaisedAlert> insertRaisedAlertsIfAbsent(List<RaisedAlert> alerts) {
+    public List<RaisedAlert> insertRaisedAlertsIfAbsent(List<RaisedAlert> alerts) {
         int[] inserted = jdbc.batchUpdate("INSERT INTO case_alert (alert_id, raised_known, title, source, source_name, "
                         + "source_reference, asset, description, detected_at, received_at) "
                         + "VALUES (?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                alerts.stream().map(a -> new Object[] {a.alertId(), a.title(), a.source(), a.sourceName(),
-                        a.sourceReference(), a.asset(), a.description(), utc(a.detectedAt()), utc(a.receivedAt())})
+                alerts.stream().map(a -> new Object[] {a.alertId(), a.title(), a.detection().source(),
+                        a.sourceName(), a.detection().sourceReference(), a.asset(), a.description(),
+                        utc(a.detection().detectedAt()), utc(a.detection().receivedAt())})
                         .toList());
         return notInserted(alerts, inserted);
     }
 
-    void completeWithRaised(List<RaisedAlert> alerts) {
+    public void completeWithRaised(List<RaisedAlert> alerts) {
         jdbc.batchUpdate("UPDATE case_alert SET raised_known = TRUE, title = ?, source_name = ?, asset = ?, "
                         + "description = ?, detected_at = ? WHERE alert_id = ?",
                 alerts.stream().map(a -> new Object[] {a.title(), a.sourceName(), a.asset(), a.description(),
-                        utc(a.detectedAt()), a.alertId()}).toList());
+                        utc(a.detection().detectedAt()), a.alertId()}).toList());
     }
 
     /** Inserts the classified alerts that are not there yet and answers the others, as insertRaisedAlertsIfAbsent. */
-    List<Classification> insertClassifiedAlertsIfAbsent(List<Classification> classifications) {
+    public List<Classification> insertClassifiedAlertsIfAbsent(List<Classification> classifications) {
         int[] inserted = jdbc.batchUpdate("INSERT INTO case_alert (alert_id, incident_id, raised_known, title, source, "
                         + "source_reference, detected_at, received_at) VALUES (?, ?, FALSE, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING",
-                classifications.stream().map(c -> new Object[] {c.alertId(), c.incidentId(), c.title(), c.source(),
-                        c.sourceReference(), utc(c.detectedAt()), utc(c.alertReceivedAt())}).toList());
+                classifications.stream().map(c -> new Object[] {c.alertId(), c.incidentId(), c.headline().title(),
+                        c.alert().source(), c.alert().sourceReference(), utc(c.alert().detectedAt()),
+                        utc(c.alert().receivedAt())}).toList());
         return notInserted(classifications, inserted);
     }
 
@@ -442,28 +470,28 @@ class CaseRepository {
     }
 
     /** Attaches known alerts (alert id to incident id) to their incidents. */
-    void attachAlerts(Map<UUID, UUID> incidentByAlert) {
+    public void attachAlerts(Map<UUID, UUID> incidentByAlert) {
         jdbc.batchUpdate("UPDATE case_alert SET incident_id = ? WHERE alert_id = ?", incidentByAlert.entrySet().stream()
                 .map(attached -> new Object[] {attached.getValue(), attached.getKey()}).toList());
     }
 
-    record AlertLink(UUID incidentId, boolean raisedKnown) {
+    public record AlertLink(UUID incidentId, boolean raisedKnown) {
     }
 
-    long countActive(Severity severity) {
+    public long countActive(Severity severity) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM incident_case "
                 + "WHERE status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS') AND severity = ?", Long.class, severity.name());
         return count == null ? 0 : count;
     }
 
     /** Active cases of that severity whose clients should be told but none is known (see {@link Attribution}). */
-    long countAwaitingAttribution(Severity severity) {
+    public long countAwaitingAttribution(Severity severity) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM incident_case WHERE attribution = 'AWAITING' "
                 + "AND status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS') AND severity = ?", Long.class, severity.name());
         return count == null ? 0 : count;
     }
 
-    long countFailedNotices() {
+    public long countFailedNotices() {
         Long count = jdbc.queryForObject("SELECT count(*) FROM case_client cc JOIN incident_case c "
                 + "ON c.incident_id = cc.incident_id WHERE cc.status = 'FAILED' AND cc.detached_at IS NULL "
                 + "AND c.status IN ('OPEN', 'NOTIFIED', 'IN_PROGRESS')", Long.class);
@@ -473,17 +501,19 @@ class CaseRepository {
     private static IncidentCase toCase(ResultSet rs, int row) throws SQLException {
         String severity = rs.getString("severity");
         Boolean dataCompromised = rs.getObject("data_compromised", Boolean.class);
+        Headline headline = new Headline(rs.getString("title"), rs.getString("summary"),
+                severity == null ? null : Severity.valueOf(severity), rs.getInt("priority"), rs.getString("category"));
+        Scope scope = new Scope(rs.getBoolean("personal_data"), rs.getString("impact"),
+                list(rs.getString("affected_assets")), list(rs.getString("affected_services")),
+                list(rs.getString("data_categories")));
+        Audience audience = new Audience(rs.getBoolean("notify_clients"),
+                Attribution.valueOf(rs.getString("attribution")));
+        CaseClocks clocks = new CaseClocks(instant(rs, "detected_at"), instant(rs, "opened_at"),
+                instant(rs, "classified_at"), instant(rs, "first_notified_at"), instant(rs, "first_acknowledged_at"),
+                instant(rs, "resolved_at"), instant(rs, "closed_at"), instant(rs, "updated_at"));
         return new IncidentCase(rs.getObject("incident_id", UUID.class), rs.getBoolean("classified"),
-                rs.getString("title"), rs.getString("summary"), severity == null ? null : Severity.valueOf(severity),
-                rs.getInt("priority"), rs.getString("category"), CaseStatus.valueOf(rs.getString("status")),
-                rs.getString("assignee"), rs.getBoolean("notify_clients"), rs.getBoolean("personal_data"),
-                rs.getString("impact"), list(rs.getString("affected_assets")),
-                list(rs.getString("affected_services")), list(rs.getString("data_categories")),
-                instant(rs, "detected_at"), instant(rs, "opened_at"), instant(rs, "classified_at"),
-                instant(rs, "first_notified_at"), instant(rs, "first_acknowledged_at"),
-                instant(rs, "resolved_at"), instant(rs, "closed_at"),
-                rs.getString("resolution_summary"), dataCompromised,
-                instant(rs, "updated_at"), Attribution.valueOf(rs.getString("attribution")));
+                CaseStatus.valueOf(rs.getString("status")), rs.getString("assignee"), headline, scope, audience,
+                clocks, rs.getString("resolution_summary"), dataCompromised);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -491,7 +521,7 @@ class CaseRepository {
         return value == null ? null : value.toInstant();
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 

@@ -1,6 +1,8 @@
-package io.vigie.postmortem.report;
+package io.vigie.postmortem.report.internal;
 
 import io.vigie.postmortem.incident.ClientFeedback;
+import io.vigie.postmortem.report.Analysis;
+import io.vigie.postmortem.report.ClientFeedbackProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,7 +21,7 @@ import java.util.UUID;
  * before its incident's post-mortem exists (a replay in another order) gets its action item with the draft.
  */
 @Component
-class ClientFeedbacks {
+public class ClientFeedbacks {
 
     private static final RowMapper<Kept> ROW = (rs, n) -> new Kept(rs.getObject("id", UUID.class),
             new ClientFeedback(rs.getObject("incident_id", UUID.class), rs.getString("client_id"),
@@ -35,14 +37,14 @@ class ClientFeedbacks {
     private final JdbcTemplate jdbc;
     private final ClientFeedbackProperties properties;
 
-    ClientFeedbacks(JdbcTemplate jdbc, ClientFeedbackProperties properties) {
+    public ClientFeedbacks(JdbcTemplate jdbc, ClientFeedbackProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
     }
 
     /** In the listener's transaction: kept with the event's claim and timeline entry. One answer per contact. */
     @EventListener
-    void keep(ClientFeedback feedback) {
+    public void keep(ClientFeedback feedback) {
         int inserted = jdbc.update("INSERT INTO client_feedback (id, incident_id, client_id, contact_id, contact_name, "
                         + "language, handling_rating, communication_rating, questions_answered, comment, answered_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", UUID.randomUUID(),
@@ -55,7 +57,7 @@ class ClientFeedbacks {
     }
 
     /** The incident's survey answers, first answered first. */
-    List<ClientFeedback> of(UUID incidentId) {
+    public List<ClientFeedback> of(UUID incidentId) {
         return jdbc.query("SELECT * FROM client_feedback WHERE incident_id = ? ORDER BY answered_at, contact_id", ROW,
                 incidentId).stream().map(Kept::feedback).toList();
     }
@@ -64,7 +66,7 @@ class ClientFeedbacks {
      * Opens an action item for each answer of the incident that needs one and has none yet, once the incident has a
      * post-mortem; appended after the team's items, whatever the report's status.
      */
-    void followUp(UUID incidentId) {
+    public void followUp(UUID incidentId) {
         List<UUID> postmortem = jdbc.queryForList("SELECT id FROM postmortem WHERE incident_id = ?", UUID.class,
                 incidentId);
         if (postmortem.isEmpty()) {

@@ -1,5 +1,11 @@
-package io.vigie.cases.incident;
+package io.vigie.cases.incident.internal;
 
+import io.vigie.cases.incident.AnswerDelivery;
+import io.vigie.cases.incident.ClientContact;
+import io.vigie.cases.incident.ClientMessage;
+import io.vigie.cases.incident.CsatFigures;
+import io.vigie.cases.incident.QuestionTimes;
+import io.vigie.cases.incident.SurveyAnswer;
 import io.vigie.platform.outbox.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,22 +25,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.vigie.cases.incident.CaseRepository.utc;
+import static io.vigie.cases.incident.internal.CaseRepository.utc;
 
 /** The conversation with the incident's clients: their messages with the answers, and their survey answers. */
 @Repository
-class ConversationRepository {
+public class ConversationRepository {
 
     private static final RowMapper<ClientMessage> MESSAGES = ConversationRepository::toMessage;
 
     private final JdbcTemplate jdbc;
 
-    ConversationRepository(JdbcTemplate jdbc) {
+    public ConversationRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Records a message; false when the incident has it already (the same message reported twice). */
-    boolean addMessage(UUID incidentId, ClientMessage m) {
+    public boolean addMessage(UUID incidentId, ClientMessage m) {
         return jdbc.update("INSERT INTO case_client_message (incident_id, message_id, client_id, contact_id, "
                         + "contact_name, language_code, via, body, received_at, about_notice_id, evidence_sha256, "
                         + "attached_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -44,18 +50,18 @@ class ConversationRepository {
     }
 
     /** The incident's client messages, oldest first. */
-    List<ClientMessage> messages(UUID incidentId) {
+    public List<ClientMessage> messages(UUID incidentId) {
         return jdbc.query("SELECT * FROM case_client_message WHERE incident_id = ? ORDER BY received_at, message_id",
                 MESSAGES, incidentId);
     }
 
-    Optional<ClientMessage> message(UUID incidentId, UUID messageId) {
+    public Optional<ClientMessage> message(UUID incidentId, UUID messageId) {
         return jdbc.query("SELECT * FROM case_client_message WHERE incident_id = ? AND message_id = ?", MESSAGES,
                 incidentId, messageId).stream().findFirst();
     }
 
     /** When each message of the cases among {@code incidentIds} was received and answered; cases without any left out. */
-    Map<UUID, List<QuestionTimes>> questionTimes(Collection<UUID> incidentIds) {
+    public Map<UUID, List<QuestionTimes>> questionTimes(Collection<UUID> incidentIds) {
         Map<UUID, List<QuestionTimes>> byCase = new HashMap<>();
         for (List<UUID> chunk : InLists.slices(incidentIds.stream().distinct().toList())) {
             jdbc.query("SELECT incident_id, message_id, received_at, answered_at FROM case_client_message "
@@ -70,14 +76,14 @@ class ConversationRepository {
     }
 
     /** Marks a message answered, unless it was answered already; false then. */
-    boolean answer(UUID incidentId, UUID messageId, String text, String by, Instant at, boolean byPhone) {
+    public boolean answer(UUID incidentId, UUID messageId, String text, String by, Instant at, boolean byPhone) {
         return jdbc.update("UPDATE case_client_message SET answered_at = ?, answered_by = ?, answered_by_phone = ?, "
                         + "answer_text = ? WHERE incident_id = ? AND message_id = ? AND answered_at IS NULL",
                 utc(at), by, byPhone, text, incidentId, messageId) == 1;
     }
 
     /** Records how far a written answer got, unless it got further already (see {@link AnswerDelivery}). */
-    void recordAnswerDelivery(UUID incidentId, UUID messageId, AnswerDelivery state, Instant at) {
+    public void recordAnswerDelivery(UUID incidentId, UUID messageId, AnswerDelivery state, Instant at) {
         List<Object> args = new ArrayList<>(List.of(state.name(), utc(at), incidentId, messageId));
         List<AnswerDelivery> before = state.before();
         before.forEach(earlier -> args.add(earlier.name()));
@@ -88,7 +94,7 @@ class ConversationRepository {
     }
 
     /** Everyone the incident concerns: its affected and suggested clients, and those who wrote about it. */
-    List<String> clientsOf(UUID incidentId) {
+    public List<String> clientsOf(UUID incidentId) {
         return jdbc.queryForList("SELECT client_id FROM case_client WHERE incident_id = ? "
                 + "UNION SELECT client_id FROM case_suggested_client WHERE incident_id = ? "
                 + "UNION SELECT client_id FROM case_client_message WHERE incident_id = ? ORDER BY client_id",
@@ -96,7 +102,7 @@ class ConversationRepository {
     }
 
     /** Records a survey answer; false when the contact answered the survey of this incident already. */
-    boolean addSurveyAnswer(SurveyAnswer a) {
+    public boolean addSurveyAnswer(SurveyAnswer a) {
         return jdbc.update("INSERT INTO case_survey_answer (incident_id, client_id, contact_id, contact_name, "
                         + "language_code, handling_rating, communication_rating, questions_answered, comment, "
                         + "answered_at, answered_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -106,7 +112,7 @@ class ConversationRepository {
     }
 
     /** The CSAT per client and month, from {@code from} on: the latest month first, then by client. */
-    List<CsatFigures> csat(YearMonth from) {
+    public List<CsatFigures> csat(YearMonth from) {
         return jdbc.query("SELECT answered_month, client_id, count(*), sum(handling_rating), "
                         + "sum(communication_rating), sum(CASE WHEN questions_answered THEN 0 ELSE 1 END) "
                         + "FROM case_survey_answer WHERE answered_month >= ? GROUP BY answered_month, client_id "
@@ -119,7 +125,7 @@ class ConversationRepository {
     }
 
     /** The latest survey answers, newest first. */
-    List<SurveyAnswer> latestSurveyAnswers(int limit) {
+    public List<SurveyAnswer> latestSurveyAnswers(int limit) {
         return jdbc.query("SELECT * FROM case_survey_answer ORDER BY answered_at DESC, incident_id, contact_id "
                         + "LIMIT " + limit,
                 (rs, row) -> new SurveyAnswer(rs.getObject("incident_id", UUID.class), contact(rs),
@@ -128,7 +134,7 @@ class ConversationRepository {
     }
 
     /** The UTC month of an instant, "2026-03": the CSAT's period. */
-    static String month(Instant at) {
+    public static String month(Instant at) {
         return YearMonth.from(at.atOffset(ZoneOffset.UTC)).toString();
     }
 

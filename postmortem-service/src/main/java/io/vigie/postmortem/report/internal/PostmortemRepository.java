@@ -1,6 +1,8 @@
-package io.vigie.postmortem.report;
+package io.vigie.postmortem.report.internal;
 
 import io.vigie.postmortem.incident.Incident;
+import io.vigie.postmortem.report.Analysis;
+import io.vigie.postmortem.report.Postmortem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Repository
-class PostmortemRepository {
+public class PostmortemRepository {
 
     private static final String COLUMNS = "id, incident_id, status, created_at, updated_at, updated_by, analysis, "
             + "approved_by, approved_at, approved_facts";
@@ -23,18 +25,18 @@ class PostmortemRepository {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    PostmortemRepository(JdbcTemplate jdbc, JsonMapper json) {
+    public PostmortemRepository(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     /** Row of the table, before the live incident facts are joined in. */
-    record Row(UUID id, UUID incidentId, Postmortem.Status status, Instant createdAt, Instant updatedAt,
+    public record Row(UUID id, UUID incidentId, Postmortem.Status status, Instant createdAt, Instant updatedAt,
                String updatedBy, Analysis analysis, String approvedBy, Instant approvedAt, Incident approvedFacts) {
     }
 
     /** Creates the draft unless the incident has one; the unique incident_id makes a race end in one row too. */
-    boolean insertDraft(UUID id, Incident incident, Instant now) {
+    public boolean insertDraft(UUID id, Incident incident, Instant now) {
         return jdbc.update("INSERT INTO postmortem (id, incident_id, status, severity, incident_category, resolved_at, "
                         + "created_at, updated_at, analysis) VALUES (?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING",
@@ -44,23 +46,23 @@ class PostmortemRepository {
     }
 
     /** A resolution seen again (reopened and resolved anew) refreshes what the learning queries group by. */
-    void refreshDraft(Incident incident) {
+    public void refreshDraft(Incident incident) {
         jdbc.update("UPDATE postmortem SET severity = ?, incident_category = ?, resolved_at = ? "
                         + "WHERE incident_id = ? AND status = 'DRAFT'", String.valueOf(incident.severity()),
                 String.valueOf(incident.category()), Timestamp.from(incident.resolvedAt()), incident.id());
     }
 
-    Optional<Row> find(UUID id, boolean lock) {
+    public Optional<Row> find(UUID id, boolean lock) {
         return jdbc.query("SELECT " + COLUMNS + " FROM postmortem WHERE id = ?" + (lock ? " FOR UPDATE" : ""),
                 this::row, id).stream().findFirst().map(this::withActionItems);
     }
 
-    Optional<Row> findByIncident(UUID incidentId) {
+    public Optional<Row> findByIncident(UUID incidentId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM postmortem WHERE incident_id = ?", this::row, incidentId)
                 .stream().findFirst().map(this::withActionItems);
     }
 
-    List<Row> list(Postmortem.Status status) {
+    public List<Row> list(Postmortem.Status status) {
         List<Row> rows = status == null
                 ? jdbc.query("SELECT " + COLUMNS + " FROM postmortem ORDER BY created_at DESC, id", this::row)
                 : jdbc.query("SELECT " + COLUMNS + " FROM postmortem WHERE status = ? ORDER BY created_at DESC, id",
@@ -68,7 +70,7 @@ class PostmortemRepository {
         return rows.stream().map(this::withActionItems).toList();
     }
 
-    void updateAnalysis(UUID id, Analysis analysis, String actor, Instant now) {
+    public void updateAnalysis(UUID id, Analysis analysis, String actor, Instant now) {
         jdbc.update("UPDATE postmortem SET analysis = ?, root_cause_category = ?, updated_at = ?, updated_by = ? "
                         + "WHERE id = ?", json.writeValueAsString(analysis.withActionItems(List.of())),
                 analysis.rootCauseCategory() == null ? null : analysis.rootCauseCategory().name(),
@@ -85,18 +87,18 @@ class PostmortemRepository {
         }
     }
 
-    void approve(UUID id, String actor, Instant now, Incident facts) {
+    public void approve(UUID id, String actor, Instant now, Incident facts) {
         jdbc.update("UPDATE postmortem SET status = 'APPROVED', approved_by = ?, approved_at = ?, approved_facts = ?, "
                 + "updated_at = ? WHERE id = ?", actor, Timestamp.from(now), json.writeValueAsString(facts),
                 Timestamp.from(now), id);
     }
 
-    boolean completeActionItem(UUID itemId, Instant now) {
+    public boolean completeActionItem(UUID itemId, Instant now) {
         return jdbc.update("UPDATE action_item SET completed_at = ? WHERE id = ? AND completed_at IS NULL",
                 Timestamp.from(now), itemId) == 1;
     }
 
-    boolean actionItemExists(UUID itemId) {
+    public boolean actionItemExists(UUID itemId) {
         return !jdbc.queryForList("SELECT id FROM action_item WHERE id = ?", UUID.class, itemId).isEmpty();
     }
 
