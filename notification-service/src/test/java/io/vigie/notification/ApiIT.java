@@ -3,7 +3,7 @@ package io.vigie.notification;
 import io.vigie.events.ClientNotified;
 import io.vigie.events.IncidentCategory;
 import io.vigie.events.Topics;
-import io.vigie.notification.notice.Category;
+import io.vigie.notification.incident.Category;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +52,7 @@ class ApiIT extends NotificationIntegrationTest {
                  "webhookUrl": "https://tickets.acme.example/hooks",
                  "contacts": [{"id": "jm", "name": "Jeanne Martin", "email": "jeanne@acme.example", "language": "fr"}]}""");
         assertThat(replaced.statusCode()).isEqualTo(200);
-        assertThat(directory.find(id).orElseThrow().webhookSecret()).isEqualTo("a-secret-of-more-than-16");
+        assertThat(directory.find(id).orElseThrow().webhook().secret()).isEqualTo("a-secret-of-more-than-16");
 
         // the directory API is timed (@Timed through AspectJ), as the README's metrics table says
         assertThat(send("GET", "/actuator/prometheus", "viewer", null).body())
@@ -187,7 +187,7 @@ class ApiIT extends NotificationIntegrationTest {
                 .isEqualTo(200);
         try {
             String clientId = unique("edited");
-            client(clientId, io.vigie.notification.notice.Severity.LOW,
+            client(clientId, io.vigie.notification.incident.Severity.LOW,
                     List.of(io.vigie.notification.directory.Channel.EMAIL), false,
                     contact(clientId, "vic", "en", false));
             UUID incidentId = UUID.randomUUID();

@@ -12,6 +12,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule shouldDependOnNoOtherService = VigieArchitecture.dependsOnNoOtherService("io.vigie.notification");
 
-    // Not yet: notification-service's features still depend on each other both ways (notice <-> delivery, ack,
-    // conversation, status: 48 cycles when last measured). The other services keep VigieArchitecture.featuresFreeOfCycles.
+    @ArchTest
+    static final ArchRule featuresShouldBeFreeOfCycles =
+            VigieArchitecture.featuresFreeOfCycles("io.vigie.notification");
 }

@@ -122,7 +122,7 @@ public abstract class NotificationIntegrationTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    protected Client client(String id, io.vigie.notification.notice.Severity minimum, List<Channel> channels,
+    protected Client client(String id, io.vigie.notification.incident.Severity minimum, List<Channel> channels,
                             boolean outOfBand, Contact... contacts) {
         Client client = new Client(id, "Client " + id, minimum, channels, outOfBand, null, null,
                 Arrays.asList(contacts));

@@ -73,9 +73,10 @@ class Acknowledgements {
             return existing(notice, contactId);
         }
         outbox.append(Topics.CLIENT_NOTIFIED, notice.incidentId().toString(), ClientNotifiedMapper.toEvent(
-                new DeliveryOutcome(notice, contactId, delivered.channel(), DeliveryOutcome.Kind.ACKNOWLEDGED,
-                        delivered.recipient(), delivered.templateId(), delivered.language(), delivered.subject(), 1,
-                        null, respondedBy, now)));
+                DeliveryOutcome.answered(notice,
+                        new DeliveryOutcome.Recipient(contactId, delivered.channel(), delivered.recipient()),
+                        DeliveryOutcome.Kind.ACKNOWLEDGED, new DeliveryOutcome.Message(delivered.templateId(),
+                                delivered.language(), delivered.subject()), respondedBy, now)));
         meters.counter("vigie.notification.acknowledgements", "stage", notice.stage().name()).increment();
         timeToAcknowledge.record(Duration.between(notice.createdAt(), now));
         return Optional.of(new Acknowledgement(notice, contactId, respondedBy, now, true, delivered.subject()));

@@ -70,9 +70,10 @@ class Agreements {
         }
         Reached reached = reached(noticeId, contactId);
         outbox.append(Topics.CLIENT_NOTIFIED, notice.incidentId().toString(), ClientNotifiedMapper.toEvent(
-                new DeliveryOutcome(notice, contactId, reached.channel(),
-                        agreed ? DeliveryOutcome.Kind.AGREED : DeliveryOutcome.Kind.DECLINED, reached.recipient(),
-                        null, null, null, 1, null, respondedBy, now)));
+                DeliveryOutcome.answered(notice,
+                        new DeliveryOutcome.Recipient(contactId, reached.channel(), reached.recipient()),
+                        agreed ? DeliveryOutcome.Kind.AGREED : DeliveryOutcome.Kind.DECLINED,
+                        DeliveryOutcome.Message.NONE, respondedBy, now)));
         meters.counter("vigie.notification.agreements", "answer", agreed ? "agreed" : "declined").increment();
         return Optional.of(new Answer(notice, question(notice, contactId), agreed, respondedBy, now, true));
     }
@@ -89,7 +90,7 @@ class Agreements {
     private String question(Notice notice, String contactId) {
         String language = jdbc.queryForList("SELECT language FROM delivery WHERE notice_id = ? AND contact_id = ?",
                 String.class, notice.id(), contactId).stream().findFirst().orElse(null);
-        Map<String, String> questions = notice.content().questions();
+        Map<String, String> questions = notice.content().words().questions();
         return questions.getOrDefault(language, questions.values().iterator().next());
     }
 

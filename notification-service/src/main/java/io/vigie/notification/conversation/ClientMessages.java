@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vigie.events.ClientMessageChannel;
 import io.vigie.events.ClientMessageReceived;
 import io.vigie.events.Topics;
+import io.vigie.notification.notice.Questions;
+import io.vigie.notification.notice.Questions.Question;
 import io.vigie.platform.outbox.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -24,15 +26,19 @@ import java.util.UUID;
  * quarantined email a human attached), it ends here.
  */
 @Service
-public class ClientMessages {
+public class ClientMessages implements Questions {
 
     private static final RowMapper<ClientMessage> ROW = (rs, n) -> new ClientMessage(rs.getObject("id", UUID.class),
-            rs.getObject("incident_id", UUID.class), rs.getString("client_id"), rs.getString("contact_id"),
-            rs.getString("contact_name"), rs.getString("language"), rs.getString("via"), rs.getString("text"),
-            instant(rs.getTimestamp("received_at")), rs.getObject("about_notice_id", UUID.class),
-            rs.getString("external_id"), rs.getString("evidence_sha256"), rs.getString("attached_by"),
-            instant(rs.getTimestamp("answered_at")), rs.getString("answered_by"), rs.getString("answered_via"),
-            rs.getString("answer_text"), rs.getObject("answer_notice_id", UUID.class));
+            rs.getObject("incident_id", UUID.class),
+            new ClientMessage.Author(rs.getString("client_id"), rs.getString("contact_id"),
+                    rs.getString("contact_name"), rs.getString("language")),
+            rs.getString("text"), instant(rs.getTimestamp("received_at")),
+            new ClientMessage.Origin(rs.getString("via"), rs.getObject("about_notice_id", UUID.class),
+                    rs.getString("external_id"), rs.getString("evidence_sha256"), rs.getString("attached_by")),
+            rs.getTimestamp("answered_at") == null ? null : new ClientMessage.Answer(
+                    instant(rs.getTimestamp("answered_at")), rs.getString("answered_by"),
+                    rs.getString("answered_via"), rs.getString("answer_text"),
+                    rs.getObject("answer_notice_id", UUID.class)));
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -57,29 +63,31 @@ public class ClientMessages {
      */
     @Transactional
     public Received receive(ClientMessage message) {
-        if (message.externalId() != null) {
+        if (message.origin().externalId() != null) {
             Optional<ClientMessage> earlier = jdbc.query("SELECT * FROM client_message WHERE external_id = ?", ROW,
-                    message.externalId()).stream().findFirst();
+                    message.origin().externalId()).stream().findFirst();
             if (earlier.isPresent()) {
                 return new Received(earlier.get(), false);
             }
         }
+        ClientMessage.Author author = message.author();
+        ClientMessage.Origin origin = message.origin();
         jdbc.update("INSERT INTO client_message (id, incident_id, client_id, contact_id, contact_name, language, via, "
                         + "text, received_at, about_notice_id, external_id, evidence_sha256, attached_by) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                message.id(), message.incidentId(), message.clientId(), message.contactId(), message.contactName(),
-                message.language(), message.via(), message.text(), Timestamp.from(message.receivedAt()),
-                message.aboutNoticeId(), message.externalId(), message.evidenceSha256(), message.attachedBy());
+                message.id(), message.incidentId(), author.clientId(), author.contactId(), author.contactName(),
+                author.language(), origin.via(), message.text(), Timestamp.from(message.receivedAt()),
+                origin.aboutNoticeId(), origin.externalId(), origin.evidenceSha256(), origin.attachedBy());
         outbox.append(Topics.CLIENT_MESSAGES, message.incidentId().toString(), ClientMessageReceived.newBuilder()
                 .setEventId(UUID.randomUUID()).setOccurredAt(clock.instant()).setProducer("notification-service")
-                .setIncidentId(message.incidentId()).setMessageId(message.id()).setClientId(message.clientId())
-                .setContactId(message.contactId()).setContactName(message.contactName())
-                .setLanguage(message.language()).setVia(ClientMessageChannel.valueOf(message.via()))
-                .setText(message.text()).setReceivedAt(message.receivedAt()).setAboutNoticeId(message.aboutNoticeId())
-                .setEvidenceSha256(message.evidenceSha256()).setAttachedBy(message.attachedBy())
+                .setIncidentId(message.incidentId()).setMessageId(message.id()).setClientId(author.clientId())
+                .setContactId(author.contactId()).setContactName(author.contactName())
+                .setLanguage(author.language()).setVia(ClientMessageChannel.valueOf(origin.via()))
+                .setText(message.text()).setReceivedAt(message.receivedAt()).setAboutNoticeId(origin.aboutNoticeId())
+                .setEvidenceSha256(origin.evidenceSha256()).setAttachedBy(origin.attachedBy())
                 .build());
         comms.tell(message);
-        meters.counter("vigie.notification.client-messages", "via", message.via()).increment();
+        meters.counter("vigie.notification.client-messages", "via", message.origin().via()).increment();
         return new Received(message, true);
     }
 
@@ -89,6 +97,12 @@ public class ClientMessages {
     @Transactional(readOnly = true)
     public Optional<ClientMessage> find(UUID id) {
         return jdbc.query("SELECT * FROM client_message WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Question> question(UUID messageId) {
+        return find(messageId).map(ClientMessage::question);
     }
 
     /** What one client wrote about one incident, oldest first. */
@@ -104,6 +118,7 @@ public class ClientMessages {
      * @param via {@code NOTICE} or {@code PHONE}
      * @return whether this call recorded it
      */
+    @Override
     @Transactional
     public boolean answered(UUID messageId, String answeredBy, Instant answeredAt, String via, String answerText,
                             UUID answerNoticeId) {

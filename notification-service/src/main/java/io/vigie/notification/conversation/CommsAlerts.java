@@ -1,7 +1,6 @@
 package io.vigie.notification.conversation;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vigie.notification.delivery.DeliveryProperties;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.notice.NoticeProperties;
@@ -26,7 +25,6 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,13 +59,13 @@ public class CommsAlerts {
     private final ConversationWords words;
     private final Phrases phrases;
     private final NoticeProperties notices;
-    private final DeliveryProperties delivery;
+    private final InternalMailing delivery;
     private final JavaMailSender mail;
     private final MeterRegistry meters;
     private final Clock clock;
 
     CommsAlerts(JdbcTemplate jdbc, CommsProperties properties, ClientDirectory directory, ConversationWords words,
-                Phrases phrases, NoticeProperties notices, DeliveryProperties delivery, JavaMailSender mail,
+                Phrases phrases, NoticeProperties notices, InternalMailing delivery, JavaMailSender mail,
                 MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
@@ -87,14 +85,15 @@ public class CommsAlerts {
             return;
         }
         String language = properties.language();
-        String client = directory.find(message.clientId()).map(Client::name).orElse(message.clientId());
-        String via = "comms.via." + message.via();
-        Map<String, String> values = Map.of("client", client, "clientId", message.clientId(),
-                "contact", message.contactName(), "contactId", message.contactId(),
+        ClientMessage.Author author = message.author();
+        String client = directory.find(author.clientId()).map(Client::name).orElse(author.clientId());
+        String via = "comms.via." + message.origin().via();
+        Map<String, String> values = Map.of("client", client, "clientId", author.clientId(),
+                "contact", author.contactName(), "contactId", author.contactId(),
                 "ref", reference(message.incidentId()), "incidentId", message.incidentId().toString(),
-                "language", Languages.locale(message.language()).getDisplayLanguage(Languages.locale(language)),
+                "language", Languages.locale(author.language()).getDisplayLanguage(Languages.locale(language)),
                 "date", phrases.book(language).dateTime(message.receivedAt(), notices.zone()),
-                "via", words.has(language, via) ? words.text(language, via) : message.via(),
+                "via", words.has(language, via) ? words.text(language, via) : message.origin().via(),
                 "caseUrl", properties.caseUrl(message.incidentId()));
         List<String> body = new ArrayList<>();
         body.add(words.text(language, "comms.intro", values));
@@ -164,7 +163,7 @@ public class CommsAlerts {
             String error = truncate(e.getMessage());
             jdbc.update("UPDATE comms_alert SET state = ?, next_attempt_at = ?, lease_until = NULL, last_error = ? "
                             + "WHERE message_id = ? AND state = 'SENDING'", refused ? "FAILED" : "PENDING",
-                    Timestamp.from(clock.instant().plus(backOff(attempts))), error, id);
+                    Timestamp.from(clock.instant().plus(delivery.backOff(attempts))), error, id);
             meters.counter("vigie.notification.comms.alerts", "outcome", refused ? "failed" : "retried").increment();
             log.warn("Internal email {} (incident {}) to {} {} (attempt {}): {}", id, row.get("incident_id"),
                     row.get("recipient"), refused ? "refused for good" : "failed, retried", attempts, error);
@@ -184,13 +183,6 @@ public class CommsAlerts {
         return mime;
     }
 
-    private Duration backOff(int failedAttempts) {
-        Duration wait = delivery.initialBackOff();
-        for (int i = 1; i < failedAttempts && wait.compareTo(delivery.maxBackOff()) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(delivery.maxBackOff()) > 0 ? delivery.maxBackOff() : wait;
-    }
 
     /** The incident's short reference, as the SOC's emails print it: the first 8 hex digits, upper case. */
     public static String reference(UUID incidentId) {

@@ -97,9 +97,10 @@ class QuestionController {
         String externalId = "question:" + who.noticeId() + ":" + who.contactId() + ":" + nonce.toLowerCase(Locale.ROOT);
         String stored;
         try {
-            stored = messages.receive(ClientMessage.received(who.incidentId(), who.clientId(), who.contactId(),
-                    who.contactName(), who.language(), VIA, question, clock.instant(), who.noticeId(), externalId,
-                    null, null)).message().text();
+            stored = messages.receive(ClientMessage.received(who.incidentId(),
+                    new ClientMessage.Author(who.clientId(), who.contactId(), who.contactName(), who.language()),
+                    question, clock.instant(), new ClientMessage.Origin(VIA, who.noticeId(), externalId, null, null)))
+                    .message().text();
         } catch (DuplicateKeyException e) {
             // The same form sent twice at the same moment: the other request stored it, nothing more to do.
             stored = question;

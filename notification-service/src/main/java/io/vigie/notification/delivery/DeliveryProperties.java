@@ -1,5 +1,6 @@
 package io.vigie.notification.delivery;
 
+import io.vigie.notification.conversation.InternalMailing;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -30,9 +31,10 @@ public record DeliveryProperties(
         @DefaultValue("15m") Duration maxBackOff,
         @DefaultValue("5m") Duration lease,
         @DefaultValue("30s") Duration smtpMaxIdle,
-        @DefaultValue("100") int smtpMaxMessages) {
+        @DefaultValue("100") int smtpMaxMessages) implements InternalMailing {
 
-    Duration backOff(int failedAttempts) {
+    @Override
+    public Duration backOff(int failedAttempts) {
         Duration wait = initialBackOff;
         for (int i = 1; i < failedAttempts && wait.compareTo(maxBackOff) < 0; i++) {
             wait = wait.multipliedBy(2);

@@ -12,7 +12,7 @@ import io.vigie.notification.notice.DeliveryOutcome;
 import io.vigie.notification.notice.Notice;
 import io.vigie.notification.notice.Notices;
 import io.vigie.notification.notice.NoticesPlanned;
-import io.vigie.notification.notice.RecipientMask;
+import io.vigie.notification.directory.RecipientMask;
 import io.vigie.notification.notice.Stage;
 import io.vigie.notification.template.RenderedNotice;
 import io.vigie.platform.loop.WorkLoop;
@@ -162,7 +162,7 @@ class DeliveryWorker implements SmartLifecycle {
             ChannelSender sender = senders.get(row.channel());
             try {
                 sender.send(new Outgoing(row.id(), notice, row.contactId(), row.recipient(), rendered, ackUrl,
-                        client.map(Client::webhookSecret).orElse(null)));
+                        client.map(c -> c.webhook().secret()).orElse(null)));
             } catch (DeliveryException e) {
                 failure = e;
             } catch (RuntimeException e) {
@@ -193,8 +193,10 @@ class DeliveryWorker implements SmartLifecycle {
             if (updated) {
                 DeliveryOutcome.Kind kind = failure == null ? DeliveryOutcome.Kind.SENT : DeliveryOutcome.Kind.FAILED;
                 outbox.append(Topics.CLIENT_NOTIFIED, notice.incidentId().toString(), ClientNotifiedMapper.toEvent(
-                        new DeliveryOutcome(notice, row.contactId(), row.channel(), kind, row.recipient(), templateId,
-                                row.language(), subject, row.attempts(), error, null, now)));
+                        new DeliveryOutcome(notice,
+                                new DeliveryOutcome.Recipient(row.contactId(), row.channel(), row.recipient()), kind,
+                                new DeliveryOutcome.Message(templateId, row.language(), subject), row.attempts(),
+                                error, null, now)));
             }
             return updated;
         });

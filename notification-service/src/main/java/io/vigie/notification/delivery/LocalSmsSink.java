@@ -1,7 +1,7 @@
 package io.vigie.notification.delivery;
 
 import io.vigie.notification.directory.Channel;
-import io.vigie.notification.notice.RecipientMask;
+import io.vigie.notification.directory.RecipientMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

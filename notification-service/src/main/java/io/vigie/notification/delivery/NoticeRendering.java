@@ -69,11 +69,15 @@ class NoticeRendering {
         Contract contract = client.map(Client::contract).orElse(Contract.NONE);
         String questionUrl = contact == null ? null : links.questionUrl(notice.id(), contactId);
         NoticeContext context = new NoticeContext(notice.incidentId(), notice.stage(), notice.sequence(),
-                language, client.map(Client::name).orElse(notice.clientId()), contactName, ackUrl,
-                notice.content().asksAgreement() ? links.agreementUrl(notice.id(), contactId) : null,
-                notice.stage() == Stage.FOLLOW_UP ? surveys.url(notice.id(), contactId) : null,
-                properties.supportContact(), every, zone, contract.supportLine(),
-                SupportHours.parse(contract.supportHours()).orElse(null), contract.offerCodes(), questionUrl);
+                new NoticeContext.Reader(language, client.map(Client::name).orElse(notice.clientId()), contactName,
+                        zone),
+                new NoticeContext.Links(ackUrl,
+                        notice.content().asksAgreement() ? links.agreementUrl(notice.id(), contactId) : null,
+                        notice.stage() == Stage.FOLLOW_UP ? surveys.url(notice.id(), contactId) : null, questionUrl,
+                        null),
+                new NoticeContext.Support(properties.supportContact(), contract.supportLine(),
+                        SupportHours.parse(contract.supportHours()).orElse(null), contract.offerCodes()),
+                every);
         if (contact != null) {
             context = context.withStatusUrl(withStatusLink ? statusLinks.urlFor(notice.clientId(), contactId) : "#");
         }

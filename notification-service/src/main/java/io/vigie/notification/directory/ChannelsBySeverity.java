@@ -1,6 +1,6 @@
 package io.vigie.notification.directory;
 
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Severity;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.vigie.notification.directory;
 
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,22 +87,22 @@ public class ClientDirectory {
 
     private void replace(Client client) {
         Timestamp now = Timestamp.from(clock.instant());
-        String channels = client.channels().stream().map(Enum::name).collect(Collectors.joining(","));
+        String channels = client.reach().channels().stream().map(Enum::name).collect(Collectors.joining(","));
         String zone = client.timeZone() == null ? null : client.timeZone().getId();
         String contract = CONTRACTS.writeValueAsString(client.contract());
-        String together = channels(client.channelsBySeverity());
+        String together = channels(client.reach().channelsBySeverity());
         String gate = client.reviewGate().isEmpty() ? null : CONTRACTS.writeValueAsString(client.reviewGate());
         int updated = jdbc.update("UPDATE client SET name = ?, minimum_severity = ?, channels = ?, out_of_band = ?, "
                         + "webhook_url = ?, webhook_secret = ?, time_zone = ?, contract = ?, channels_by_severity = ?, "
                         + "review_gate = ?, updated_at = ?, directory_published_at = ? WHERE id = ?",
-                client.name(), client.minimumSeverity().name(), channels, client.outOfBand(), client.webhookUrl(),
-                client.webhookSecret(), zone, contract, together, gate, now, now, client.id());
+                client.name(), client.minimumSeverity().name(), channels, client.reach().outOfBand(),
+                client.webhook().url(), client.webhook().secret(), zone, contract, together, gate, now, now, client.id());
         if (updated == 0) {
             jdbc.update("INSERT INTO client (id, name, minimum_severity, channels, out_of_band, webhook_url, "
                             + "webhook_secret, time_zone, contract, channels_by_severity, review_gate, updated_at, "
                             + "directory_published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    client.id(), client.name(), client.minimumSeverity().name(), channels, client.outOfBand(),
-                    client.webhookUrl(), client.webhookSecret(), zone, contract, together, gate, now, now);
+                    client.id(), client.name(), client.minimumSeverity().name(), channels, client.reach().outOfBand(),
+                    client.webhook().url(), client.webhook().secret(), zone, contract, together, gate, now, now);
         }
         jdbc.update("DELETE FROM contact WHERE client_id = ?", client.id());
         int position = 0;
@@ -117,10 +117,10 @@ public class ClientDirectory {
     }
 
     private List<Client> load(String where, Object... args) {
-        Map<String, ClientRow> rows = new LinkedHashMap<>();
+        Map<String, Client> rows = new LinkedHashMap<>();
         jdbc.query("SELECT c.id, c.name, c.minimum_severity, c.channels, c.out_of_band, c.webhook_url, "
                 + "c.webhook_secret, c.time_zone, c.contract, c.channels_by_severity, c.review_gate FROM client c " + where + " ORDER BY c.id", rs -> {
-            rows.put(rs.getString("id"), clientRow(rs));
+            rows.put(rs.getString("id"), client(rs));
         }, args);
         if (rows.isEmpty()) {
             return List.of();
@@ -135,19 +135,22 @@ public class ClientDirectory {
                     channels(rs.getString("channels_by_severity"))));
         }, args);
         return rows.values().stream()
-                .map(row -> row.toClient(contacts.getOrDefault(row.id, List.of())))
+                .map(client -> client.withContacts(contacts.getOrDefault(client.id(), List.of())))
                 .toList();
     }
 
-    private static ClientRow clientRow(ResultSet rs) throws SQLException {
+    /** A client's row, its contacts still to add. */
+    private static Client client(ResultSet rs) throws SQLException {
         List<Channel> channels = Arrays.stream(rs.getString("channels").split(","))
                 .filter(name -> !name.isBlank()).map(Channel::valueOf).toList();
-        return new ClientRow(rs.getString("id"), rs.getString("name"),
-                Severity.valueOf(rs.getString("minimum_severity")), channels, rs.getBoolean("out_of_band"),
-                rs.getString("webhook_url"), rs.getString("webhook_secret"), zone(rs.getString("time_zone")),
+        return new Client(rs.getString("id"), rs.getString("name"),
+                Severity.valueOf(rs.getString("minimum_severity")),
+                new Client.Reach(channels, rs.getBoolean("out_of_band"),
+                        channels(rs.getString("channels_by_severity"))),
+                new Client.Webhook(rs.getString("webhook_url"), rs.getString("webhook_secret")), List.of(),
+                zone(rs.getString("time_zone")),
                 rs.getString("contract") == null ? Contract.NONE
                         : CONTRACTS.readValue(rs.getString("contract"), Contract.class),
-                channels(rs.getString("channels_by_severity")),
                 rs.getString("review_gate") == null ? ReviewGate.NONE
                         : CONTRACTS.readValue(rs.getString("review_gate"), ReviewGate.class));
     }
@@ -162,14 +165,5 @@ public class ClientDirectory {
 
     private static ZoneId zone(String id) {
         return id == null ? null : ZoneId.of(id);
-    }
-
-    private record ClientRow(String id, String name, Severity minimumSeverity, List<Channel> channels,
-                             boolean outOfBand, String webhookUrl, String webhookSecret, ZoneId timeZone,
-                             Contract contract, ChannelsBySeverity together, ReviewGate reviewGate) {
-        Client toClient(List<Contact> contacts) {
-            return new Client(id, name, minimumSeverity, channels, outOfBand, webhookUrl, webhookSecret, contacts,
-                    timeZone, contract, together, reviewGate);
-        }
     }
 }

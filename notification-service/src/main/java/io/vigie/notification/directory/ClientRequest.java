@@ -1,9 +1,8 @@
 package io.vigie.notification.directory;
 
 import io.vigie.notification.InvalidInputException;
-import io.vigie.notification.notice.Category;
-import io.vigie.notification.notice.EscalationProperties;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.wording.Languages;
 import io.vigie.notification.wording.SupportHours;
 import org.springframework.boot.convert.DurationStyle;
@@ -24,6 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * A client as the API receives it. {@code webhookSecret} is write-only: left out on a replace, the stored one is kept.
+ * Wide: the JSON body of {@code PUT /api/clients/{id}} and of each entry of the import, an API contract; it becomes a
+ * grouped {@link Client} in {@link #toClient}.
  */
 record ClientRequest(String id, String name, String minimumSeverity, List<String> channels, Boolean outOfBand,
                      String webhookUrl, String webhookSecret, List<ContactRequest> contacts, String timeZone,
@@ -57,7 +58,7 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
         List<Map<String, String>> errors = new ArrayList<>();
         if (id == null || !ID.matcher(id).matches()) {
             errors.add(InvalidInputException.field(prefix + "id", "1 to 64 letters, digits, '.', '_' or '-'"));
-        } else if (EscalationProperties.ON_DUTY.equals(id)) {
+        } else if (Client.ON_DUTY.equals(id)) {
             errors.add(InvalidInputException.field(prefix + "id", "reserved for the on-duty security lead"));
         }
         if (blank(name) || name.length() > 200) {
@@ -245,11 +246,10 @@ record ClientRequest(String id, String name, String minimumSeverity, List<String
                         emptyToNull(c.phone()), c.language(), c.timeZone() == null ? null : zone(c.timeZone()),
                         together(c.channelsBySeverity())))
                 .toList();
-        return new Client(id, name.strip(), Severity.valueOf(minimumSeverity), parsedChannels(),
-                Boolean.TRUE.equals(outOfBand), emptyToNull(webhookUrl),
-                blank(webhookSecret) ? storedSecret : webhookSecret, parsedContacts,
-                timeZone == null ? null : zone(timeZone), parsedContract(), together(channelsBySeverity),
-                parsedGate());
+        return new Client(id, name.strip(), Severity.valueOf(minimumSeverity),
+                new Client.Reach(parsedChannels(), Boolean.TRUE.equals(outOfBand), together(channelsBySeverity)),
+                new Client.Webhook(emptyToNull(webhookUrl), blank(webhookSecret) ? storedSecret : webhookSecret),
+                parsedContacts, timeZone == null ? null : zone(timeZone), parsedContract(), parsedGate());
     }
 
     private Contract parsedContract() {

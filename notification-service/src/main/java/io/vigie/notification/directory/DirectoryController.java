@@ -3,7 +3,6 @@ package io.vigie.notification.directory;
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.NotFoundException;
-import io.vigie.notification.notice.RecipientMask;
 import io.vigie.platform.security.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,7 +56,7 @@ class DirectoryController {
     @PreAuthorize(WRITERS)
     ClientView replace(@PathVariable String id, @RequestBody ClientRequest request) {
         ClientRequest withId = request.withId(id);
-        String storedSecret = directory.find(id).map(Client::webhookSecret).orElse(null);
+        String storedSecret = directory.find(id).map(c -> c.webhook().secret()).orElse(null);
         List<Map<String, String>> problems = withId.problems("", storedSecret, webhooks::refusal);
         if (!problems.isEmpty()) {
             throw InvalidInputException.badRequest(problems);
@@ -84,7 +83,7 @@ class DirectoryController {
                 problems.add(InvalidInputException.field("[" + i + "].id", "appears twice in the import"));
             }
             String storedSecret = request.id() == null ? null
-                    : directory.find(request.id()).map(Client::webhookSecret).orElse(null);
+                    : directory.find(request.id()).map(c -> c.webhook().secret()).orElse(null);
             List<Map<String, String>> own = request.problems("[" + i + "].", storedSecret, webhooks::refusal);
             problems.addAll(own);
             if (own.isEmpty()) {
@@ -110,6 +109,7 @@ class DirectoryController {
     /**
      * A client as the API shows it: the webhook secret never leaves the service, and a caller who only reads (the
      * VIEWER role, nothing more) sees the contacts' email addresses and phone numbers masked, as in the deliveries.
+     * Wide: the JSON body of {@code GET /api/clients}, an API contract, the mirror of {@link ClientRequest}.
      */
     record ClientView(String id, String name, String minimumSeverity, List<String> channels, boolean outOfBand,
                       String webhookUrl, boolean webhookSecretSet, String timeZone, ContractView contract,
@@ -117,9 +117,9 @@ class DirectoryController {
                       List<ContactView> contacts) {
         static ClientView of(Client client) {
             return new ClientView(client.id(), client.name(), client.minimumSeverity().name(),
-                    client.channels().stream().map(Enum::name).toList(), client.outOfBand(), client.webhookUrl(),
-                    client.webhookSecret() != null, client.timeZone() == null ? null : client.timeZone().getId(),
-                    ContractView.of(client.contract()), together(client.channelsBySeverity()),
+                    client.reach().channels().stream().map(Enum::name).toList(), client.reach().outOfBand(),
+                    client.webhook().url(), client.webhook().secret() != null, client.timeZone() == null ? null : client.timeZone().getId(),
+                    ContractView.of(client.contract()), together(client.reach().channelsBySeverity()),
                     client.reviewGate().rules().stream().map(ReviewRuleView::of).toList(), (readerMayContact() ? client.contacts()
                     : client.contacts().stream().map(ClientView::masked).toList()).stream().map(ContactView::of)
                     .toList());

@@ -1,7 +1,7 @@
 package io.vigie.notification.directory;
 
-import io.vigie.notification.notice.Category;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 
 import java.time.Duration;
 import java.util.List;

@@ -2,11 +2,10 @@ package io.vigie.notification.notice;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigie.events.Topics;
-import io.vigie.notification.conversation.ClientMessage;
-import io.vigie.notification.conversation.ClientMessages;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.directory.Contact;
+import io.vigie.notification.notice.Questions.Question;
 import io.vigie.platform.outbox.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +33,14 @@ class Answers {
             Pattern.compile("<[\\x21-\\x3b\\x3d\\x3f-\\x7e]+@[\\x21-\\x3b\\x3d\\x3f-\\x7e]+>");
 
     private final ProcessedEvents processedEvents;
-    private final ClientMessages messages;
+    private final Questions messages;
     private final ClientDirectory directory;
     private final IncidentStore incidents;
     private final NoticeWriter writer;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
 
-    Answers(ProcessedEvents processedEvents, ClientMessages messages, ClientDirectory directory,
+    Answers(ProcessedEvents processedEvents, Questions messages, ClientDirectory directory,
             IncidentStore incidents, NoticeWriter writer, ApplicationEventPublisher events, MeterRegistry meters) {
         this.processedEvents = processedEvents;
         this.messages = messages;
@@ -58,12 +57,12 @@ class Answers {
         if (!processedEvents.claim(answer.eventId(), Topics.INCIDENT_UPDATED)) {
             return;
         }
-        Optional<ClientMessage> asked = question(answer.incidentId(), answer.messageId(), answer.clientId());
+        Optional<Question> asked = question(answer.incidentId(), answer.messageId(), answer.clientId());
         if (asked.isEmpty()) {
             refuse(answer, "it names no message of this client on this incident");
             return;
         }
-        ClientMessage message = asked.get();
+        Question message = asked.get();
         String contactId = answer.contactId() != null ? answer.contactId() : message.contactId();
         Optional<Client> client = directory.find(message.clientId());
         Optional<Contact> contact = client.flatMap(found -> found.contacts().stream()
@@ -117,7 +116,7 @@ class Answers {
         if (!processedEvents.claim(call.eventId(), Topics.INCIDENT_UPDATED) || call.messageId() == null) {
             return;
         }
-        Optional<ClientMessage> asked = question(call.incidentId(), call.messageId(), call.clientId());
+        Optional<Question> asked = question(call.incidentId(), call.messageId(), call.clientId());
         if (asked.isEmpty()) {
             log.warn("Call {} on incident {} answered message {}, which is no message of client {} on it",
                     call.eventId(), call.incidentId(), call.messageId(), call.clientId());
@@ -127,16 +126,16 @@ class Answers {
                 ? "phone" : "already-answered");
     }
 
-    private Optional<ClientMessage> question(UUID incidentId, UUID messageId, String clientId) {
+    private Optional<Question> question(UUID incidentId, UUID messageId, String clientId) {
         if (messageId == null) {
             return Optional.empty();
         }
-        return messages.find(messageId).filter(message -> message.incidentId().equals(incidentId)
+        return messages.question(messageId).filter(message -> message.incidentId().equals(incidentId)
                 && (clientId == null || message.clientId().equals(clientId)));
     }
 
     /** The Message-ID of the client's email, when the message came by email and its id can go in a header as is. */
-    static String repliesTo(ClientMessage message) {
+    static String repliesTo(Question message) {
         if (!"EMAIL_REPLY".equals(message.via()) || message.externalId() == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.vigie.notification.notice;
 
 import io.vigie.events.ClientNotified;
 import io.vigie.events.NoticeStage;
+import io.vigie.notification.directory.RecipientMask;
 
 import java.util.UUID;
 
@@ -20,16 +21,16 @@ public final class ClientNotifiedMapper {
                 .setIncidentId(notice.incidentId())
                 .setNoticeId(notice.id())
                 .setClientId(notice.clientId())
-                .setContactId(outcome.contactId())
+                .setContactId(outcome.to().contactId())
                 .setStage(NoticeStage.valueOf(notice.stage().name()))
                 .setSequence(notice.sequence())
-                .setChannel(io.vigie.events.Channel.valueOf(outcome.channel().name()))
+                .setChannel(io.vigie.events.Channel.valueOf(outcome.to().channel().name()))
                 .setOutcome(io.vigie.events.DeliveryOutcome.valueOf(outcome.kind().name()))
                 .setOutOfBand(notice.outOfBand())
-                .setRecipient(RecipientMask.mask(outcome.channel(), outcome.recipient()))
-                .setTemplateId(outcome.templateId())
-                .setLanguage(outcome.language())
-                .setSubject(outcome.subject())
+                .setRecipient(RecipientMask.mask(outcome.to().channel(), outcome.to().address()))
+                .setTemplateId(outcome.message().templateId())
+                .setLanguage(outcome.message().language())
+                .setSubject(outcome.message().subject())
                 .setAttempt(Math.max(1, outcome.attempt()))
                 .setError(outcome.error())
                 .setRespondedBy(outcome.respondedBy())

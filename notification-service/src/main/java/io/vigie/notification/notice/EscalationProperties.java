@@ -23,9 +23,6 @@ public record EscalationProperties(String onDutyPhone, @DefaultValue("Security l
         }
     }
 
-    /** The client id under which the on-duty alerts are recorded and published. */
-    public static final String ON_DUTY = "soc-on-duty";
-
     public boolean enabled() {
         return onDutyPhone != null && !onDutyPhone.isBlank();
     }

@@ -5,6 +5,8 @@ import io.vigie.events.DataCategory;
 import io.vigie.events.IncidentClosed;
 import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentUpdated;
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.wording.Languages;
 
 import java.util.LinkedHashMap;
@@ -33,11 +35,12 @@ final class IncidentEventMapper {
     }
 
     static IncidentUpdate toUpdate(IncidentUpdated event) {
-        return new IncidentUpdate(event.getEventId(), event.getIncidentId(),
-                Severity.valueOf(event.getSeverity().name()), event.getNotifyClients(),
-                event.getMeasures().stream().map(Enum::name).toList(), event.getEstimatedResolutionAt(),
-                texts(event.getClientMessages()), event.getConfirmedClients(), event.getApprovedNoticeId(),
-                event.getActor(), event.getDetachedClients());
+        return new IncidentUpdate(event.getEventId(), event.getIncidentId(), event.getActor(),
+                new IncidentFacts.Change(Severity.valueOf(event.getSeverity().name()),
+                        event.getMeasures().stream().map(Enum::name).toList(), event.getEstimatedResolutionAt()),
+                event.getNotifyClients(), texts(event.getClientMessages()),
+                new IncidentUpdate.Clients(event.getConfirmedClients(), event.getDetachedClients()),
+                event.getApprovedNoticeId());
     }
 
     static ClientAnswer toAnswer(IncidentUpdated event) {

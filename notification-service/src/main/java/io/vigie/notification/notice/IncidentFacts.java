@@ -1,5 +1,8 @@
 package io.vigie.notification.notice;
 
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -12,18 +15,28 @@ public record IncidentFacts(Category category, Severity severity, Instant detect
         measures = measures == null ? List.of() : List.copyOf(measures);
     }
 
-    IncidentFacts with(Severity newSeverity, List<String> moreMeasures, Instant newEstimate) {
+    /** These facts after {@code change}: a severity or estimate it gives replaces the known one, measures add up. */
+    IncidentFacts with(Change change) {
         List<String> all = new java.util.ArrayList<>(measures);
-        moreMeasures.stream().filter(m -> !all.contains(m)).forEach(all::add);
-        return new IncidentFacts(category, newSeverity == null ? severity : newSeverity, detectedAt, personalData,
-                dataCategories, all, newEstimate == null ? estimatedResolutionAt : newEstimate);
+        change.measures().stream().filter(m -> !all.contains(m)).forEach(all::add);
+        return new IncidentFacts(category, change.severity() == null ? severity : change.severity(), detectedAt,
+                personalData, dataCategories, all,
+                change.estimatedResolutionAt() == null ? estimatedResolutionAt : change.estimatedResolutionAt());
+    }
+
+    /** What an analyst's update says of the facts: a new severity, measures taken, a new estimate (each optional). */
+    public record Change(Severity severity, List<String> measures, Instant estimatedResolutionAt) {
+
+        public Change {
+            measures = measures == null ? List.of() : List.copyOf(measures);
+        }
     }
 
     /** This incident as one client is told it: its own services and data. */
     NoticeContent forClient(AffectedClient client) {
         List<String> data = client.dataCategories().isEmpty() && client.personalData() ? List.of("PERSONAL")
                 : client.dataCategories();
-        return new NoticeContent(category, category, severity, detectedAt, client.services(), data,
-                client.personalData(), measures, estimatedResolutionAt, null, null, null, null, false);
+        return NoticeContent.of(new NoticeContent.Facts(category, severity, detectedAt, client.services(), data,
+                client.personalData(), measures, estimatedResolutionAt));
     }
 }

@@ -1,5 +1,7 @@
 package io.vigie.notification.notice;
 
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

@@ -2,6 +2,7 @@ package io.vigie.notification.notice;
 
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.directory.Channel;
+import io.vigie.notification.directory.RecipientMask;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,7 @@
 package io.vigie.notification.notice;
 
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -65,10 +67,7 @@ public class NoticeHolds {
             return Approval.NOT_HELD;
         }
         Notice notice = held.get();
-        Map<String, String> messages = new LinkedHashMap<>(notice.content().messages());
-        messages.putAll(texts);
-        NoticeContent content = notice.content().withMessages(messages, notice.content().questions(),
-                notice.content().scheduled());
+        NoticeContent content = notice.content().withWords(notice.content().words().adding(texts));
         return release(noticeId, by, content) ? Approval.RELEASED : Approval.ALREADY_RELEASED;
     }
 

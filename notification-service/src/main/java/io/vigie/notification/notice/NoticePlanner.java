@@ -8,6 +8,8 @@ import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.directory.Contact;
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 import io.vigie.platform.outbox.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +98,7 @@ class NoticePlanner {
         if (facts.severity() == Severity.CRITICAL && escalation.enabled()) {
             // Whatever triage decided for the clients; once per incident (the notice's uniqueness sees to it).
             planned += create(onDuty(), incidentId, Stage.INITIAL, 1,
-                    facts.forClient(AffectedClient.unknown(EscalationProperties.ON_DUTY, facts.personalData())),
+                    facts.forClient(AffectedClient.unknown(Client.ON_DUTY, facts.personalData())),
                     true);
         }
         if (!classification.notifyClients()) {
@@ -152,14 +154,13 @@ class NoticePlanner {
             approve(update);
             return;
         }
-        IncidentFacts facts = incident.get().facts().with(update.severity(), update.measures(),
-                update.estimatedResolutionAt());
+        IncidentFacts facts = incident.get().facts().with(update.change());
         incidents.updateFacts(incidentId, facts);
         int planned = 0;
-        for (String clientId : update.detachedClients()) {
+        for (String clientId : update.clients().detached()) {
             incidents.detach(incidentId, clientId, clock.instant());
         }
-        for (String clientId : update.confirmedClients()) {
+        for (String clientId : update.clients().confirmed()) {
             boolean wasDetached = incidents.reattach(incidentId, clientId);
             AffectedClient affected = incidents.suggested(incidentId, clientId)
                     .or(() -> incidents.client(incidentId, clientId))
@@ -175,10 +176,10 @@ class NoticePlanner {
                 // Told before, then detached: it learns what changed while it heard nothing, under its subject. Sent
                 // as a scheduled UPDATE is, even when nothing changed: it must hear that it is concerned again.
                 planned += told(client.get(), incidentId, incidents.nextUpdateSequence(incidentId),
-                        changedFor(incidentId, facts, affected).withMessages(Map.of(), Map.of(), true), affected);
+                        changedFor(incidentId, facts, affected).saying(NoticeContent.Words.NONE, true), affected);
             }
         }
-        if (update.notifyClients() && update.confirmedClients().isEmpty()) {
+        if (update.notifyClients() && update.clients().confirmed().isEmpty()) {
             int sequence = incidents.nextUpdateSequence(incidentId);
             for (String clientId : writer.clientsTold(incidentId)) {
                 Optional<Client> client = directory.find(clientId);
@@ -187,7 +188,7 @@ class NoticePlanner {
                 }
                 AffectedClient affected = affected(incidentId, clientId, facts);
                 NoticeContent content = changedFor(incidentId, facts, affected)
-                        .withMessages(update.messages(), Map.of(), false);
+                        .saying(NoticeContent.Words.message(update.messages()), false);
                 planned += told(client.get(), incidentId, sequence, content, affected);
             }
         }
@@ -218,7 +219,7 @@ class NoticePlanner {
         incident.ifPresent(row -> incidents.setStatus(row.id(), IncidentStore.Status.RESOLVED));
         announce(toldClients(resolution.incidentId(), Stage.RESOLUTION, facts, resolution.clientIds(),
                 content -> content.resolved(resolution.dataCompromised())
-                        .withMessages(resolution.messages(), Map.of(), false)));
+                        .saying(NoticeContent.Words.message(resolution.messages()), false)));
     }
 
     /** The post-mortem closed the incident: a FOLLOW_UP notice with lessons and the satisfaction survey. */
@@ -236,7 +237,7 @@ class NoticePlanner {
                 .orElse(new IncidentFacts(Category.OTHER, Severity.LOW, null, false, List.of(), List.of(), null));
         incident.ifPresent(row -> incidents.setStatus(row.id(), IncidentStore.Status.CLOSED));
         announce(toldClients(closure.incidentId(), Stage.FOLLOW_UP, facts, closure.clientIds(),
-                content -> content.resolved(null).withMessages(closure.messages(), Map.of(), false)));
+                content -> content.resolved(null).saying(NoticeContent.Words.message(closure.messages()), false)));
     }
 
     /**
@@ -261,7 +262,7 @@ class NoticePlanner {
         }
         AffectedClient affected = affected(incidentId, clientId, incident.facts());
         NoticeContent content = changedFor(incidentId, incident.facts(), affected)
-                .withMessages(Map.of(), questions, false);
+                .saying(NoticeContent.Words.question(questions), false);
         int sequence = incidents.nextUpdateSequence(incidentId);
         announce(told(client, incidentId, sequence, content, affected));
         return NoticeWriter.noticeId(incidentId, clientId, Stage.UPDATE, sequence);
@@ -290,7 +291,7 @@ class NoticePlanner {
             return 0;
         }
         AffectedClient affected = affected(due.incidentId(), due.clientId(), facts);
-        NoticeContent content = changedFor(due.incidentId(), facts, affected).withMessages(Map.of(), Map.of(), true);
+        NoticeContent content = changedFor(due.incidentId(), facts, affected).saying(NoticeContent.Words.NONE, true);
         int planned = told(client.get(), due.incidentId(), incidents.nextUpdateSequence(due.incidentId()), content,
                 affected);
         announce(planned);
@@ -311,7 +312,7 @@ class NoticePlanner {
     private int told(Client client, UUID incidentId, int sequence, NoticeContent content, AffectedClient affected) {
         int created = create(client, incidentId, Stage.UPDATE, sequence, content, affected.emailMayBeCompromised());
         if (created > 0) {
-            schedule(client, incidentId, content.severity());
+            schedule(client, incidentId, content.facts().severity());
         }
         return created;
     }
@@ -367,7 +368,7 @@ class NoticePlanner {
     }
 
     private Client onDuty() {
-        return new Client(EscalationProperties.ON_DUTY, escalation.onDutyName(), Severity.CRITICAL,
+        return new Client(Client.ON_DUTY, escalation.onDutyName(), Severity.CRITICAL,
                 List.of(Channel.SMS), true, null, null, List.of(new Contact("on-duty", escalation.onDutyName(),
                 "on-duty security lead", null, escalation.onDutyPhone(), escalation.language())));
     }

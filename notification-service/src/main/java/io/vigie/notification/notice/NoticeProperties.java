@@ -1,6 +1,7 @@
 package io.vigie.notification.notice;
 
 import io.vigie.notification.directory.Client;
+import io.vigie.notification.incident.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

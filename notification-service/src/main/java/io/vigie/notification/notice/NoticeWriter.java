@@ -4,6 +4,7 @@ import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.Contact;
 import io.vigie.events.Topics;
+import io.vigie.notification.incident.Severity;
 import io.vigie.platform.outbox.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -97,24 +98,24 @@ class NoticeWriter {
         if (readers.isEmpty()) {
             return false;
         }
-        boolean outOfBand = emailMayBeCompromised || client.outOfBand();
+        boolean outOfBand = emailMayBeCompromised || client.reach().outOfBand();
         UUID id = noticeId(incidentId, client.id(), stage, sequence);
         Instant now = clock.instant();
         boolean answer = stage == Stage.ANSWER;
-        Instant heldUntil = answer ? null : client.reviewGate().holdFor(content.severity(), content.category())
-                .map(now::plus).orElse(null);
+        Instant heldUntil = answer ? null : client.reviewGate()
+                .holdFor(content.facts().severity(), content.facts().category()).map(now::plus).orElse(null);
         int inserted = jdbc.update("INSERT INTO notice (id, incident_id, client_id, stage, sequence, category, "
                         + "severity, out_of_band, content, created_at, held_until, answers_message_id) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                id, incidentId, client.id(), stage.name(), sequence, content.category().name(),
-                content.severity().name(), outOfBand, Json.write(content), Timestamp.from(now),
+                id, incidentId, client.id(), stage.name(), sequence, content.facts().category().name(),
+                content.facts().severity().name(), outOfBand, Json.write(content), Timestamp.from(now),
                 heldUntil == null ? null : Timestamp.from(heldUntil), answer ? content.answer().messageId() : null);
         if (inserted == 0) {
             return false;
         }
         for (Contact contact : readers) {
             // The channels used together at this severity are all due now; the rest of the chain waits as fallback.
-            List<Channel> together = together(client, contact, content.severity(), outOfBand);
+            List<Channel> together = together(client, contact, content.facts().severity(), outOfBand);
             List<Channel> order = new ArrayList<>(together);
             chain(client, contact, outOfBand).stream().filter(channel -> !order.contains(channel)).forEach(order::add);
             if (order.isEmpty()) {
@@ -130,14 +131,14 @@ class NoticeWriter {
                         contact.language(), position < due ? "PENDING" : "WAITING", now);
             }
         }
-        if (!outOfBand && !answer && client.channels().contains(Channel.WEBHOOK) && client.webhookUrl() != null) {
+        if (!outOfBand && !answer && client.reach().channels().contains(Channel.WEBHOOK)
+                && client.webhook().url() != null) {
             String language = readers.get(0).language();
-            insertDelivery(id, TICKETING, client.name(), Channel.WEBHOOK, 0, client.webhookUrl(), language,
+            insertDelivery(id, TICKETING, client.name(), Channel.WEBHOOK, 0, client.webhook().url(), language,
                     "PENDING", now);
         }
         if (heldUntil != null) {
-            hold(new Notice(id, incidentId, client.id(), stage, sequence, content.category(), content.severity(),
-                    outOfBand, content, now, heldUntil), now);
+            hold(new Notice(id, incidentId, client.id(), stage, sequence, outOfBand, content, now, heldUntil), now);
         }
         return true;
     }
@@ -162,9 +163,9 @@ class NoticeWriter {
         jdbc.query("SELECT contact_id, channel, recipient, language FROM delivery WHERE notice_id = ? "
                 + "AND state = 'HELD' ORDER BY contact_id, position", rs -> {
             outbox.append(Topics.CLIENT_NOTIFIED, notice.incidentId().toString(), ClientNotifiedMapper.toEvent(
-                    new DeliveryOutcome(notice, rs.getString("contact_id"), Channel.valueOf(rs.getString("channel")),
-                            DeliveryOutcome.Kind.HELD, rs.getString("recipient"), null, rs.getString("language"),
-                            null, 0, null, null, now)));
+                    DeliveryOutcome.held(notice, new DeliveryOutcome.Recipient(rs.getString("contact_id"),
+                            Channel.valueOf(rs.getString("channel")), rs.getString("recipient")),
+                            rs.getString("language"), now)));
         }, notice.id());
     }
 
@@ -182,7 +183,7 @@ class NoticeWriter {
     /** The contact's channels in the client's order of preference, keeping those that can reach this contact. */
     static List<Channel> chain(Client client, Contact contact, boolean outOfBand) {
         List<Channel> chain = new ArrayList<>();
-        for (Channel channel : client.channels()) {
+        for (Channel channel : client.reach().channels()) {
             if (channel != Channel.WEBHOOK && (!outOfBand || channel.outOfBand()) && contact.reachableBy(channel)) {
                 chain.add(channel);
             }

@@ -17,11 +17,10 @@ public class Notices {
     }
 
     public Optional<Notice> find(UUID id) {
-        return jdbc.query("SELECT id, incident_id, client_id, stage, sequence, category, severity, out_of_band, "
-                        + "content, created_at, held_until FROM notice WHERE id = ?",
+        return jdbc.query("SELECT id, incident_id, client_id, stage, sequence, out_of_band, content, created_at, "
+                        + "held_until FROM notice WHERE id = ?",
                 (rs, n) -> new Notice(rs.getObject("id", UUID.class), rs.getObject("incident_id", UUID.class),
                         rs.getString("client_id"), Stage.valueOf(rs.getString("stage")), rs.getInt("sequence"),
-                        Category.valueOf(rs.getString("category")), Severity.valueOf(rs.getString("severity")),
                         rs.getBoolean("out_of_band"), Json.read(rs.getString("content"), NoticeContent.class),
                         rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("held_until") == null ? null : rs.getTimestamp("held_until").toInstant()), id)

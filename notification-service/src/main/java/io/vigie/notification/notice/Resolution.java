@@ -1,5 +1,8 @@
 package io.vigie.notification.notice;
 
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -44,23 +44,36 @@ class Quarantine {
     /**
      * One mail, in whatever state: its safe headers, the reply as it would go on the case ({@code text}) and the
      * whole text part, quotes included ({@code fullText}).
+     * Wide: the JSON body of {@code GET /api/replies/quarantine/{id}}, an API contract.
      */
     record Item(UUID id, String state, String reason, Instant receivedAt, Map<String, String> headers, String text,
                 String fullText, UUID incidentId, String clientId, String contactId, String evidenceSha256,
                 UUID clientMessageId, String handledBy, Instant handledAt, String discardReason) {
     }
 
-    private record Row(UUID id, String state, String reason, Instant receivedAt, String messageId, byte[] raw,
-                       String sha256, String text, UUID incidentId, String clientId, String contactId,
-                       UUID clientMessageId, String handledBy, Instant handledAt, String discardReason) {
+    /**
+     * A row of {@code inbound_mail}: the mail as read, whom its key named (each part null when unknown), and what a
+     * user did with it.
+     */
+    private record Row(UUID id, String state, String reason, Instant receivedAt, Mail mail, Target target,
+                       Handling handling) {
+    }
+
+    /** The mail as read: its Message-ID, its bytes and their SHA-256, and the reply text taken from it. */
+    private record Mail(String messageId, byte[] raw, String sha256, String text) {
+    }
+
+    /** Attached as {@code clientMessageId}, or discarded for {@code discardReason}, by a user at a time. */
+    private record Handling(UUID clientMessageId, String handledBy, Instant handledAt, String discardReason) {
     }
 
     private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getObject("id", UUID.class),
             rs.getString("state"), rs.getString("reason"), instant(rs.getTimestamp("received_at")),
-            rs.getString("message_id"), rs.getBytes("raw"), rs.getString("sha256"), rs.getString("text"),
-            rs.getObject("incident_id", UUID.class), rs.getString("client_id"), rs.getString("contact_id"),
-            rs.getObject("client_message_id", UUID.class), rs.getString("handled_by"),
-            instant(rs.getTimestamp("handled_at")), rs.getString("discard_reason"));
+            new Mail(rs.getString("message_id"), rs.getBytes("raw"), rs.getString("sha256"), rs.getString("text")),
+            new Target(rs.getObject("incident_id", UUID.class), rs.getString("client_id"),
+                    rs.getString("contact_id")),
+            new Handling(rs.getObject("client_message_id", UUID.class), rs.getString("handled_by"),
+                    instant(rs.getTimestamp("handled_at")), rs.getString("discard_reason")));
 
     private final JdbcTemplate jdbc;
     private final ReplyInbox inbox;
@@ -93,15 +106,16 @@ class Quarantine {
         Map<String, String> headers = Map.of();
         String fullText = null;
         try {
-            InboundMail mail = InboundMail.parse(row.raw());
+            InboundMail mail = InboundMail.parse(row.mail().raw());
             headers = mail.safeHeaders();
             fullText = mail.text();
         } catch (Exception e) {
             // Unreadable: the original is there to download.
         }
-        return new Item(row.id(), row.state(), row.reason(), row.receivedAt(), headers, row.text(), fullText,
-                row.incidentId(), row.clientId(), row.contactId(), row.sha256(), row.clientMessageId(),
-                row.handledBy(), row.handledAt(), row.discardReason());
+        Handling handling = row.handling();
+        return new Item(row.id(), row.state(), row.reason(), row.receivedAt(), headers, row.mail().text(), fullText,
+                row.target().incidentId(), row.target().clientId(), row.target().contactId(), row.mail().sha256(),
+                handling.clientMessageId(), handling.handledBy(), handling.handledAt(), handling.discardReason());
     }
 
     /** The mail as it arrived, by the hash a case's timeline shows; empty when no mail has it. */
@@ -149,14 +163,15 @@ class Quarantine {
         if (!problems.isEmpty()) {
             throw InvalidInputException.badRequest(problems);
         }
-        if (row.text() == null || row.text().isBlank()) {
+        if (row.mail().text() == null || row.mail().text().isBlank()) {
             throw InvalidInputException.unprocessable("Nothing to attach", List.of(field("text",
                     "nothing is left of the mail once quoted text and signature are removed: discard it")));
         }
         Target target = new Target(incident, clientId, contactId);
-        ClientMessage message = ClientMessage.received(incident, clientId, contactId, contact.get().name(),
-                contact.get().language(), "EMAIL_REPLY", row.text(), row.receivedAt(), aboutNotice(row, target),
-                row.messageId(), row.sha256(), user);
+        ClientMessage message = ClientMessage.received(incident, new ClientMessage.Author(clientId, contactId,
+                        contact.get().name(), contact.get().language()), row.mail().text(),
+                row.receivedAt(), new ClientMessage.Origin("EMAIL_REPLY", aboutNotice(row, target),
+                        row.mail().messageId(), row.mail().sha256(), user));
         if (jdbc.update("UPDATE inbound_mail SET state = 'ATTACHED', incident_id = ?, client_id = ?, contact_id = ?, "
                         + "client_message_id = ?, handled_by = ?, handled_at = ? WHERE id = ? AND state = 'QUARANTINED'",
                 incident, clientId, contactId, message.id(), user, Timestamp.from(clock.instant()), id) == 0) {
@@ -196,7 +211,7 @@ class Quarantine {
 
     private UUID aboutNotice(Row row, Target target) {
         try {
-            return inbox.aboutNotice(InboundMail.parse(row.raw()).inReplyTo(), target);
+            return inbox.aboutNotice(InboundMail.parse(row.mail().raw()).inReplyTo(), target);
         } catch (Exception e) {
             return null;
         }

@@ -66,8 +66,8 @@ class QuarantineController {
     Attached attach(@PathVariable String id, @RequestBody Attach attach, Authentication caller) {
         ClientMessage message = quarantine.attach(mailId(id), attach.incidentId(), attach.clientId(),
                 attach.contactId(), caller.getName());
-        return new Attached(mailId(id), "ATTACHED", message.id(), message.incidentId(), message.clientId(),
-                message.contactId(), message.attachedBy());
+        return new Attached(mailId(id), "ATTACHED", message.id(), message.incidentId(), message.author().clientId(),
+                message.author().contactId(), message.origin().attachedBy());
     }
 
     @PostMapping("/quarantine/{id}/discard")

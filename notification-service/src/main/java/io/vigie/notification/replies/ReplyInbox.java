@@ -73,9 +73,10 @@ class ReplyInbox {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         ClientMessage message = decision.reason() == null ? ClientMessage.received(decision.target().incidentId(),
-                decision.target().clientId(), decision.contact().id(), decision.contact().name(),
-                decision.contact().language(), "EMAIL_REPLY", decision.text(), now,
-                aboutNotice(mail.inReplyTo(), decision.target()), messageId, sha256, null) : null;
+                new ClientMessage.Author(decision.target().clientId(), decision.contact().id(),
+                        decision.contact().name(), decision.contact().language()), decision.text(), now,
+                new ClientMessage.Origin("EMAIL_REPLY", aboutNotice(mail.inReplyTo(), decision.target()), messageId,
+                        sha256, null)) : null;
         Target target = decision.target();
         int inserted = jdbc.update("INSERT INTO inbound_mail (id, message_id, received_at, raw, sha256, from_address, "
                         + "subject, state, reason, incident_id, client_id, contact_id, text, client_message_id) "

@@ -161,8 +161,8 @@ class StatusPage {
         model.put("eta", !open ? null : worded.get("eta") == null ? book.common("statusPage.etaUnknown")
                 : book.common("statusPage.eta", Map.of("eta", (String) worded.get("eta"))));
         // The analyst's latest words in this contact's language; a text written only in another language is not theirs.
-        model.put("message", last(sent.stream().map(notice -> notice.content().messages().get(reader.language())))
-                .orElse(null));
+        model.put("message", last(sent.stream()
+                .map(notice -> notice.content().words().messages().get(reader.language()))).orElse(null));
         model.put("messages", messages(reader, book, told, sent));
         model.put("questions", questions(reader, book, incidentId));
         return Optional.of(content(detail.execute(model)));
@@ -216,10 +216,10 @@ class StatusPage {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("reference", reference(told.incidentId()));
         row.put("href", "status/incidents/" + told.incidentId() + "?t=" + encode(reader.token()));
-        row.put("category", book.category(facts.content().category()));
+        row.put("category", book.category(facts.content().facts().category()));
         row.put("status", book.common("statusPage.state." + told.state()));
-        row.put("severity", book.severity(facts.content().severity()));
-        row.put("detectedAt", book.dateTime(facts.content().detectedAt(), reader.zone()));
+        row.put("severity", book.severity(facts.content().facts().severity()));
+        row.put("detectedAt", book.dateTime(facts.content().facts().detectedAt(), reader.zone()));
         return row;
     }
 
@@ -250,19 +250,19 @@ class StatusPage {
     private List<Map<String, Object>> questions(Reader reader, PhraseBook book, UUID incidentId) {
         List<Map<String, Object>> questions = new ArrayList<>();
         for (ClientMessage message : messages.of(incidentId, reader.client().id())) {
-            if (!reader.language().equals(message.language())) {
+            if (!reader.language().equals(message.author().language())) {
                 continue;
             }
             Map<String, Object> question = new LinkedHashMap<>();
-            question.put("asked", book.common("statusPage.asked", Map.of("name", message.contactName(),
+            question.put("asked", book.common("statusPage.asked", Map.of("name", message.author().contactName(),
                     "date", book.dateTime(message.receivedAt(), reader.zone()))));
             question.put("text", message.text());
-            boolean byPhone = "PHONE".equals(message.answeredVia());
-            String answeredAt = message.answered() ? book.dateTime(message.answeredAt(), reader.zone()) : null;
+            boolean byPhone = message.answered() && "PHONE".equals(message.answer().via());
+            String answeredAt = message.answered() ? book.dateTime(message.answer().at(), reader.zone()) : null;
             question.put("answerMeta", !message.answered() ? book.common("statusPage.awaitingAnswer")
                     : book.common(byPhone ? "statusPage.answeredByPhone" : "statusPage.answered",
                     Map.of("date", answeredAt)));
-            question.put("answer", message.answered() && !byPhone ? message.answerText() : null);
+            question.put("answer", message.answered() && !byPhone ? message.answer().text() : null);
             questions.add(question);
         }
         return questions;
@@ -270,10 +270,13 @@ class StatusPage {
 
     private NoticeContext context(Reader reader, UUID incidentId, Stage stage, int sequence) {
         Contract contract = reader.client().contract();
-        return new NoticeContext(incidentId, stage, sequence, reader.language(), reader.client().name(),
-                reader.contact().name(), null, null, null, noticeProperties.supportContact(), null, reader.zone(),
-                contract.supportLine(), SupportHours.parse(contract.supportHours()).orElse(null),
-                contract.offerCodes(), null);
+        return new NoticeContext(incidentId, stage, sequence,
+                new NoticeContext.Reader(reader.language(), reader.client().name(), reader.contact().name(),
+                        reader.zone()),
+                NoticeContext.Links.NONE,
+                new NoticeContext.Support(noticeProperties.supportContact(), contract.supportLine(),
+                        SupportHours.parse(contract.supportHours()).orElse(null), contract.offerCodes()),
+                null);
     }
 
     /** A page of the contact's: with whom to call and a word on the link, and where it leads back to if anywhere. */

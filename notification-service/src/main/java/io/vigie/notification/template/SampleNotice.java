@@ -1,8 +1,8 @@
 package io.vigie.notification.template;
 
-import io.vigie.notification.notice.Category;
+import io.vigie.notification.incident.Category;
 import io.vigie.notification.notice.NoticeContent;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.notice.Stage;
 import io.vigie.notification.wording.PhraseBook;
 import io.vigie.notification.wording.SupportHours;
@@ -26,23 +26,26 @@ final class SampleNotice {
     static Map<String, Object> model(TemplateKey key, PhraseBook book) {
         Category category = TemplateKey.DEFAULT.equals(key.category()) ? Category.DATA_BREACH
                 : Category.valueOf(key.category());
-        NoticeContent content = new NoticeContent(category, category, Severity.CRITICAL,
+        NoticeContent content = new NoticeContent(new NoticeContent.Facts(category, Severity.CRITICAL,
                 Instant.parse("2026-01-15T08:12:00Z"), List.of("webmail"), List.of("PERSONAL", "CREDENTIALS"), true,
-                List.of("ACCOUNT_LOCKED", "EVIDENCE_SECURED"), Instant.parse("2026-01-15T16:00:00Z"),
+                List.of("ACCOUNT_LOCKED", "EVIDENCE_SECURED"), Instant.parse("2026-01-15T16:00:00Z")), category,
                 new NoticeContent.Changes(Severity.HIGH, null, List.of("webmail"), List.of("PERSONAL"), true,
                         List.of("EVIDENCE_SECURED")),
-                Map.of(key.language(), sampleMessage(key.language())),
+                new NoticeContent.Words(Map.of(key.language(), sampleMessage(key.language())),
+                        key.stage() == Stage.UPDATE ? Map.of(key.language(), sampleQuestion(key.language()))
+                                : Map.of()),
                 key.stage() == Stage.RESOLUTION ? Boolean.FALSE : null,
-                key.stage() == Stage.UPDATE ? Map.of(key.language(), sampleQuestion(key.language())) : Map.of(),
                 false, answer(key, Instant.parse("2026-01-15T20:00:00Z")));
         NoticeContext context = new NoticeContext(UUID.fromString("3f2c8a10-0000-4000-8000-000000000001"),
-                key.stage(), key.stage() == Stage.UPDATE ? 2 : 1, key.language(), "ACME",
-                "Jeanne Martin", "https://vigie.example/ack?t=sample", "https://vigie.example/agreement?t=sample",
-                "https://vigie.example/survey?t=sample", "SOC Vigie, soc@vigie.example", Duration.ofHours(4),
-                ZoneId.of("Europe/Paris"), "+33 1 23 45 67 89", SupportHours.parse("MON-FRI 08:00-20:00").orElseThrow(),
-                List.of("PASSWORD_RESET", "IDENTITY_MONITORING", "SUPPORT_LINE"),
-                "https://vigie.example/question?t=sample")
-                .withStatusUrl("https://vigie.example/status?t=sample");
+                key.stage(), key.stage() == Stage.UPDATE ? 2 : 1,
+                new NoticeContext.Reader(key.language(), "ACME", "Jeanne Martin", ZoneId.of("Europe/Paris")),
+                new NoticeContext.Links("https://vigie.example/ack?t=sample",
+                        "https://vigie.example/agreement?t=sample", "https://vigie.example/survey?t=sample", "https://vigie.example/question?t=sample",
+                        "https://vigie.example/status?t=sample"),
+                new NoticeContext.Support("SOC Vigie, soc@vigie.example", "+33 1 23 45 67 89",
+                        SupportHours.parse("MON-FRI 08:00-20:00").orElseThrow(),
+                        List.of("PASSWORD_RESET", "IDENTITY_MONITORING", "SUPPORT_LINE")),
+                Duration.ofHours(4));
         return TemplateModel.of(content, context, book);
     }
 
@@ -50,15 +53,17 @@ final class SampleNotice {
     static Map<String, Object> minimal(TemplateKey key, PhraseBook book) {
         // An answer always has its answer and the question it answers, even in the least a notice can say.
         boolean answer = key.stage() == Stage.ANSWER;
-        NoticeContent content = new NoticeContent(Category.OTHER, Category.OTHER, Severity.MEDIUM, null, List.of(),
-                List.of(), false, List.of(), null, null,
-                answer ? Map.of(key.language(), sampleMessage(key.language())) : Map.of(),
-                key.stage() == Stage.RESOLUTION ? Boolean.FALSE : null, Map.of(), key.stage() == Stage.UPDATE,
+        NoticeContent content = new NoticeContent(new NoticeContent.Facts(Category.OTHER, Severity.MEDIUM, null,
+                List.of(), List.of(), false, List.of(), null), Category.OTHER, null,
+                NoticeContent.Words.message(answer ? Map.of(key.language(), sampleMessage(key.language())) : Map.of()),
+                key.stage() == Stage.RESOLUTION ? Boolean.FALSE : null, key.stage() == Stage.UPDATE,
                 answer(key, null));
         NoticeContext context = new NoticeContext(UUID.fromString("3f2c8a10-0000-4000-8000-000000000001"),
-                key.stage(), 1, key.language(), "ACME", "Jeanne Martin", "https://vigie.example/ack?t=sample", null,
-                key.stage() == Stage.FOLLOW_UP ? "https://vigie.example/survey?t=sample" : null,
-                "SOC Vigie, soc@vigie.example", null, ZoneId.of("Europe/Paris"), null, null, List.of(), null);
+                key.stage(), 1, new NoticeContext.Reader(key.language(), "ACME", "Jeanne Martin",
+                        ZoneId.of("Europe/Paris")),
+                new NoticeContext.Links("https://vigie.example/ack?t=sample", null,
+                        key.stage() == Stage.FOLLOW_UP ? "https://vigie.example/survey?t=sample" : null, null, null),
+                new NoticeContext.Support("SOC Vigie, soc@vigie.example", null, null, List.of()), null);
         return TemplateModel.of(content, context, book);
     }
 

@@ -3,7 +3,7 @@ package io.vigie.notification.template;
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.NotFoundException;
-import io.vigie.notification.notice.Category;
+import io.vigie.notification.incident.Category;
 import io.vigie.notification.notice.Stage;
 import io.vigie.notification.wording.Languages;
 import org.springframework.http.ResponseEntity;

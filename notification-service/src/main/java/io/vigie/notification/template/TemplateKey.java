@@ -1,6 +1,6 @@
 package io.vigie.notification.template;
 
-import io.vigie.notification.notice.Category;
+import io.vigie.notification.incident.Category;
 import io.vigie.notification.notice.Stage;
 
 import java.util.ArrayList;

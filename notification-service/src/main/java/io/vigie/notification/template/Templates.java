@@ -1,7 +1,7 @@
 package io.vigie.notification.template;
 
 import io.vigie.notification.InvalidInputException;
-import io.vigie.notification.notice.Category;
+import io.vigie.notification.incident.Category;
 import io.vigie.notification.notice.Stage;
 import io.vigie.notification.wording.Languages;
 import io.vigie.notification.wording.Phrases;

@@ -1,7 +1,7 @@
 package io.vigie.notification.wording;
 
-import io.vigie.notification.notice.Category;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -7,7 +7,7 @@ import io.vigie.events.Topics;
 import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Contact;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.wording.LanguageCheck;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import io.vigie.events.UpdateKind;
 import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Contact;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.wording.LanguageCheck;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -146,10 +146,10 @@ class AnswerIT extends NotificationIntegrationTest {
 
         await().atMost(PATIENCE).until(() -> messages.find(question.id()).orElseThrow().answered());
         ClientMessage answered = messages.find(question.id()).orElseThrow();
-        assertThat(answered.answeredVia()).isEqualTo("PHONE");
-        assertThat(answered.answerText())
+        assertThat(answered.answer().via()).isEqualTo("PHONE");
+        assertThat(answered.answer().text())
                 .isEqualTo("Appelé Jeanne Martin : réinitialisation expliquée, aucune autre question.");
-        assertThat(answered.answerNoticeId()).isNull();
+        assertThat(answered.answer().noticeId()).isNull();
         // the call's transaction committed: no notice came of it, so nothing can be sent; the schedule stays
         assertThat(stages(told)).containsExactly("INITIAL");
         assertThat(nextUpdateAt(told)).isEqualTo(nextUpdate);
@@ -177,9 +177,10 @@ class AnswerIT extends NotificationIntegrationTest {
 
     private ClientMessage ask(Told told, String contactId, String language, String via, String externalId,
                               String text) {
-        return messages.receive(ClientMessage.received(told.incidentId(), told.clientId(), contactId,
-                "Contact " + contactId, language, via, text, Instant.now().truncatedTo(ChronoUnit.MILLIS), null,
-                externalId, null, null)).message();
+        return messages.receive(ClientMessage.received(told.incidentId(),
+                new ClientMessage.Author(told.clientId(), contactId, "Contact " + contactId, language), text,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), new ClientMessage.Origin(via, null, externalId, null,
+                        null))).message();
     }
 
     private static IncidentUpdated answered(Told told, UUID messageId, String contactId, Map<String, String> texts) {

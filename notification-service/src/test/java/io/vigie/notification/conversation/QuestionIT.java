@@ -8,7 +8,7 @@ import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.ack.AckLinks;
 import io.vigie.notification.ack.SignedLinks;
 import io.vigie.notification.directory.Channel;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Severity;
 import io.vigie.platform.kafka.serde.AvroDeserializer;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -11,7 +11,7 @@ import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.ChannelsBySeverity;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.Contact;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -61,8 +61,8 @@ class DeliveryIT extends NotificationIntegrationTest {
         String clientId = unique("together");
         Contact contact = contact(clientId, "tia", "en", true);
         directory.saveAll(List.of(new Client(clientId, "Client " + clientId, Severity.LOW,
-                List.of(Channel.EMAIL, Channel.SMS), false, null, null, List.of(contact), null, null,
-                new ChannelsBySeverity(Map.of(Severity.CRITICAL, List.of(Channel.EMAIL, Channel.SMS))), null)));
+                List.of(Channel.EMAIL, Channel.SMS), false, null, null, List.of(contact)).withChannelsBySeverity(
+                new ChannelsBySeverity(Map.of(Severity.CRITICAL, List.of(Channel.EMAIL, Channel.SMS))))));
         UUID critical = UUID.randomUUID();
         UUID high = UUID.randomUUID();
 

@@ -3,10 +3,10 @@ package io.vigie.notification.delivery;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.vigie.notification.ack.LinkProperties;
-import io.vigie.notification.notice.Category;
+import io.vigie.notification.incident.Category;
 import io.vigie.notification.notice.Notice;
 import io.vigie.notification.notice.NoticeContent;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.notice.Stage;
 import io.vigie.notification.replies.RepliesProperties;
 import io.vigie.notification.replies.ReplyAddresses;
@@ -174,10 +174,10 @@ class EmailSenderTest {
     }
 
     private static Outgoing email(String recipient) {
-        NoticeContent content = new NoticeContent(Category.MALWARE, Category.MALWARE, Severity.HIGH, null,
-                List.of(), List.of(), false, List.of(), null, null, null, null, null, false);
-        Notice notice = new Notice(UUID.randomUUID(), UUID.randomUUID(), "acme", Stage.INITIAL, 1, Category.MALWARE,
-                Severity.HIGH, false, content, Instant.parse("2026-03-01T10:00:00Z"));
+        NoticeContent content = NoticeContent.of(new NoticeContent.Facts(Category.MALWARE, Severity.HIGH, null,
+                List.of(), List.of(), false, List.of(), null));
+        Notice notice = new Notice(UUID.randomUUID(), UUID.randomUUID(), "acme", Stage.INITIAL, 1, false, content,
+                Instant.parse("2026-03-01T10:00:00Z"));
         return new Outgoing(UUID.randomUUID(), notice, "rssi", recipient,
                 new RenderedNotice("INITIAL/DEFAULT/en", "Security notification", "text", "<p>html</p>"),
                 "https://vigie.example/ack?t=x", null);

@@ -1,10 +1,10 @@
 package io.vigie.notification.delivery;
 
 import com.sun.net.httpserver.HttpServer;
-import io.vigie.notification.notice.Category;
+import io.vigie.notification.incident.Category;
 import io.vigie.notification.notice.Notice;
 import io.vigie.notification.notice.NoticeContent;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.notice.Stage;
 import io.vigie.notification.template.RenderedNotice;
 import org.junit.jupiter.api.AfterEach;
@@ -114,10 +114,10 @@ class WebhookSenderTest {
     }
 
     private Outgoing message(String path) {
-        NoticeContent content = new NoticeContent(Category.MALWARE, Category.MALWARE, Severity.HIGH, null,
-                List.of(), List.of(), false, List.of(), null, null, null, null, null, false);
-        Notice notice = new Notice(UUID.randomUUID(), UUID.randomUUID(), "acme", Stage.INITIAL, 1, Category.MALWARE,
-                Severity.HIGH, false, content, NOW);
+        NoticeContent content = NoticeContent.of(new NoticeContent.Facts(Category.MALWARE, Severity.HIGH, null,
+                List.of(), List.of(), false, List.of(), null));
+        Notice notice = new Notice(UUID.randomUUID(), UUID.randomUUID(), "acme", Stage.INITIAL, 1, false, content,
+                NOW);
         return new Outgoing(UUID.randomUUID(), notice, "ticketing", "http://127.0.0.1:" + port() + path,
                 new RenderedNotice("INITIAL/DEFAULT/en", "Security notification", "text", "<p>html</p>"),
                 "https://vigie.example/ack?t=x", "client-secret-0123456789");

@@ -1,6 +1,6 @@
 package io.vigie.notification.notice;
 
-import io.vigie.notification.conversation.ClientMessage;
+import io.vigie.notification.notice.Questions.Question;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,8 +24,7 @@ class AnswersTest {
         assertThat(Answers.repliesTo(asked("QUESTION_PAGE", "question:1:jm:2"))).isNull();
     }
 
-    private static ClientMessage asked(String via, String externalId) {
-        return ClientMessage.received(UUID.randomUUID(), "acme", "jm", "Jeanne", "fr", via, "?", Instant.now(), null,
-                externalId, null, null);
+    private static Question asked(String via, String externalId) {
+        return new Question(UUID.randomUUID(), UUID.randomUUID(), "acme", "jm", via, "?", Instant.now(), externalId);
     }
 }

@@ -10,6 +10,7 @@ import io.vigie.events.Topics;
 import io.vigie.events.UpdateKind;
 import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.directory.Channel;
+import io.vigie.notification.incident.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -11,6 +11,8 @@ import io.vigie.events.Topics;
 import io.vigie.events.UpdateKind;
 import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.directory.Channel;
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.wording.LanguageCheck;
 import io.vigie.notification.wording.PhraseBook;
 import io.vigie.notification.wording.Phrases;

@@ -3,6 +3,8 @@ package io.vigie.notification.notice;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.Contact;
+import io.vigie.notification.directory.RecipientMask;
+import io.vigie.notification.incident.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

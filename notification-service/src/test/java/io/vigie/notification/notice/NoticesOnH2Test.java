@@ -3,6 +3,8 @@ package io.vigie.notification.notice;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.Contact;
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 import io.vigie.platform.outbox.Outbox;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,8 @@ import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.Contact;
 import io.vigie.notification.directory.ReviewGate;
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -41,7 +43,7 @@ class ReviewGateIT extends NotificationIntegrationTest {
         Contact french = contact(clientId, "flo", "fr", false);
         Contact english = contact(clientId, "eli", "en", false);
         directory.saveAll(List.of(new Client(clientId, "Client " + clientId, Severity.LOW, List.of(Channel.EMAIL),
-                false, null, null, List.of(french, english), null, null, null,
+                false, null, null, List.of(french, english)).withReviewGate(
                 new ReviewGate(List.of(new ReviewGate.Rule(List.of(Severity.CRITICAL),
                         List.of(Category.DATA_BREACH), Duration.ofMinutes(30)))))));
 

@@ -15,6 +15,9 @@ import io.vigie.events.Topics;
 import io.vigie.events.UpdateKind;
 import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.directory.Channel;
+import io.vigie.notification.directory.Client;
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.wording.LanguageCheck;
 import io.vigie.notification.wording.PhraseBook;
 import io.vigie.notification.wording.Phrases;
@@ -159,7 +162,7 @@ class StagesIT extends NotificationIntegrationTest {
 
         // and once the incident became CRITICAL, the security lead on duty was alerted by SMS, once
         List<ClientNotified> onDuty = clientNotified(incidentId).stream()
-                .filter(e -> e.getClientId().equals(EscalationProperties.ON_DUTY)).toList();
+                .filter(e -> e.getClientId().equals(Client.ON_DUTY)).toList();
         assertThat(onDuty).singleElement().satisfies(e -> {
             assertThat(e.getChannel()).isEqualTo(io.vigie.events.Channel.SMS);
             assertThat(e.getOutcome()).isEqualTo(io.vigie.events.DeliveryOutcome.SENT);

@@ -7,7 +7,7 @@ import io.vigie.events.Topics;
 import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.RepliesMailbox;
 import io.vigie.notification.directory.Channel;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Severity;
 import io.vigie.platform.kafka.serde.AvroDeserializer;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;

@@ -13,8 +13,8 @@ import io.vigie.notification.conversation.ClientMessages;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ReviewGate;
-import io.vigie.notification.notice.Category;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.wording.LanguageCheck;
 import io.vigie.notification.wording.PhraseBook;
 import io.vigie.notification.wording.Phrases;
@@ -138,14 +138,17 @@ class StatusPageIT extends NotificationIntegrationTest {
     @Test
     void shouldShowWhatTheClientWasToldTheirQuestionsAndOurAnswers() throws Exception {
         Told a = told("fr", IncidentCategory.DATA_BREACH);
-        ClientMessage question = clientMessages.receive(ClientMessage.received(a.incidentId(), a.clientId(), "jm",
-                "Contact jm", "fr", "QUESTION_PAGE", "<script>alert('x')</script> Faut-il changer nos mots de passe ?",
-                Instant.now(), null, null, null, null)).message();
+        ClientMessage question = clientMessages.receive(ClientMessage.received(a.incidentId(),
+                new ClientMessage.Author(a.clientId(), "jm", "Contact jm", "fr"),
+                "<script>alert('x')</script> Faut-il changer nos mots de passe ?", Instant.now(),
+                new ClientMessage.Origin("QUESTION_PAGE", null, null, null, null))).message();
         clientMessages.answered(question.id(), "comms", Instant.now(), "NOTICE",
                 "Oui, par précaution, pour les comptes de messagerie.", null);
-        clientMessages.receive(ClientMessage.received(a.incidentId(), a.clientId(), "jm", "Contact jm", "fr",
-                "EMAIL_REPLY", "Avez-vous bloqué l'adresse de l'attaquant ?", Instant.now(), null,
-                "<" + UUID.randomUUID() + "@client.test>", null, null));
+        clientMessages.receive(ClientMessage.received(a.incidentId(),
+                new ClientMessage.Author(a.clientId(), "jm", "Contact jm", "fr"),
+                "Avez-vous bloqué l'adresse de l'attaquant ?", Instant.now(),
+                new ClientMessage.Origin("EMAIL_REPLY", null, "<" + UUID.randomUUID() + "@client.test>", null,
+                        null)));
 
         HttpResponse<String> page = get("/status/incidents/" + a.incidentId() + "?t=" + a.token(), null);
 
@@ -263,7 +266,7 @@ class StatusPageIT extends NotificationIntegrationTest {
     void shouldNotShowANoticeHeldForReview() throws Exception {
         String clientId = unique("held");
         Client held = new Client(clientId, "Client " + clientId, Severity.LOW, List.of(Channel.EMAIL), false, null,
-                null, List.of(contact(clientId, "jm", "fr", false)), null, null, null,
+                null, List.of(contact(clientId, "jm", "fr", false))).withReviewGate(
                 new ReviewGate(List.of(new ReviewGate.Rule(List.of(), List.of(), Duration.ofHours(1)))));
         directory.saveAll(List.of(held));
         UUID incidentId = UUID.randomUUID();

@@ -9,7 +9,7 @@ import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.ack.AckLinks;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Contact;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.wording.LanguageCheck;
 import io.vigie.platform.kafka.serde.AvroDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,7 +1,7 @@
 package io.vigie.notification.template;
 
-import io.vigie.notification.notice.Category;
-import io.vigie.notification.notice.Severity;
+import io.vigie.notification.incident.Category;
+import io.vigie.notification.incident.Severity;
 import io.vigie.notification.notice.Stage;
 import io.vigie.notification.wording.LanguageCheck;
 import io.vigie.notification.wording.Languages;

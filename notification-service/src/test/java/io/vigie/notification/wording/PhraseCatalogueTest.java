@@ -2,7 +2,7 @@ package io.vigie.notification.wording;
 
 import io.vigie.events.Measure;
 import io.vigie.notification.InvalidInputException;
-import io.vigie.notification.notice.Category;
+import io.vigie.notification.incident.Category;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

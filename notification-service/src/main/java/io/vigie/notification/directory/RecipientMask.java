@@ -1,4 +1,4 @@
-package io.vigie.notification.notice;
+package io.vigie.notification.directory;
 
 import io.vigie.notification.directory.Channel;
 

@@ -1,4 +1,4 @@
-package io.vigie.notification.notice;
+package io.vigie.notification.incident;
 
 /** What kind of incident it is; chooses the notice template. */
 public enum Category {

@@ -1,4 +1,4 @@
-package io.vigie.notification.notice;
+package io.vigie.notification.incident;
 
 /** How urgent an incident is, most urgent first. */
 public enum Severity {
