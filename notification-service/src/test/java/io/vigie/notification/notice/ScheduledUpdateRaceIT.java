@@ -14,6 +14,7 @@ import io.vigie.events.Topics;
 import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.Racers;
 import io.vigie.notification.directory.Channel;
+import io.vigie.notification.incident.Severity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
