@@ -14,4 +14,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule shouldKeepFeaturesFreeOfCycles = VigieArchitecture.featuresFreeOfCycles("io.vigie.intake");
+
+    @ArchTest
+    static final ArchRule shouldKeepInternalsInTheirFeature =
+            VigieArchitecture.internalsStayInTheirFeature("io.vigie.intake");
+
+    @ArchTest
+    static final ArchRule shouldKeepSqlInternal = VigieArchitecture.sqlStaysInternal("io.vigie.intake");
 }

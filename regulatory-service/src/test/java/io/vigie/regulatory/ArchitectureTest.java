@@ -18,6 +18,13 @@ class ArchitectureTest {
     static final ArchRule shouldKeepFeaturesFreeOfCycles = VigieArchitecture.featuresFreeOfCycles("io.vigie.regulatory");
 
     @ArchTest
+    static final ArchRule shouldKeepInternalsInTheirFeature =
+            VigieArchitecture.internalsStayInTheirFeature("io.vigie.regulatory");
+
+    @ArchTest
+    static final ArchRule shouldKeepSqlInternal = VigieArchitecture.sqlStaysInternal("io.vigie.regulatory");
+
+    @ArchTest
     static final ArchRule shouldKeepGeneratedEventsAtTheEdges = noClasses()
             .that().resideInAnyPackage("io.vigie.regulatory.report..", "io.vigie.regulatory.register..",
                     "io.vigie.regulatory.clock..")

@@ -18,6 +18,13 @@ class ArchitectureTest {
     static final ArchRule shouldKeepFeaturesFreeOfCycles = VigieArchitecture.featuresFreeOfCycles("io.vigie.triage");
 
     @ArchTest
+    static final ArchRule shouldKeepInternalsInTheirFeature =
+            VigieArchitecture.internalsStayInTheirFeature("io.vigie.triage");
+
+    @ArchTest
+    static final ArchRule shouldKeepSqlInternal = VigieArchitecture.sqlStaysInternal("io.vigie.triage");
+
+    @ArchTest
     static final ArchRule shouldKeepTheWireFormatAtTheEdge = noClasses()
             .that().resideInAPackage("io.vigie.triage..")
             .and().haveSimpleNameNotEndingWith("Mapper")

@@ -1,6 +1,9 @@
 package io.vigie.intake.normalise;
 
+import io.vigie.intake.alert.AffectedAssets;
 import io.vigie.intake.alert.Alert;
+import io.vigie.intake.alert.AlertContent;
+import io.vigie.intake.alert.AlertOrigin;
 import io.vigie.intake.alert.Indicator;
 import io.vigie.intake.alert.Link;
 import io.vigie.intake.alert.SeverityHint;
@@ -78,12 +81,14 @@ final class AlertDraft {
 
     Alert build(Source source, Instant receivedAt) {
         String basis = fingerprintBasis != null ? fingerprintBasis : title + '\n' + (asset == null ? "" : asset);
-        return new Alert(source.type(), source.name(), sourceReference,
+        AlertOrigin origin = new AlertOrigin(source.type(), source.name(), sourceReference,
                 occurrence != null ? occurrence : sourceReference, sha256(source.name() + '\n' + basis), resolved,
-                title, description, sourceSeverity, severityHint, detectedAt != null ? detectedAt : receivedAt,
-                asset, service, List.copyOf(accounts), List.copyOf(ipAddresses), List.copyOf(indicators),
-                List.copyOf(tags), links, clientHint != null ? clientHint : source.clientHint(), source.boundClients(),
-                attributes);
+                clientHint != null ? clientHint : source.clientHint(), source.boundClients());
+        AlertContent content = new AlertContent(title, description, sourceSeverity, severityHint, List.copyOf(tags),
+                links, attributes);
+        AffectedAssets affected = new AffectedAssets(asset, service, List.copyOf(accounts), List.copyOf(ipAddresses),
+                List.copyOf(indicators));
+        return new Alert(origin, content, affected, detectedAt != null ? detectedAt : receivedAt);
     }
 
     private static String sha256(String value) {

@@ -4,7 +4,10 @@ import io.vigie.events.AlertRaised;
 import io.vigie.events.IndicatorType;
 import io.vigie.events.Severity;
 import io.vigie.events.SourceKind;
+import io.vigie.intake.alert.AffectedAssets;
 import io.vigie.intake.alert.Alert;
+import io.vigie.intake.alert.AlertContent;
+import io.vigie.intake.alert.AlertOrigin;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,36 +23,39 @@ final class AlertRaisedMapper {
     }
 
     static AlertRaised toEvent(Alert alert, Instant receivedAt, Instant now) {
-        Map<String, String> attributes = new TreeMap<>(alert.attributes());
+        AlertOrigin origin = alert.origin();
+        AlertContent content = alert.content();
+        AffectedAssets affected = alert.affected();
+        Map<String, String> attributes = new TreeMap<>(content.attributes());
         return AlertRaised.newBuilder()
                 .setEventId(alert.eventId())
                 .setOccurredAt(millis(now))
                 .setProducer(PRODUCER)
                 .setAlertId(alert.alertId())
-                .setSource(SourceKind.valueOf(alert.sourceType().name()))
-                .setSourceName(alert.sourceName())
-                .setSourceReference(alert.sourceReference())
-                .setFingerprint(alert.fingerprint())
-                .setResolvedBySource(alert.resolvedBySource())
-                .setTitle(alert.title())
-                .setDescription(alert.description())
-                .setSourceSeverity(alert.sourceSeverity())
-                .setSeverityHint(alert.severityHint() == null ? null : Severity.valueOf(alert.severityHint().name()))
+                .setSource(SourceKind.valueOf(origin.sourceType().name()))
+                .setSourceName(origin.sourceName())
+                .setSourceReference(origin.sourceReference())
+                .setFingerprint(origin.fingerprint())
+                .setResolvedBySource(origin.resolvedBySource())
+                .setTitle(content.title())
+                .setDescription(content.description())
+                .setSourceSeverity(content.sourceSeverity())
+                .setSeverityHint(content.severityHint() == null ? null : Severity.valueOf(content.severityHint().name()))
                 .setDetectedAt(millis(alert.detectedAt()))
                 .setReceivedAt(millis(receivedAt))
-                .setAsset(alert.asset())
-                .setService(alert.service())
-                .setAccounts(alert.accounts())
-                .setIpAddresses(alert.ipAddresses())
-                .setIndicators(alert.indicators().stream()
+                .setAsset(affected.asset())
+                .setService(affected.service())
+                .setAccounts(affected.accounts())
+                .setIpAddresses(affected.ipAddresses())
+                .setIndicators(affected.indicators().stream()
                         .map(indicator -> new io.vigie.events.Indicator(
                                 IndicatorType.valueOf(indicator.type().name()), indicator.value()))
                         .toList())
-                .setTags(alert.tags())
-                .setLinks(alert.links().stream()
+                .setTags(content.tags())
+                .setLinks(content.links().stream()
                         .map(link -> new io.vigie.events.Link(link.label(), link.url())).toList())
-                .setClientHint(alert.clientHint())
-                .setBoundClients(alert.boundClients())
+                .setClientHint(origin.clientHint())
+                .setBoundClients(origin.boundClients())
                 .setAttributes(attributes)
                 .build();
     }

@@ -7,9 +7,10 @@ import io.vigie.events.Topics;
 import io.vigie.intake.IntakeRejection;
 import io.vigie.intake.IntakeRejection.Reason;
 import io.vigie.intake.alert.Alert;
-import io.vigie.intake.publish.EvidenceArchive.NewAlert;
-import io.vigie.intake.publish.EvidenceArchive.Published;
-import io.vigie.intake.publish.EvidenceArchive.Repeat;
+import io.vigie.intake.publish.internal.EvidenceArchive;
+import io.vigie.intake.publish.internal.EvidenceArchive.NewAlert;
+import io.vigie.intake.publish.internal.EvidenceArchive.Published;
+import io.vigie.intake.publish.internal.EvidenceArchive.Repeat;
 import io.vigie.intake.source.IntakeProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -94,12 +95,12 @@ class BatchPublisher {
                         : firstSince(earlier.get(key(alert)), receivedAt.minus(dedupWindow));
                 if (repeated != null) {
                     repeats.add(new Repeat(repeated, receivedAt));
-                    receipts[r][a] = new Receipt(repeated, alert.sourceReference(), true);
+                    receipts[r][a] = new Receipt(repeated, alert.origin().sourceReference(), true);
                 } else {
                     candidatePositions.add(new int[] {r, a});
                     candidates.add(new NewAlert(payloadIds.get(r), alert, receivedAt));
                     earlier.computeIfAbsent(key(alert), k -> new ArrayList<>())
-                            .add(new Published(alert.fingerprint(), alert.alertId(), receivedAt));
+                            .add(new Published(alert.origin().fingerprint(), alert.alertId(), receivedAt));
                 }
             }
         }
@@ -116,7 +117,8 @@ class BatchPublisher {
             } else {
                 repeats.add(new Repeat(alert.alertId(), candidate.receivedAt()));
             }
-            receipts[position[0]][position[1]] = new Receipt(alert.alertId(), alert.sourceReference(), !recorded[i]);
+            receipts[position[0]][position[1]] = new Receipt(alert.alertId(), alert.origin().sourceReference(),
+                    !recorded[i]);
         }
         if (!repeats.isEmpty()) {
             archive.countRepeats(repeats);
@@ -143,7 +145,8 @@ class BatchPublisher {
             Instant receivedAt = request.evidence().receivedAt();
             oldest = oldest == null || receivedAt.isBefore(oldest) ? receivedAt : oldest;
             for (Alert alert : request.alerts()) {
-                fingerprintsBySource.computeIfAbsent(alert.sourceName(), s -> new LinkedHashSet<>()).add(alert.fingerprint());
+                fingerprintsBySource.computeIfAbsent(alert.origin().sourceName(), s -> new LinkedHashSet<>())
+                        .add(alert.origin().fingerprint());
             }
         }
         Instant since = oldest == null ? clock.instant() : oldest.minus(dedupWindow);
@@ -168,7 +171,7 @@ class BatchPublisher {
     }
 
     private static String key(Alert alert) {
-        return alert.sourceName() + '\n' + alert.fingerprint();
+        return alert.origin().sourceName() + '\n' + alert.origin().fingerprint();
     }
 
     private void sendAndAwaitAcks(List<AlertRaised> events) {

@@ -1,5 +1,6 @@
 package io.vigie.intake.publish;
 
+import io.vigie.intake.publish.internal.EvidenceArchive;
 import io.vigie.intake.source.IntakeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

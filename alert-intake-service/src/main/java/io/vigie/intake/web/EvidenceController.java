@@ -1,7 +1,7 @@
 package io.vigie.intake.web;
 
-import io.vigie.intake.publish.EvidenceArchive;
-import io.vigie.intake.publish.EvidenceArchive.ArchivedAlert;
+import io.vigie.intake.publish.AlertEvidence;
+import io.vigie.intake.publish.ArchivedAlert;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,12 +22,13 @@ import java.util.UUID;
 @RestController
 class EvidenceController {
 
-    private final EvidenceArchive archive;
+    private final AlertEvidence alertEvidence;
 
-    EvidenceController(EvidenceArchive archive) {
-        this.archive = archive;
+    EvidenceController(AlertEvidence alertEvidence) {
+        this.alertEvidence = alertEvidence;
     }
 
+    // Wide: the JSON body of GET /api/v1/evidence/{alertId}, an API contract analysts' tools read field by field.
     record EvidenceView(UUID alertId, String sourceName, String sourceType, String sourceReference,
                         Instant receivedAt, String remoteAddress, Map<String, String> headers, String body,
                         String bodyBase64, long repeatCount, Instant lastSeenAt) {
@@ -36,7 +37,7 @@ class EvidenceController {
     @GetMapping("/api/v1/evidence/{alertId}")
     @PreAuthorize("hasAnyRole('VIEWER', 'ANALYST', 'COMMUNICATIONS', 'MANAGER')")
     ResponseEntity<?> evidence(@PathVariable UUID alertId) {
-        return archive.find(alertId).<ResponseEntity<?>>map(alert -> ResponseEntity.ok(view(alert)))
+        return alertEvidence.find(alertId).<ResponseEntity<?>>map(alert -> ResponseEntity.ok(view(alert)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.NOT_FOUND, "No evidence for that alert id (unknown, or past retention).")));
     }

@@ -40,17 +40,17 @@ class NormalisersTest {
         Alert firing = alertmanager("firing");
         Alert resolved = alertmanager("resolved");
 
-        assertThat(firing.sourceReference()).isEqualTo(resolved.sourceReference());
+        assertThat(firing.origin().sourceReference()).isEqualTo(resolved.origin().sourceReference());
         assertThat(firing.alertId()).isNotEqualTo(resolved.alertId());
-        assertThat(firing.fingerprint()).isNotEqualTo(resolved.fingerprint());
-        assertThat(resolved.resolvedBySource()).isTrue();
+        assertThat(firing.origin().fingerprint()).isNotEqualTo(resolved.origin().fingerprint());
+        assertThat(resolved.origin().resolvedBySource()).isTrue();
         assertThat(alertmanager("firing").alertId()).isEqualTo(firing.alertId());
     }
 
     @Test
     void shouldTakeTheHostOutOfAnInstanceLabel() {
-        assertThat(alertmanager("firing").asset()).isEqualTo("web-1.example");
-        assertThat(alertmanager("firing").ipAddresses()).isEmpty();
+        assertThat(alertmanager("firing").affected().asset()).isEqualTo("web-1.example");
+        assertThat(alertmanager("firing").affected().ipAddresses()).isEmpty();
     }
 
     @Test
@@ -59,10 +59,10 @@ class NormalisersTest {
                 {"result": {"host": "h"}, "sid": "rt_1700000000.42", "results_link": null,
                  "search_name": null, "owner": "admin", "app": "search"}""").get(0);
 
-        assertThat(alert.title()).isEqualTo("Splunk alert on h");
-        assertThat(alert.sourceReference()).isEqualTo("rt_1700000000.42");
+        assertThat(alert.content().title()).isEqualTo("Splunk alert on h");
+        assertThat(alert.origin().sourceReference()).isEqualTo("rt_1700000000.42");
         assertThat(alert.detectedAt()).isEqualTo(RECEIVED);
-        assertThat(alert.severityHint()).isNull();
+        assertThat(alert.content().severityHint()).isNull();
     }
 
     @Test
@@ -75,18 +75,18 @@ class NormalisersTest {
         Alert multivalue = splunkWithoutSearchName("""
                 {"alert": ["  Disk\\tfull  on /var ", "second"], "host": "db-1"}""");
 
-        assertThat(signature.title()).isEqualTo("ET SCAN Nmap Scripting Engine User-Agent Detected");
-        assertThat(signature.description()).startsWith("Nov 23 01:55:00 ids-1 suricata[812]");
-        assertThat(notable.title()).isEqualTo("Access - Excessive Failed Logins - Rule");
-        assertThat(multivalue.title()).isEqualTo("Disk full on /var");
+        assertThat(signature.content().title()).isEqualTo("ET SCAN Nmap Scripting Engine User-Agent Detected");
+        assertThat(signature.content().description()).startsWith("Nov 23 01:55:00 ids-1 suricata[812]");
+        assertThat(notable.content().title()).isEqualTo("Access - Excessive Failed Logins - Rule");
+        assertThat(multivalue.content().title()).isEqualTo("Disk full on /var");
         // two different detections on one host are two alerts, not a repeat of one
         Alert other = splunkWithoutSearchName("""
                 {"signature": "ET POLICY Outbound SSH Connection", "host": "ids-1"}""");
         Alert again = splunkWithoutSearchName("""
                 {"signature": "ET SCAN Nmap Scripting Engine User-Agent Detected", "host": "ids-1"}""");
-        assertThat(other.fingerprint()).isNotEqualTo(again.fingerprint());
-        assertThat(again.fingerprint()).isEqualTo(splunkWithoutSearchName("""
-                {"signature": "ET SCAN Nmap Scripting Engine User-Agent Detected", "host": "ids-1"}""").fingerprint());
+        assertThat(other.origin().fingerprint()).isNotEqualTo(again.origin().fingerprint());
+        assertThat(again.origin().fingerprint()).isEqualTo(splunkWithoutSearchName("""
+                {"signature": "ET SCAN Nmap Scripting Engine User-Agent Detected", "host": "ids-1"}""").origin().fingerprint());
     }
 
     @Test
@@ -95,10 +95,10 @@ class NormalisersTest {
                 + "198.51.100.23 port 53112 ssh2\\r\\n\\u202eNov 23 01:55:02 vpn-1 sshd[4711]: Connection closed";
         Alert alert = splunkWithoutSearchName("{\"_raw\": \"" + raw + "\", \"host\": \"vpn-1\"}");
 
-        assertThat(alert.title()).isEqualTo("Nov 23 01:55:00 vpn-1 sshd[4711]: Failed password for invalid user admin "
+        assertThat(alert.content().title()).isEqualTo("Nov 23 01:55:00 vpn-1 sshd[4711]: Failed password for invalid user admin "
                 + "from 198.51.100.23 port…");
-        assertThat(alert.title()).hasSizeLessThanOrEqualTo(SplunkNormaliser.RAW_TITLE_LENGTH + 1);
-        assertThat(alert.description()).contains("Connection closed");
+        assertThat(alert.content().title()).hasSizeLessThanOrEqualTo(SplunkNormaliser.RAW_TITLE_LENGTH + 1);
+        assertThat(alert.content().description()).contains("Connection closed");
     }
 
     @Test
@@ -115,7 +115,7 @@ class NormalisersTest {
 
     @Test
     void shouldTitleAnUnnamedSplunkSearchWithAnEmptyResultPlainly() {
-        assertThat(splunkWithoutSearchName("{\"count\": \"8\"}").title()).isEqualTo("Splunk alert");
+        assertThat(splunkWithoutSearchName("{\"count\": \"8\"}").content().title()).isEqualTo("Splunk alert");
     }
 
     @Test
@@ -154,13 +154,13 @@ class NormalisersTest {
                 {"result": {"h\\u0000ost": "web\\u0000", "list": ["x\\u0000", "y"]}, "sid": "s", "search_name": "n"}""")
                 .get(0);
 
-        assertThat(alert.sourceReference()).isEqualTo("r\uFFFD");
-        assertThat(alert.title()).isEqualTo("Beacon from \uFFFDhost");
-        assertThat(alert.description()).isEqualTo("line\uFFFDtwo");
-        assertThat(alert.accounts()).containsExactly("svc\uFFFD");
-        assertThat(alert.tags()).containsExactly("a\uFFFDb");
-        assertThat(alert.attributes()).containsEntry("k\uFFFDey", "v\uFFFD");
-        assertThat(splunk.attributes()).containsEntry("result.h\uFFFDost", "web\uFFFD").containsEntry("result.list", "x\uFFFD,y");
+        assertThat(alert.origin().sourceReference()).isEqualTo("r\uFFFD");
+        assertThat(alert.content().title()).isEqualTo("Beacon from \uFFFDhost");
+        assertThat(alert.content().description()).isEqualTo("line\uFFFDtwo");
+        assertThat(alert.affected().accounts()).containsExactly("svc\uFFFD");
+        assertThat(alert.content().tags()).containsExactly("a\uFFFDb");
+        assertThat(alert.content().attributes()).containsEntry("k\uFFFDey", "v\uFFFD");
+        assertThat(splunk.content().attributes()).containsEntry("result.h\uFFFDost", "web\uFFFD").containsEntry("result.list", "x\uFFFD,y");
         assertThat(alert + "" + splunk).doesNotContain("\0");
     }
 
@@ -187,9 +187,9 @@ class NormalisersTest {
                  "rule": {"level": 3, "description": "Login session opened.", "id": "5501", "groups": ["pam"]},
                  "agent": {"id": "001", "name": "web-1"}}""").get(0);
 
-        assertThat(alert.tags()).containsExactly("ossec", "syscheck", "syscheck_entry_modified", "syscheck_file",
+        assertThat(alert.content().tags()).containsExactly("ossec", "syscheck", "syscheck_entry_modified", "syscheck_file",
                 "T1565.001", "gdpr:II_5.1.f");
-        assertThat(withoutGdpr.tags()).containsExactly("pam");
+        assertThat(withoutGdpr.content().tags()).containsExactly("pam");
     }
 
     @Test
@@ -205,7 +205,7 @@ class NormalisersTest {
         assertThat(normalise("wazuh", """
                 {"timestamp": "2026-11-23T01:42:07Z", "id": "1.2",
                  "rule": {"level": 3, "description": "d", "id": "1", "gdpr": ["%s"]},
-                 "agent": {"id": "001", "name": "web-1"}}""".formatted(longReference.substring(1))).get(0).tags())
+                 "agent": {"id": "001", "name": "web-1"}}""".formatted(longReference.substring(1))).get(0).content().tags())
                 .singleElement().satisfies(tag -> assertThat(tag).hasSize(PayloadReader.MAX_TEXT));
     }
 

@@ -1,6 +1,7 @@
 package io.vigie.intake.publish;
 
 import io.vigie.intake.IntakeITSupport;
+import io.vigie.intake.publish.internal.EvidenceArchive;
 import io.vigie.intake.source.IntakeProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

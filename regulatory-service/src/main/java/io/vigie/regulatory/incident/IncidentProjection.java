@@ -1,5 +1,6 @@
 package io.vigie.regulatory.incident;
 
+import io.vigie.regulatory.incident.internal.IncidentRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -4,6 +4,8 @@ import io.vigie.regulatory.NotFoundException;
 import io.vigie.regulatory.RefusedException;
 import io.vigie.regulatory.incident.Incident;
 import io.vigie.regulatory.incident.IncidentProjection;
+import io.vigie.regulatory.obligation.internal.Awareness;
+import io.vigie.regulatory.obligation.internal.PersonalDataFlags;
 import io.vigie.regulatory.regime.Regime;
 import io.vigie.regulatory.regime.RegimeProfiles;
 import org.springframework.stereotype.Service;

@@ -6,6 +6,7 @@ import io.vigie.events.RegulatoryReport;
 import io.vigie.events.RegulatoryReportChanged;
 import io.vigie.events.Topics;
 import io.vigie.platform.outbox.Outbox;
+import io.vigie.regulatory.obligation.internal.Awareness;
 import io.vigie.regulatory.regime.RegimeProfiles;
 import org.springframework.stereotype.Component;
 

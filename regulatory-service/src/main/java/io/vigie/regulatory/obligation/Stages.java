@@ -3,6 +3,7 @@ package io.vigie.regulatory.obligation;
 import io.vigie.events.RegulatoryChange;
 import io.vigie.regulatory.NotFoundException;
 import io.vigie.regulatory.RefusedException;
+import io.vigie.regulatory.obligation.internal.StageRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -3,6 +3,8 @@ package io.vigie.regulatory.obligation;
 import io.vigie.regulatory.incident.Incident;
 import io.vigie.regulatory.incident.IncidentChanged;
 import io.vigie.regulatory.incident.IncidentProjection;
+import io.vigie.regulatory.obligation.internal.Awareness;
+import io.vigie.regulatory.obligation.internal.PersonalDataFlags;
 import io.vigie.regulatory.regime.Regime;
 import io.vigie.regulatory.regime.RegimeProfile;
 import io.vigie.regulatory.regime.RegimeProfileSaved;

@@ -23,7 +23,7 @@ public record RegimeRequest(@OneOf({"fr", "en", "de"}) String language, @Valid G
     }
 
     /** English unless told: the language most authorities accept besides their own. */
-    String languageOrDefault() {
+    public String languageOrDefault() {
         return language == null ? "en" : language;
     }
 }

@@ -13,6 +13,7 @@ import io.vigie.regulatory.obligation.Stages;
 import io.vigie.regulatory.regime.Regime;
 import io.vigie.regulatory.regime.RegimeProfile;
 import io.vigie.regulatory.regime.RegimeProfiles;
+import io.vigie.regulatory.report.internal.DraftRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,7 +1,10 @@
 package io.vigie.triage.incident;
 
 import io.vigie.events.AlertRaised;
+import io.vigie.triage.alert.AffectedAssets;
 import io.vigie.triage.alert.Alert;
+import io.vigie.triage.alert.AlertContent;
+import io.vigie.triage.alert.AlertOrigin;
 import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.alert.IndicatorType;
 import io.vigie.triage.alert.Severity;
@@ -17,17 +20,18 @@ final class AlertRaisedMapper {
     }
 
     static Alert toAlert(AlertRaised event) {
-        return new Alert(event.getEventId(), event.getAlertId(), SourceKind.valueOf(event.getSource().name()),
-                event.getSourceName(), event.getSourceReference(), event.getFingerprint(), event.getResolvedBySource(),
-                event.getTitle(), event.getDescription(), event.getSourceSeverity(),
+        AlertOrigin origin = new AlertOrigin(SourceKind.valueOf(event.getSource().name()), event.getSourceName(),
+                event.getSourceReference(), event.getFingerprint(), event.getResolvedBySource(), event.getClientHint(),
+                orEmpty(event.getBoundClients()));
+        AlertContent content = new AlertContent(event.getTitle(), event.getDescription(), event.getSourceSeverity(),
                 event.getSeverityHint() == null ? null : Severity.valueOf(event.getSeverityHint().name()),
-                event.getDetectedAt(), event.getReceivedAt(), event.getAsset(), event.getService(),
-                orEmpty(event.getAccounts()), orEmpty(event.getIpAddresses()),
-                orEmpty(event.getIndicators()).stream()
+                orEmpty(event.getTags()), event.getAttributes() == null ? Map.of() : Map.copyOf(event.getAttributes()));
+        AffectedAssets affected = new AffectedAssets(event.getAsset(), event.getService(), orEmpty(event.getAccounts()),
+                orEmpty(event.getIpAddresses()), orEmpty(event.getIndicators()).stream()
                         .map(indicator -> new Indicator(IndicatorType.valueOf(indicator.getType().name()), indicator.getValue()))
-                        .toList(),
-                orEmpty(event.getTags()), event.getClientHint(), orEmpty(event.getBoundClients()),
-                event.getAttributes() == null ? Map.of() : Map.copyOf(event.getAttributes()));
+                        .toList());
+        return new Alert(event.getEventId(), event.getAlertId(), origin, content, affected, event.getDetectedAt(),
+                event.getReceivedAt());
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

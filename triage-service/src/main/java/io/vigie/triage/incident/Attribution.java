@@ -16,7 +16,7 @@ public enum Attribution {
     DISMISSED;
 
     /** From the incident's row: the analysts' decision if there was one, else what its classification says. */
-    static Attribution of(boolean clientUnknown, String decided) {
+    public static Attribution of(boolean clientUnknown, String decided) {
         if (decided != null) {
             return valueOf(decided);
         }

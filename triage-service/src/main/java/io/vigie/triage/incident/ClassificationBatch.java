@@ -1,9 +1,10 @@
 package io.vigie.triage.incident;
 
 import io.vigie.platform.outbox.Outbox;
-import io.vigie.triage.incident.IncidentRepository.AlertRecord;
-import io.vigie.triage.incident.IncidentRepository.CorrelationKey;
-import io.vigie.triage.incident.IncidentRepository.OpenIncidents;
+import io.vigie.triage.incident.internal.IncidentRepository;
+import io.vigie.triage.incident.internal.IncidentRepository.AlertRecord;
+import io.vigie.triage.incident.internal.IncidentRepository.CorrelationKey;
+import io.vigie.triage.incident.internal.IncidentRepository.OpenIncidents;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import java.util.UUID;
 final class ClassificationBatch {
 
     /** {@code findOpen}'s choice among several incidents: the most recently active, then the most recently begun. */
-    private static final Comparator<Incident> MOST_RECENT = Comparator.comparing(Incident::lastDetected)
-            .thenComparing(Incident::firstDetected).reversed();
+    private static final Comparator<Incident> MOST_RECENT = Comparator
+            .comparing((Incident each) -> each.sightings().lastDetected())
+            .thenComparing(each -> each.sightings().firstDetected()).reversed();
 
     private final Map<UUID, Incident> open;
     private final Map<String, Set<UUID>> idsByKey;
@@ -49,7 +51,7 @@ final class ClassificationBatch {
         return correlationKeys.stream()
                 .flatMap(key -> idsByKey.getOrDefault(IncidentRepository.storedKey(key), Set.of()).stream())
                 .map(open::get)
-                .filter(incident -> incident != null && !incident.lastDetected().isBefore(since))
+                .filter(incident -> incident != null && !incident.sightings().lastDetected().isBefore(since))
                 .min(MOST_RECENT);
     }
 

@@ -1,6 +1,8 @@
 package io.vigie.triage.incident;
 
+import io.vigie.triage.alert.AffectedAssets;
 import io.vigie.triage.alert.Alert;
+import io.vigie.triage.alert.AlertContent;
 import io.vigie.triage.alert.IncidentCategory;
 import io.vigie.triage.alert.Severity;
 import io.vigie.triage.policy.AffectedClient;
@@ -8,7 +10,6 @@ import io.vigie.triage.policy.Classification;
 import io.vigie.triage.policy.Priority;
 import io.vigie.triage.policy.RuleFired;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,8 +44,8 @@ public final class Correlation {
      */
     public static List<String> keys(Alert alert, IncidentCategory category) {
         List<String> keys = new ArrayList<>();
-        keys.add("ref:" + alert.source() + ":" + alert.sourceReference());
-        alert.assetName().or(alert::serviceName).ifPresent(
+        keys.add("ref:" + alert.origin().source() + ":" + alert.origin().sourceReference());
+        alert.affected().assetName().or(alert.affected()::serviceName).ifPresent(
                 name -> keys.add("asset:" + name.strip().toLowerCase(Locale.ROOT) + ":" + category));
         return keys;
     }
@@ -52,25 +53,24 @@ public final class Correlation {
     public static Outcome decide(Optional<Incident> open, Alert alert, Classification classification,
                                  CorrelationSettings settings, UUID newIncidentId) {
         if (open.isEmpty()) {
-            if (alert.resolvedBySource()) {
+            if (alert.origin().resolvedBySource()) {
                 return new Outcome(Change.IGNORED, null, null, false, classification.rationale());
             }
-            Incident incident = new Incident(newIncidentId, alert.title(), summary(alert), alert.source(),
-                    alert.sourceReference(), classification, cap(alert.accounts()),
-                    priority(classification, 1), 1, alert.detectedAt(), alert.detectedAt(), alert.receivedAt(), false);
+            Incident incident = new Incident(newIncidentId, alert.content().title(), summary(alert),
+                    alert.origin().source(), alert.origin().sourceReference(), classification,
+                    cap(alert.affected().accounts()), priority(classification, 1), Sightings.first(alert));
             return new Outcome(Change.OPENED, incident, null, true, classification.rationale());
         }
         Incident current = open.get();
-        int count = current.alertCount() + 1;
-        boolean moreSevere = !alert.resolvedBySource() && classification.severity().isMoreSevereThan(current.severity());
+        boolean resolved = alert.origin().resolvedBySource();
+        Sightings sightings = current.sightings().with(alert);
+        int count = sightings.alertCount();
+        boolean moreSevere = !resolved && classification.severity().isMoreSevereThan(current.severity());
         Classification merged = merge(current.classification(), classification, moreSevere);
-        Optional<String> growth = alert.resolvedBySource() ? Optional.empty() : scopeGrowth(current.classification(), merged);
-        Instant last = alert.detectedAt().isAfter(current.lastDetected()) ? alert.detectedAt() : current.lastDetected();
-        Incident incident = new Incident(current.id(), current.title(), current.summary(), current.source(),
-                current.sourceReference(), merged,
-                cap(Stream.concat(current.accounts().stream(), alert.accounts().stream()).distinct().toList()),
-                priority(merged, count), count, current.firstDetected(), last, current.firstReceived(),
-                alert.resolvedBySource());
+        Optional<String> growth = resolved ? Optional.empty() : scopeGrowth(current.classification(), merged);
+        Incident incident = current.with(merged,
+                cap(Stream.concat(current.accounts().stream(), alert.affected().accounts().stream()).distinct().toList()),
+                priority(merged, count), sightings);
         List<RuleFired> rationale = new ArrayList<>(classification.rationale());
         growth.ifPresent(effect -> rationale.add(new RuleFired("scope-growth",
                 "the alert widens the incident's scope: the clients must hear of it", effect)));
@@ -89,10 +89,10 @@ public final class Correlation {
         List<String> newlySuggested = newlySuggested(current.classification(), merged);
         rationale.add(new RuleFired("correlation", "joined open incident " + current.id()
                 + " (same source reference, or same asset and category)",
-                (alert.resolvedBySource() ? "source says resolved; " : "") + "alert " + count + " of the incident"
+                (resolved ? "source says resolved; " : "") + "alert " + count + " of the incident"
                         + (newlySuggested.isEmpty() ? "" : "; suggested clients +" + String.join(", +", newlySuggested))));
         // A new suggestion is published even inside a storm: the analyst who must confirm it reads the events.
-        boolean publish = alert.resolvedBySource() || !newlySuggested.isEmpty() || count <= settings.publishAllUpTo()
+        boolean publish = resolved || !newlySuggested.isEmpty() || count <= settings.publishAllUpTo()
                 || count % settings.publishEvery() == 0;
         return new Outcome(Change.ATTACHED, incident, null, publish, rationale);
     }
@@ -136,10 +136,13 @@ public final class Correlation {
     }
 
     private static String summary(Alert alert) {
-        String about = alert.assetName().or(alert::serviceName).map(name -> " on " + name).orElse("");
-        String base = alert.description() != null && !alert.description().isBlank() ? alert.description().strip()
-                : alert.title() + about + ".";
-        return base + " Reported by " + alert.sourceName() + " (" + alert.source() + ") at " + alert.detectedAt() + ".";
+        AffectedAssets affected = alert.affected();
+        AlertContent content = alert.content();
+        String about = affected.assetName().or(affected::serviceName).map(name -> " on " + name).orElse("");
+        String base = content.description() != null && !content.description().isBlank() ? content.description().strip()
+                : content.title() + about + ".";
+        return base + " Reported by " + alert.origin().sourceName() + " (" + alert.origin().source() + ") at "
+                + alert.detectedAt() + ".";
     }
 
     /** The incident so far and a new alert's classification: unions, the worse of each flag. */

@@ -1,11 +1,11 @@
 package io.vigie.triage.incident;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.vigie.triage.alert.IncidentCategory;
 import io.vigie.triage.alert.Severity;
 import io.vigie.triage.alert.SourceKind;
 import io.vigie.triage.policy.Classification;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +13,9 @@ import java.util.UUID;
  * An incident as triage knows it: the first alert's identity, the merged classification of every alert joined to
  * it, and how many there were. {@code classification.rationale()} is that of the decision that set the current
  * severity (the opening or the last escalation).
+ * <p>
+ * {@code GET /api/incidents/{id}} serves it as is: its {@code sightings} are unwrapped, so the body keeps the flat
+ * shape the API documents ({@code alertCount}, {@code firstDetected}, … beside {@code priority}).
  */
 public record Incident(
         UUID id,
@@ -23,14 +26,15 @@ public record Incident(
         Classification classification,
         List<String> accounts,
         int priority,
-        int alertCount,
-        Instant firstDetected,
-        Instant lastDetected,
-        Instant firstReceived,
-        boolean sourceResolved) {
+        @JsonUnwrapped Sightings sightings) {
 
     public Incident {
         accounts = List.copyOf(accounts);
+    }
+
+    /** The incident once another alert joined it: the merged classification, accounts and priority. */
+    public Incident with(Classification merged, List<String> allAccounts, int newPriority, Sightings newSightings) {
+        return new Incident(id, title, summary, source, sourceReference, merged, allAccounts, newPriority, newSightings);
     }
 
     public Severity severity() {

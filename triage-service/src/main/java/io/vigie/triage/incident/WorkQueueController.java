@@ -2,6 +2,7 @@ package io.vigie.triage.incident;
 
 import io.vigie.triage.alert.IncidentCategory;
 import io.vigie.triage.alert.Severity;
+import io.vigie.triage.incident.internal.IncidentRepository;
 import io.vigie.triage.policy.AffectedClient;
 import io.vigie.triage.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,8 @@ class WorkQueueController {
      * One incident of the queue. {@code clients} are the affected ones (notified); {@code suggestedClients} wait for
      * an analyst to confirm them; {@code attribution} AWAITING: its clients must be told but none is known, an analyst
      * must name one on its case (or dismiss it).
+     * <p>
+     * Wide: the JSON body of each entry of GET /api/incidents, an API contract the analysts' console reads flat.
      */
     record QueueEntry(UUID id, String title, Severity severity, IncidentCategory category, int priority,
                       int alertCount, List<String> clients, List<String> suggestedClients, Attribution attribution,
@@ -34,13 +37,14 @@ class WorkQueueController {
 
         static QueueEntry of(IncidentRepository.Queued queued) {
             Incident incident = queued.incident();
+            Sightings sightings = incident.sightings();
             return new QueueEntry(incident.id(), incident.title(), incident.severity(), incident.category(),
-                    incident.priority(), incident.alertCount(),
+                    incident.priority(), sightings.alertCount(),
                     incident.classification().affectedClients().stream().map(AffectedClient::clientId).toList(),
                     incident.classification().suggestedClients().stream().map(AffectedClient::clientId).toList(),
                     queued.attribution(), incident.classification().personalDataInvolved(),
                     incident.classification().unknownAsset(),
-                    incident.sourceResolved(), incident.firstDetected(), incident.lastDetected());
+                    sightings.sourceResolved(), sightings.firstDetected(), sightings.lastDetected());
         }
     }
 

@@ -2,6 +2,7 @@ package io.vigie.triage.inventory;
 
 import io.vigie.triage.alert.Alert;
 import io.vigie.triage.document.Fingerprint;
+import io.vigie.triage.inventory.internal.InventoryRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public class Inventory {
         Map<String, InventoryItem> snapshot = items;
         List<InventoryItem> found = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (Optional<String> name : List.of(alert.assetName(), alert.serviceName())) {
+        for (Optional<String> name : List.of(alert.affected().assetName(), alert.affected().serviceName())) {
             name.ifPresent(value -> {
                 InventoryItem item = snapshot.get(InventoryItem.key(value));
                 if (item != null) {

@@ -1,6 +1,7 @@
 package io.vigie.triage.inventory;
 
 import io.vigie.triage.document.AfterCommit;
+import io.vigie.triage.inventory.internal.InventoryRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -17,7 +17,7 @@ public record InventoryItem(String name, Kind kind, Criticality criticality, Lis
     }
 
     /** Alerts spell host names in any case. */
-    static String key(String name) {
+    public static String key(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 }

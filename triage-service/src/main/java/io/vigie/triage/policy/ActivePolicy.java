@@ -3,6 +3,7 @@ package io.vigie.triage.policy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigie.triage.document.AfterCommit;
+import io.vigie.triage.policy.internal.PolicyRepository;
 import io.vigie.triage.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

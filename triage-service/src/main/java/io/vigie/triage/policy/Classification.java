@@ -17,6 +17,9 @@ import java.util.List;
  * @param affectedClients  the clients the inventory, or a source bound to them, says are touched: notified
  * @param suggestedClients the clients the alert names that neither vouches for: an analyst confirms them first, and
  *                         they are never notified before (never in {@code affectedClients} either)
+ * <p>
+ * Wide: stored as JSON in each incident's snapshot, which outlives the version that wrote it (see
+ * {@code IncidentRepository}), and returned as is by the policy dry run: its shape is a contract.
  */
 public record Classification(
         Severity severity,

@@ -32,7 +32,7 @@ record ClientAttribution(List<AffectedClient> affected, List<AffectedClient> sug
     static ClientAttribution of(Alert alert, InventoryMatch inventory, Set<DataCategory> data,
                                 boolean emailMayBeCompromised) {
         Set<String> bound = new LinkedHashSet<>();
-        alert.boundClients().stream().map(String::strip).filter(id -> !id.isEmpty()).forEach(bound::add);
+        alert.origin().boundClients().stream().map(String::strip).filter(id -> !id.isEmpty()).forEach(bound::add);
         Map<String, List<InventoryItem>> held = new LinkedHashMap<>();
         for (InventoryItem item : inventory.items()) {
             item.clients().forEach(client -> held.computeIfAbsent(client, c -> new ArrayList<>()).add(item));
@@ -47,20 +47,20 @@ record ClientAttribution(List<AffectedClient> affected, List<AffectedClient> sug
                 suggested.put(client, items);
                 rationale.add(new RuleFired(SUGGESTED, "client " + client + " holds "
                         + String.join(", ", items.stream().map(InventoryItem::name).toList())
-                        + " in the inventory, but source " + alert.sourceName() + " is bound to "
+                        + " in the inventory, but source " + alert.origin().sourceName() + " is bound to "
                         + String.join(", ", bound) + " only and cannot speak for it; an analyst must confirm",
                         suggestion(client)));
             }
         });
-        alert.namedClient().filter(client -> !affected.containsKey(client)).ifPresent(client -> {
+        alert.origin().namedClient().filter(client -> !affected.containsKey(client)).ifPresent(client -> {
             if (bound.contains(client)) {
                 affected.put(client, List.of());
                 rationale.add(new RuleFired(BOUND_SOURCE, "client " + client + " named by source "
-                        + alert.sourceName() + ", which is bound to it", "affected client " + client));
+                        + alert.origin().sourceName() + ", which is bound to it", "affected client " + client));
             } else if (!suggested.containsKey(client)) {
                 suggested.put(client, List.of());
-                rationale.add(new RuleFired(SUGGESTED, "client " + client + " named by source " + alert.sourceName()
-                        + " which is not bound to it; an analyst must confirm", suggestion(client)));
+                rationale.add(new RuleFired(SUGGESTED, "client " + client + " named by source "
+                        + alert.origin().sourceName() + " which is not bound to it; an analyst must confirm", suggestion(client)));
             }
         });
         return new ClientAttribution(clients(affected, data, emailMayBeCompromised),

@@ -73,7 +73,8 @@ class PolicyDryRun {
         for (int i = 0; i < alerts.size(); i++) {
             Alert alert = alerts.get(i);
             Classification c = PolicyEvaluator.classify(policy, alert, inventory.match(alert), knownThreats.matches(alert));
-            outcomes.add(new SampleOutcome(i, alert.title(), c, c.rationale().stream().map(RuleFired::ruleId).toList(),
+            outcomes.add(new SampleOutcome(i, alert.content().title(), c,
+                    c.rationale().stream().map(RuleFired::ruleId).toList(),
                     Priority.of(c.severity(), c.assetWeight(), c.affectedClients().size(), c.personalDataInvolved(),
                             !c.matchedIndicators().isEmpty(), 1)));
         }

@@ -2,8 +2,8 @@ package io.vigie.triage.policy;
 
 import io.vigie.triage.alert.Alert;
 import io.vigie.triage.alert.DataCategory;
-import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.alert.IncidentCategory;
+import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.alert.Measure;
 import io.vigie.triage.alert.Severity;
 import io.vigie.triage.inventory.Criticality;
@@ -16,9 +16,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,7 +33,7 @@ public final class PolicyEvaluator {
                                           List<Indicator> knownThreats) {
         State state = new State(policy.defaults(), alert);
         List<RuleFired> rationale = new ArrayList<>();
-        rationale.add(new RuleFired("baseline", alert.severityHint() != null
+        rationale.add(new RuleFired("baseline", alert.content().severityHint() != null
                 ? "the source's severity, mapped onto Vigie's scale" : "no source severity: the policy's default",
                 "severity " + state.severity + ", category " + state.category));
         if (!knownThreats.isEmpty()) {
@@ -66,7 +64,8 @@ public final class PolicyEvaluator {
         // involved when the incident is about data (DATA_BREACH), or when they name the breach articles themselves
         // (Art. 33, 34); otherwise they are noted in the rationale for the analyst, who can still flag personal data
         // in regulatory-service. They add no data category: the inventory says what data an asset holds.
-        List<String> personalDataTags = alert.tags().stream().filter(PolicyEvaluator::isPersonalDataTag).toList();
+        List<String> personalDataTags = alert.content().tags().stream().filter(PolicyEvaluator::isPersonalDataTag)
+                .toList();
         if (!personalDataTags.isEmpty()) {
             boolean aboutData = state.category == IncidentCategory.DATA_BREACH
                     || personalDataTags.stream().anyMatch(PolicyEvaluator::namesBreachArticle);
@@ -107,64 +106,8 @@ public final class PolicyEvaluator {
 
     static boolean matches(Condition c, Alert alert, InventoryMatch inventory, List<Indicator> knownThreats,
                            Set<DataCategory> assetData, State state) {
-        if (!c.sources().isEmpty() && !c.sources().contains(alert.source())) {
-            return false;
-        }
-        if (!c.severityHints().isEmpty()
-                && (alert.severityHint() == null || !c.severityHints().contains(alert.severityHint()))) {
-            return false;
-        }
-        if (c.severityHintAtLeast() != null
-                && (alert.severityHint() == null || !alert.severityHint().isAtLeast(c.severityHintAtLeast()))) {
-            return false;
-        }
-        if (c.text() != null && !find(c.text(), alert.title()) && !find(c.text(), alert.description())) {
-            return false;
-        }
-        if (!c.tags().isEmpty() && alert.tags().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).noneMatch(c.tags()::contains)) {
-            return false;
-        }
-        for (Map.Entry<String, Pattern> field : c.fields().entrySet()) {
-            String value = alert.field(field.getKey());
-            if (value == null || !field.getValue().matcher(value).matches()) {
-                return false;
-            }
-        }
-        if (!c.assetCriticality().isEmpty()
-                && inventory.items().stream().noneMatch(item -> c.assetCriticality().contains(item.criticality()))) {
-            return false;
-        }
-        if (c.assetCriticalityAtLeast() != null
-                && inventory.items().stream().noneMatch(item -> item.criticality().isAtLeast(c.assetCriticalityAtLeast()))) {
-            return false;
-        }
-        if (!c.dataCategories().isEmpty() && c.dataCategories().stream()
-                .noneMatch(category -> assetData.contains(category) || state.dataCategories.contains(category))) {
-            return false;
-        }
-        if (c.indicatorMatch() != null && c.indicatorMatch() == knownThreats.isEmpty()) {
-            return false;
-        }
-        if (!c.indicatorTypes().isEmpty()
-                && knownThreats.stream().noneMatch(indicator -> c.indicatorTypes().contains(indicator.type()))) {
-            return false;
-        }
-        if (c.unknownAsset() != null && c.unknownAsset() != inventory.unknownAsset()) {
-            return false;
-        }
-        if (c.resolvedBySource() != null && c.resolvedBySource() != alert.resolvedBySource()) {
-            return false;
-        }
-        if (!c.categories().isEmpty() && !c.categories().contains(state.category)) {
-            return false;
-        }
-        if (c.severityAtLeast() != null && !state.severity.isAtLeast(c.severityAtLeast())) {
-            return false;
-        }
-        if (c.minAccounts() != null && alert.accounts().size() < c.minAccounts()) {
-            return false;
-        }
-        if (c.minIpAddresses() != null && alert.ipAddresses().size() < c.minIpAddresses()) {
+        if (!c.alert().matches(alert) || !c.assets().matches(inventory, assetData, state.dataCategories)
+                || !c.threats().matches(knownThreats) || !c.decision().matches(state.severity, state.category)) {
             return false;
         }
         return c.anyOf().isEmpty() || c.anyOf().stream()
@@ -182,10 +125,6 @@ public final class PolicyEvaluator {
         return lower.equals("gdpr") || lower.startsWith("gdpr:");
     }
 
-    private static boolean find(Pattern pattern, String text) {
-        return text != null && pattern.matcher(text).find();
-    }
-
     /** The decision as it builds up, rule by rule. */
     static final class State {
         Severity severity;
@@ -197,7 +136,7 @@ public final class PolicyEvaluator {
         Duration resolutionEta;
 
         State(Policy.Defaults defaults, Alert alert) {
-            severity = alert.severityHint() != null ? alert.severityHint() : defaults.severity();
+            severity = alert.content().severityHint() != null ? alert.content().severityHint() : defaults.severity();
             category = defaults.category();
             notify = defaults.notifyClients();
         }

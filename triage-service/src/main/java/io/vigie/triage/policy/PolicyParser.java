@@ -195,24 +195,29 @@ public final class PolicyParser {
         if (e.containsKey("anyOf")) {
             e.get("anyOf").items().forEach(item -> anyOf.add(condition(item)));
         }
+        // Read in the order of the document's keys above, so its errors come in that order too.
+        Set<SourceKind> sources = set(e.get("source"), SourceKind.class);
+        Set<Severity> severityHints = set(e.get("severityHint"), Severity.class);
+        Severity severityHintAtLeast = one(e.get("severityHintAtLeast"), Severity.class);
+        Pattern text = e.containsKey("text") ? regex(e.get("text")) : null;
+        Set<String> tags = e.containsKey("tags") ? lowerCase(e.get("tags").texts()) : Set.of();
+        Set<Criticality> assetCriticality = set(e.get("assetCriticality"), Criticality.class);
+        Criticality assetCriticalityAtLeast = one(e.get("assetCriticalityAtLeast"), Criticality.class);
+        Set<DataCategory> dataCategories = set(e.get("dataCategories"), DataCategory.class);
+        Boolean indicatorMatch = e.containsKey("indicatorMatch") ? e.get("indicatorMatch").bool() : null;
+        Set<IndicatorType> indicatorTypes = set(e.get("indicatorTypes"), IndicatorType.class);
+        Boolean unknownAsset = e.containsKey("unknownAsset") ? e.get("unknownAsset").bool() : null;
+        Boolean resolvedBySource = e.containsKey("resolvedBySource") ? e.get("resolvedBySource").bool() : null;
+        Set<IncidentCategory> categories = set(e.get("category"), IncidentCategory.class);
+        Severity severityAtLeast = one(e.get("severityAtLeast"), Severity.class);
+        Integer minAccounts = e.containsKey("minAccounts") ? positive(e.get("minAccounts")) : null;
+        Integer minIpAddresses = e.containsKey("minIpAddresses") ? positive(e.get("minIpAddresses")) : null;
         return new Condition(
-                set(e.get("source"), SourceKind.class),
-                set(e.get("severityHint"), Severity.class),
-                one(e.get("severityHintAtLeast"), Severity.class),
-                e.containsKey("text") ? regex(e.get("text")) : null,
-                e.containsKey("tags") ? lowerCase(e.get("tags").texts()) : Set.of(),
-                fields,
-                set(e.get("assetCriticality"), Criticality.class),
-                one(e.get("assetCriticalityAtLeast"), Criticality.class),
-                set(e.get("dataCategories"), DataCategory.class),
-                e.containsKey("indicatorMatch") ? e.get("indicatorMatch").bool() : null,
-                set(e.get("indicatorTypes"), IndicatorType.class),
-                e.containsKey("unknownAsset") ? e.get("unknownAsset").bool() : null,
-                e.containsKey("resolvedBySource") ? e.get("resolvedBySource").bool() : null,
-                set(e.get("category"), IncidentCategory.class),
-                one(e.get("severityAtLeast"), Severity.class),
-                e.containsKey("minAccounts") ? positive(e.get("minAccounts")) : null,
-                e.containsKey("minIpAddresses") ? positive(e.get("minIpAddresses")) : null,
+                new Condition.OnAlert(sources, severityHints, severityHintAtLeast, text, tags, fields, resolvedBySource,
+                        minAccounts, minIpAddresses),
+                new Condition.OnAssets(assetCriticality, assetCriticalityAtLeast, dataCategories, unknownAsset),
+                new Condition.OnThreats(indicatorMatch, indicatorTypes),
+                new Condition.OnDecision(categories, severityAtLeast),
                 anyOf);
     }
 

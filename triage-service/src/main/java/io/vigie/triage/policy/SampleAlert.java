@@ -1,6 +1,9 @@
 package io.vigie.triage.policy;
 
+import io.vigie.triage.alert.AffectedAssets;
 import io.vigie.triage.alert.Alert;
+import io.vigie.triage.alert.AlertContent;
+import io.vigie.triage.alert.AlertOrigin;
 import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.alert.IndicatorType;
 import io.vigie.triage.alert.Severity;
@@ -20,6 +23,8 @@ import java.util.UUID;
 /**
  * An alert to try a policy on, in JSON: the fields of an AlertRaised that classification reads, every one optional
  * but the title. Source GENERIC, detected now and no severity hint unless given.
+ * <p>
+ * Wide: the JSON body users write for a dry run, field for field an AlertRaised; {@link #toAlert} groups it.
  */
 record SampleAlert(String source, String sourceName, String sourceReference, String fingerprint,
                    Boolean resolvedBySource, String title, String description, String sourceSeverity,
@@ -56,12 +61,14 @@ record SampleAlert(String source, String sourceName, String sourceReference, Str
             }
         }
         Instant detected = Optional.ofNullable(detectedAt).orElse(now);
-        return new Alert(UUID.randomUUID(), UUID.randomUUID(), kind == null ? SourceKind.GENERIC : kind,
+        AlertOrigin origin = new AlertOrigin(kind == null ? SourceKind.GENERIC : kind,
                 Optional.ofNullable(sourceName).orElse("dry-run"),
                 Optional.ofNullable(sourceReference).orElse("dry-run-" + index), fingerprint,
-                Boolean.TRUE.equals(resolvedBySource), title, description, sourceSeverity, hint, detected, detected,
-                asset, service, orEmpty(accounts), orEmpty(ipAddresses), observables, orEmpty(tags), clientHint,
-                orEmpty(boundClients), attributes == null ? Map.of() : attributes);
+                Boolean.TRUE.equals(resolvedBySource), clientHint, orEmpty(boundClients));
+        AlertContent content = new AlertContent(title, description, sourceSeverity, hint, orEmpty(tags),
+                attributes == null ? Map.of() : attributes);
+        AffectedAssets affected = new AffectedAssets(asset, service, orEmpty(accounts), orEmpty(ipAddresses), observables);
+        return new Alert(UUID.randomUUID(), UUID.randomUUID(), origin, content, affected, detected, detected);
     }
 
     private static <E extends Enum<E>> E value(Class<E> type, String given, String field, List<InputError> errors) {

@@ -2,6 +2,7 @@ package io.vigie.triage.threat;
 
 import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.document.AfterCommit;
+import io.vigie.triage.threat.internal.IndicatorRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

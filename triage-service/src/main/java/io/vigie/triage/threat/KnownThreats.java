@@ -4,6 +4,7 @@ import io.vigie.triage.alert.Alert;
 import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.alert.IndicatorType;
 import io.vigie.triage.document.Fingerprint;
+import io.vigie.triage.threat.internal.IndicatorRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -32,7 +33,7 @@ public class KnownThreats {
     /** The alert's observables that are on the list, in the alert's order. */
     public List<Indicator> matches(Alert alert) {
         Map<Indicator, KnownIndicator> snapshot = indicators;
-        return alert.observables().stream().filter(snapshot::containsKey).toList();
+        return alert.affected().observables().stream().filter(snapshot::containsKey).toList();
     }
 
     public Optional<KnownIndicator> find(Indicator indicator) {

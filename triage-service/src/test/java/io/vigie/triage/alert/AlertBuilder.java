@@ -52,8 +52,9 @@ public final class AlertBuilder {
     public AlertBuilder attribute(String key, String value) { this.attributes.put(key, value); return this; }
 
     public Alert build() {
-        return new Alert(UUID.randomUUID(), UUID.randomUUID(), source, sourceName, sourceReference, "fp", resolved,
-                title, description, null, hint, detectedAt, detectedAt, asset, service, accounts, ips, indicators,
-                tags, clientHint, boundClients, attributes);
+        return new Alert(UUID.randomUUID(), UUID.randomUUID(),
+                new AlertOrigin(source, sourceName, sourceReference, "fp", resolved, clientHint, boundClients),
+                new AlertContent(title, description, null, hint, tags, attributes),
+                new AffectedAssets(asset, service, accounts, ips, indicators), detectedAt, detectedAt);
     }
 }

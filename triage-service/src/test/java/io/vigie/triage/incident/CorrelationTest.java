@@ -32,7 +32,7 @@ class CorrelationTest {
 
         assertThat(outcome.change()).isEqualTo(Change.OPENED);
         assertThat(outcome.publish()).isTrue();
-        assertThat(outcome.incident().alertCount()).isEqualTo(1);
+        assertThat(outcome.incident().sightings().alertCount()).isEqualTo(1);
         assertThat(outcome.incident().severity()).isEqualTo(Severity.HIGH);
     }
 
@@ -56,7 +56,7 @@ class CorrelationTest {
         assertThat(outcome.previousSeverity()).isEqualTo(Severity.MEDIUM);
         assertThat(outcome.incident().id()).isEqualTo(open.id());
         assertThat(outcome.incident().severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(outcome.incident().alertCount()).isEqualTo(2);
+        assertThat(outcome.incident().sightings().alertCount()).isEqualTo(2);
         assertThat(outcome.incident().classification().affectedClients()).extracting(AffectedClient::clientId)
                 .containsExactly("acme", "globex");
         assertThat(outcome.rationale()).last().extracting(RuleFired::effect).isEqualTo("severity MEDIUM -> CRITICAL");
@@ -141,7 +141,7 @@ class CorrelationTest {
                 alert().resolved().build(), classified(Severity.CRITICAL, "acme"), SETTINGS, UUID.randomUUID());
 
         assertThat(outcome.change()).isEqualTo(Change.ATTACHED);
-        assertThat(outcome.incident().sourceResolved()).isTrue();
+        assertThat(outcome.incident().sightings().sourceResolved()).isTrue();
         assertThat(outcome.publish()).isTrue();
     }
 
@@ -156,7 +156,7 @@ class CorrelationTest {
             published += outcome.publish() ? 1 : 0;
         }
 
-        assertThat(incident.alertCount()).isEqualTo(1000);
+        assertThat(incident.sightings().alertCount()).isEqualTo(1000);
         assertThat(published).isEqualTo(9 + 10); // alerts 2 to 10, then 100, 200, ..., 1000
     }
 

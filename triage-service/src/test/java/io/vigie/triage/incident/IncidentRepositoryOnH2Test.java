@@ -6,10 +6,11 @@ import io.vigie.triage.alert.IncidentCategory;
 import io.vigie.triage.alert.Measure;
 import io.vigie.triage.alert.Severity;
 import io.vigie.triage.alert.SourceKind;
-import io.vigie.triage.incident.IncidentRepository.AlertRecord;
-import io.vigie.triage.incident.IncidentRepository.CorrelationKey;
-import io.vigie.triage.incident.IncidentRepository.OpenIncidents;
-import io.vigie.triage.incident.IncidentRepository.Queued;
+import io.vigie.triage.incident.internal.IncidentRepository;
+import io.vigie.triage.incident.internal.IncidentRepository.AlertRecord;
+import io.vigie.triage.incident.internal.IncidentRepository.CorrelationKey;
+import io.vigie.triage.incident.internal.IncidentRepository.OpenIncidents;
+import io.vigie.triage.incident.internal.IncidentRepository.Queued;
 import io.vigie.triage.policy.AffectedClient;
 import io.vigie.triage.policy.Classification;
 import io.vigie.triage.policy.RuleFired;
@@ -68,7 +69,7 @@ class IncidentRepositoryOnH2Test {
         assertThat(repository.queue(false, 10)).map(Queued::incident).singleElement()
                 .satisfies(incident -> {
                     assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
-                    assertThat(incident.alertCount()).isEqualTo(2);
+                    assertThat(incident.sightings().alertCount()).isEqualTo(2);
                     assertThat(incident.classification().personalDataInvolved()).isTrue();
                     assertThat(incident.classification().measures()).containsExactly(Measure.ACCESS_REVOKED);
                     assertThat(incident.classification().suggestedClients()).extracting(AffectedClient::clientId)
@@ -109,7 +110,7 @@ class IncidentRepositoryOnH2Test {
         assertThat(stored.classification().suggestedClients()).isEmpty();
         assertThat(stored.classification().affectedClients()).extracting(AffectedClient::clientId).containsExactly("acme");
         assertThat(repository.find(opened.id())).hasValueSatisfying(incident -> {
-            assertThat(incident.alertCount()).isEqualTo(2);
+            assertThat(incident.sightings().alertCount()).isEqualTo(2);
             assertThat(incident.classification().measures()).containsExactly(Measure.ACCESS_REVOKED);
             assertThat(incident.classification().suggestedClients()).extracting(AffectedClient::clientId)
                     .containsExactly("globex");
@@ -168,7 +169,7 @@ class IncidentRepositoryOnH2Test {
         // then it waits in the queue, source-resolved or not
         assertThat(repository.queue(false, 10)).singleElement().satisfies(queued -> {
             assertThat(queued.incident().id()).isEqualTo(opened.id());
-            assertThat(queued.incident().sourceResolved()).isTrue();
+            assertThat(queued.incident().sightings().sourceResolved()).isTrue();
             assertThat(queued.attribution()).isEqualTo(Attribution.AWAITING);
         });
         // until an analyst dismisses it (once: a second dismissal changes nothing)

@@ -1,6 +1,7 @@
 package io.vigie.triage.policy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigie.triage.policy.internal.PolicyRepository;
 import io.vigie.triage.web.InvalidInputException;
 import io.vigie.triage.web.NotFoundException;
 import org.flywaydb.core.Flyway;

@@ -265,7 +265,7 @@ class DefaultPolicyTest {
     private static Classification classify(Alert alert, List<Indicator> knownThreats) {
         List<InventoryItem> items = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (Optional<String> name : List.of(alert.assetName(), alert.serviceName())) {
+        for (Optional<String> name : List.of(alert.affected().assetName(), alert.affected().serviceName())) {
             name.ifPresent(value -> {
                 if (INVENTORY.containsKey(value)) {
                     items.add(INVENTORY.get(value));

@@ -35,8 +35,8 @@ class PolicyParserTest {
         Rule rule = policy.rules().get(0);
         assertThat(policy.version()).isEqualTo("v2");
         assertThat(policy.defaults().unknownAssetSeverity()).hasToString("HIGH");
-        assertThat(rule.when().sources()).hasSize(1);
-        assertThat(rule.when().fields()).containsKey("alertname");
+        assertThat(rule.when().alert().sources()).hasSize(1);
+        assertThat(rule.when().alert().fields()).containsKey("alertname");
         assertThat(rule.then().resolutionEta()).isEqualTo(Duration.ofMinutes(90));
         assertThat(rule.then().notifyClients()).isTrue();
         assertThat(rule.then().measures()).containsExactly(Measure.ON_CALL_ENGINEER_ENGAGED, Measure.SERVICE_RESTORED);

@@ -1,8 +1,9 @@
-package io.vigie.triage.threat;
+package io.vigie.triage.threat.internal;
 
 import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.alert.IndicatorType;
 import io.vigie.triage.document.Fingerprint;
+import io.vigie.triage.threat.KnownIndicator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 @Repository
-class IndicatorRepository {
+public class IndicatorRepository {
 
     private final JdbcTemplate jdbc;
 
@@ -20,18 +21,19 @@ class IndicatorRepository {
         this.jdbc = jdbc;
     }
 
-    String fingerprint() {
-        return Fingerprint.of(jdbc, "known_indicator", "updated_at");
+    public String fingerprint() {
+        return jdbc.query(Fingerprint.query("known_indicator", "updated_at"),
+                rs -> rs.next() ? Fingerprint.of(rs.getLong(1), rs.getTimestamp(2)) : "");
     }
 
-    void findAll(Consumer<KnownIndicator> each) {
+    public void findAll(Consumer<KnownIndicator> each) {
         jdbc.query("SELECT indicator_type, indicator_value, description FROM known_indicator", rs -> {
             each.accept(new KnownIndicator(new Indicator(IndicatorType.valueOf(rs.getString(1)), rs.getString(2)),
                     rs.getString(3)));
         });
     }
 
-    void saveAll(List<KnownIndicator> indicators, Instant now) {
+    public void saveAll(List<KnownIndicator> indicators, Instant now) {
         Timestamp at = Timestamp.from(now);
         List<Object[]> existing = indicators.stream()
                 .map(known -> new Object[]{known.description(), at, known.indicator().type().name(),
@@ -57,12 +59,12 @@ class IndicatorRepository {
                 + "VALUES (?, ?, ?, ?)", inserts);
     }
 
-    boolean delete(Indicator indicator) {
+    public boolean delete(Indicator indicator) {
         return jdbc.update("DELETE FROM known_indicator WHERE indicator_type = ? AND indicator_value = ?",
                 indicator.type().name(), indicator.value()) == 1;
     }
 
-    void deleteAll() {
+    public void deleteAll() {
         jdbc.update("DELETE FROM known_indicator");
     }
 }

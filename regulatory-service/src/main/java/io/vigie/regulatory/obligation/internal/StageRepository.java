@@ -1,5 +1,7 @@
-package io.vigie.regulatory.obligation;
+package io.vigie.regulatory.obligation.internal;
 
+import io.vigie.regulatory.obligation.ReportKind;
+import io.vigie.regulatory.obligation.Stage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -14,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Repository
-class StageRepository {
+public class StageRepository {
 
     private static final String COLUMNS = "id, incident_id, client_id, report, status, opened_at, clock_start, due_at, "
             + "closed_reason, submitted_at, submitted_by, authority_reference, elements_to_follow, delay_reason, late, "
@@ -33,7 +35,7 @@ class StageRepository {
     }
 
     /** Opens the stage unless it exists (whatever raced to open it): {@code true} if this call opened it. */
-    boolean insert(UUID id, UUID incidentId, String clientId, ReportKind kind, Instant clockStart, Instant dueAt,
+    public boolean insert(UUID id, UUID incidentId, String clientId, ReportKind kind, Instant clockStart, Instant dueAt,
                    Instant now) {
         return jdbc.update("INSERT INTO report_stage (id, incident_id, client_id, report, status, opened_at, "
                         + "clock_start, due_at) VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?) ON CONFLICT DO NOTHING", id,
@@ -41,38 +43,38 @@ class StageRepository {
                 dueAt == null ? null : Timestamp.from(dueAt)) == 1;
     }
 
-    Optional<Stage> find(UUID incidentId, String clientId, ReportKind kind) {
+    public Optional<Stage> find(UUID incidentId, String clientId, ReportKind kind) {
         return jdbc.query("SELECT " + COLUMNS + " FROM report_stage WHERE incident_id = ? AND client_id = ? "
                 + "AND report = ?", ROW, incidentId, clientId, kind.name()).stream().findFirst();
     }
 
-    Optional<Stage> find(UUID id) {
+    public Optional<Stage> find(UUID id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM report_stage WHERE id = ?", ROW, id).stream().findFirst();
     }
 
-    List<Stage> ofIncident(UUID incidentId) {
+    public List<Stage> ofIncident(UUID incidentId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM report_stage WHERE incident_id = ? ORDER BY client_id, "
                 + "opened_at, report", ROW, incidentId);
     }
 
-    List<Stage> open(UUID incidentId, String clientId) {
+    public List<Stage> open(UUID incidentId, String clientId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM report_stage WHERE incident_id = ? AND client_id = ? "
                 + "AND status = 'OPEN' ORDER BY report", ROW, incidentId, clientId);
     }
 
     /** Open stages with a deadline whose warning or overdue transition is not announced yet. */
-    List<Stage> unannounced() {
+    public List<Stage> unannounced() {
         return jdbc.query("SELECT " + COLUMNS + " FROM report_stage WHERE status = 'OPEN' AND due_at IS NOT NULL "
                 + "AND (warned_at IS NULL OR overdue_at IS NULL) ORDER BY due_at", ROW);
     }
 
     /** One query for the overview page, however many incidents are open. */
-    List<Stage> pendingBySoonestDue() {
+    public List<Stage> pendingBySoonestDue() {
         return jdbc.query("SELECT " + COLUMNS + " FROM report_stage WHERE status = 'OPEN' "
                 + "ORDER BY due_at ASC NULLS LAST, opened_at, incident_id, client_id, report", ROW);
     }
 
-    List<Stage> allOpen() {
+    public List<Stage> allOpen() {
         return jdbc.query("SELECT " + COLUMNS + " FROM report_stage WHERE status = 'OPEN'", ROW);
     }
 
@@ -80,35 +82,35 @@ class StageRepository {
      * The cluster-safe claims: of two instances running the same UPDATE, exactly one changes the row and announces
      * the transition. Overdue also claims the warning, so a stage first seen overdue is not then warned about.
      */
-    boolean claimWarning(UUID id, Instant now) {
+    public boolean claimWarning(UUID id, Instant now) {
         return jdbc.update("UPDATE report_stage SET warned_at = ? WHERE id = ? AND status = 'OPEN' "
                 + "AND warned_at IS NULL", Timestamp.from(now), id) == 1;
     }
 
-    boolean claimOverdue(UUID id, Instant now) {
+    public boolean claimOverdue(UUID id, Instant now) {
         return jdbc.update("UPDATE report_stage SET overdue_at = ?, warned_at = COALESCE(warned_at, ?) WHERE id = ? "
                 + "AND status = 'OPEN' AND overdue_at IS NULL", Timestamp.from(now), Timestamp.from(now), id) == 1;
     }
 
     /** A moved deadline gets its own warnings: the ones announced were about the old one. */
-    void moveDeadline(UUID id, Instant clockStart, Instant dueAt) {
+    public void moveDeadline(UUID id, Instant clockStart, Instant dueAt) {
         jdbc.update("UPDATE report_stage SET clock_start = ?, due_at = ?, warned_at = NULL, overdue_at = NULL "
                 + "WHERE id = ?", Timestamp.from(clockStart), dueAt == null ? null : Timestamp.from(dueAt), id);
     }
 
-    boolean withdraw(UUID id, String reason) {
+    public boolean withdraw(UUID id, String reason) {
         return jdbc.update("UPDATE report_stage SET status = 'WITHDRAWN', closed_reason = ? WHERE id = ? "
                 + "AND status = 'OPEN'", reason, id) == 1;
     }
 
     /** A withdrawn stage applies again: its clock restarts with fresh announcements. */
-    boolean reopen(UUID id, Instant clockStart, Instant dueAt) {
+    public boolean reopen(UUID id, Instant clockStart, Instant dueAt) {
         return jdbc.update("UPDATE report_stage SET status = 'OPEN', closed_reason = NULL, clock_start = ?, due_at = ?, "
                 + "warned_at = NULL, overdue_at = NULL WHERE id = ? AND status = 'WITHDRAWN'", Timestamp.from(clockStart),
                 dueAt == null ? null : Timestamp.from(dueAt), id) == 1;
     }
 
-    boolean submit(UUID id, Stage.Submission s) {
+    public boolean submit(UUID id, Stage.Submission s) {
         return jdbc.update("UPDATE report_stage SET status = 'SUBMITTED', submitted_at = ?, submitted_by = ?, "
                         + "authority_reference = ?, elements_to_follow = ?, delay_reason = ?, late = ?, "
                         + "submitted_text = ? WHERE id = ? AND status = 'OPEN'", Timestamp.from(s.submittedAt()),

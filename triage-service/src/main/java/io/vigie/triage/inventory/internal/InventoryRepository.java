@@ -1,7 +1,9 @@
-package io.vigie.triage.inventory;
+package io.vigie.triage.inventory.internal;
 
 import io.vigie.triage.alert.DataCategory;
 import io.vigie.triage.document.Fingerprint;
+import io.vigie.triage.inventory.Criticality;
+import io.vigie.triage.inventory.InventoryItem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 @Repository
-class InventoryRepository {
+public class InventoryRepository {
 
     private static final RowMapper<InventoryItem> ROW = (rs, n) -> new InventoryItem(
             rs.getString("name"),
@@ -29,15 +31,16 @@ class InventoryRepository {
         this.jdbc = jdbc;
     }
 
-    String fingerprint() {
-        return Fingerprint.of(jdbc, "inventory_item", "updated_at");
+    public String fingerprint() {
+        return jdbc.query(Fingerprint.query("inventory_item", "updated_at"),
+                rs -> rs.next() ? Fingerprint.of(rs.getLong(1), rs.getTimestamp(2)) : "");
     }
 
-    List<InventoryItem> findAll() {
+    public List<InventoryItem> findAll() {
         return jdbc.query("SELECT * FROM inventory_item", ROW);
     }
 
-    void save(InventoryItem item, Instant now) {
+    public void save(InventoryItem item, Instant now) {
         Object[] values = {item.kind().name(), item.criticality().name(), String.join(",", item.clients()),
                 item.dataCategories().stream().map(Enum::name).collect(Collectors.joining(",")),
                 item.description(), Timestamp.from(now), InventoryItem.key(item.name())};
@@ -49,11 +52,11 @@ class InventoryRepository {
         }
     }
 
-    boolean delete(String name) {
+    public boolean delete(String name) {
         return jdbc.update("DELETE FROM inventory_item WHERE name_key = ?", InventoryItem.key(name)) == 1;
     }
 
-    void deleteAll() {
+    public void deleteAll() {
         jdbc.update("DELETE FROM inventory_item");
     }
 

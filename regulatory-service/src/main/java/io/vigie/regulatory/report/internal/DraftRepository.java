@@ -1,4 +1,4 @@
-package io.vigie.regulatory.report;
+package io.vigie.regulatory.report.internal;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -14,9 +14,9 @@ import java.util.UUID;
 
 /** Every saved version of every draft; none is overwritten. */
 @Repository
-class DraftRepository {
+public class DraftRepository {
 
-    record Version(int version, Instant savedAt, String savedBy, Map<String, String> elements) {
+    public record Version(int version, Instant savedAt, String savedBy, Map<String, String> elements) {
     }
 
     private static final TypeReference<Map<String, String>> ELEMENTS = new TypeReference<>() {
@@ -30,18 +30,18 @@ class DraftRepository {
         this.json = json;
     }
 
-    Optional<Version> latest(UUID stageId) {
+    public Optional<Version> latest(UUID stageId) {
         return versions(stageId).stream().reduce((a, b) -> b);
     }
 
-    List<Version> versions(UUID stageId) {
+    public List<Version> versions(UUID stageId) {
         return jdbc.query("SELECT version, saved_at, saved_by, elements FROM draft_version WHERE stage_id = ? "
                 + "ORDER BY version", (rs, n) -> new Version(rs.getInt(1), rs.getTimestamp(2).toInstant(),
                 rs.getString(3), json.readValue(rs.getString(4), ELEMENTS)), stageId);
     }
 
     /** The primary key makes two concurrent saves of the same next version fail, rather than one silently vanish. */
-    void save(UUID stageId, int version, Map<String, String> elements, String actor, Instant at) {
+    public void save(UUID stageId, int version, Map<String, String> elements, String actor, Instant at) {
         jdbc.update("INSERT INTO draft_version (stage_id, version, elements, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)",
                 stageId, version, json.writeValueAsString(elements), Timestamp.from(at), actor);
     }

@@ -1,5 +1,6 @@
-package io.vigie.triage.policy;
+package io.vigie.triage.policy.internal;
 
+import io.vigie.triage.policy.Policy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -10,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 @Repository
-class PolicyRepository {
+public class PolicyRepository {
 
     /** @param restoredFrom the version whose document a rollback activated again; null for an upload */
-    record StoredPolicy(String version, String document, Instant activatedAt, String activatedBy, String restoredFrom) {
+    public record StoredPolicy(String version, String document, Instant activatedAt, String activatedBy, String restoredFrom) {
     }
 
     private static final RowMapper<StoredPolicy> STORED = (rs, n) -> new StoredPolicy(rs.getString(1),
@@ -21,34 +22,34 @@ class PolicyRepository {
 
     private final JdbcTemplate jdbc;
 
-    PolicyRepository(JdbcTemplate jdbc) {
+    public PolicyRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<StoredPolicy> latest() {
+    public Optional<StoredPolicy> latest() {
         return history().stream().findFirst();
     }
 
-    Optional<String> latestVersion() {
+    public Optional<String> latestVersion() {
         return jdbc.queryForList("SELECT version FROM triage_policy ORDER BY activated_at DESC LIMIT 1", String.class)
                 .stream().findFirst();
     }
 
-    List<StoredPolicy> history() {
+    public List<StoredPolicy> history() {
         return jdbc.query("SELECT version, document, activated_at, activated_by, restored_from FROM triage_policy "
                 + "ORDER BY activated_at DESC", STORED);
     }
 
-    Optional<StoredPolicy> find(String version) {
+    public Optional<StoredPolicy> find(String version) {
         return jdbc.query("SELECT version, document, activated_at, activated_by, restored_from FROM triage_policy "
                 + "WHERE version = ?", STORED, version).stream().findFirst();
     }
 
-    boolean exists(String version) {
+    public boolean exists(String version) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM triage_policy WHERE version = ?", Integer.class, version) > 0;
     }
 
-    void save(Policy policy, Instant at, String actor, String restoredFrom) {
+    public void save(Policy policy, Instant at, String actor, String restoredFrom) {
         jdbc.update("INSERT INTO triage_policy (version, document, activated_at, activated_by, restored_from) "
                         + "VALUES (?, ?, ?, ?, ?)", policy.version(), policy.source(), Timestamp.from(at), actor, restoredFrom);
     }

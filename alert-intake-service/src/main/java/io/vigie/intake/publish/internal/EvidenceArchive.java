@@ -1,6 +1,9 @@
-package io.vigie.intake.publish;
+package io.vigie.intake.publish.internal;
 
 import io.vigie.intake.alert.Alert;
+import io.vigie.intake.alert.AlertOrigin;
+import io.vigie.intake.publish.ArchivedAlert;
+import io.vigie.intake.publish.Evidence;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +35,7 @@ public class EvidenceArchive {
     }
 
     /** Keeps every request of a batch, in one round trip; returns their payload ids in the same order. */
-    List<UUID> keepAll(List<Evidence> requests) {
+    public List<UUID> keepAll(List<Evidence> requests) {
         List<UUID> ids = new ArrayList<>(requests.size());
         List<Object[]> rows = new ArrayList<>(requests.size());
         for (Evidence evidence : requests) {
@@ -51,14 +54,17 @@ public class EvidenceArchive {
      * Records the alerts of a batch in one round trip; an element is false when that alert was already recorded: a
      * redelivery, an earlier alert of the same batch, or a concurrent request that committed it first.
      */
-    boolean[] recordAll(List<NewAlert> alerts) {
+    public boolean[] recordAll(List<NewAlert> alerts) {
         // ON CONFLICT DO NOTHING rather than catching a duplicate key: on PostgreSQL a failed statement would
         // abort the whole transaction, and a concurrent insert of the same id waits for the other to commit.
         int[] counts = jdbc.batchUpdate("INSERT INTO intake_alert (alert_id, payload_id, source_name, source_reference, "
                 + "fingerprint, resolved, received_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", alerts.stream().map(row -> new Object[] {row.alert().alertId(),
-                row.payloadId(), row.alert().sourceName(), row.alert().sourceReference(), row.alert().fingerprint(),
-                row.alert().resolvedBySource(), utc(row.receivedAt()), utc(row.receivedAt())}).toList());
+                + "ON CONFLICT DO NOTHING", alerts.stream().map(row -> {
+                    AlertOrigin origin = row.alert().origin();
+                    return new Object[] {row.alert().alertId(), row.payloadId(), origin.sourceName(),
+                            origin.sourceReference(), origin.fingerprint(), origin.resolvedBySource(),
+                            utc(row.receivedAt()), utc(row.receivedAt())};
+                }).toList());
         boolean[] recorded = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
             recorded[i] = counts[i] == 1;
@@ -70,7 +76,7 @@ public class EvidenceArchive {
      * The alerts published by {@code sourceName} since {@code since} under any of {@code fingerprints}, oldest first:
      * what de-duplication within the window compares a batch with.
      */
-    List<Published> publishedSince(String sourceName, Collection<String> fingerprints, Instant since) {
+    public List<Published> publishedSince(String sourceName, Collection<String> fingerprints, Instant since) {
         List<String> all = List.copyOf(fingerprints);
         List<Published> published = new ArrayList<>();
         for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
@@ -90,7 +96,7 @@ public class EvidenceArchive {
         return published;
     }
 
-    void countRepeats(List<Repeat> repeats) {
+    public void countRepeats(List<Repeat> repeats) {
         jdbc.batchUpdate("UPDATE intake_alert SET repeat_count = repeat_count + 1, last_seen_at = ? WHERE alert_id = ?",
                 repeats.stream().map(repeat -> new Object[] {utc(repeat.seenAt()), repeat.alertId()}).toList());
     }
@@ -114,15 +120,15 @@ public class EvidenceArchive {
     }
 
     /** An alert to record, with the request that brought it. */
-    record NewAlert(UUID payloadId, Alert alert, Instant receivedAt) {
+    public record NewAlert(UUID payloadId, Alert alert, Instant receivedAt) {
     }
 
     /** An alert already published, as de-duplication within the window sees it. */
-    record Published(String fingerprint, UUID alertId, Instant receivedAt) {
+    public record Published(String fingerprint, UUID alertId, Instant receivedAt) {
     }
 
     /** One more sighting of an alert already published. */
-    record Repeat(UUID alertId, Instant seenAt) {
+    public record Repeat(UUID alertId, Instant seenAt) {
     }
 
     @SuppressWarnings("unchecked")
@@ -132,11 +138,5 @@ public class EvidenceArchive {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    /** An alert with its evidence. */
-    public record ArchivedAlert(UUID alertId, String sourceName, String sourceType, String sourceReference,
-                                Instant receivedAt, String remoteAddress, Map<String, String> headers, byte[] body,
-                                long repeatCount, Instant lastSeenAt) {
     }
 }

@@ -1,7 +1,11 @@
-package io.vigie.triage.incident;
+package io.vigie.triage.incident.internal;
 
 import io.vigie.platform.outbox.InLists;
 import io.vigie.triage.alert.SourceKind;
+import io.vigie.triage.incident.Attribution;
+import io.vigie.triage.incident.Change;
+import io.vigie.triage.incident.Incident;
+import io.vigie.triage.incident.Sightings;
 import io.vigie.triage.policy.Classification;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,10 +26,10 @@ import java.util.Set;
 import java.util.UUID;
 
 @Repository
-class IncidentRepository {
+public class IncidentRepository {
 
     /** The parts of an incident kept as one JSON document. */
-    record Snapshot(String summary, SourceKind source, String sourceReference, Classification classification,
+    public record Snapshot(String summary, SourceKind source, String sourceReference, Classification classification,
                     List<String> accounts, Instant firstReceived) {
     }
 
@@ -41,14 +45,15 @@ class IncidentRepository {
         Snapshot snapshot = JSON.readValue(rs.getString("snapshot"), Snapshot.class);
         return new Incident(rs.getObject("id", UUID.class), rs.getString("title"), snapshot.summary(),
                 snapshot.source(), snapshot.sourceReference(), snapshot.classification(), snapshot.accounts(),
-                rs.getInt("priority"), rs.getInt("alert_count"), rs.getTimestamp("first_detected").toInstant(),
-                rs.getTimestamp("last_detected").toInstant(), snapshot.firstReceived(), rs.getBoolean("source_resolved"));
+                rs.getInt("priority"), new Sightings(rs.getInt("alert_count"),
+                        rs.getTimestamp("first_detected").toInstant(), rs.getTimestamp("last_detected").toInstant(),
+                        snapshot.firstReceived(), rs.getBoolean("source_resolved")));
     };
 
     private final JdbcTemplate jdbc;
     private volatile Boolean postgres;
 
-    IncidentRepository(JdbcTemplate jdbc) {
+    public IncidentRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -60,7 +65,7 @@ class IncidentRepository {
      * A batch of hundreds of alerts grows the tables inside one transaction, which no ANALYZE can see. Planning each
      * statement (a fraction of a millisecond) picks the indexes. H2 has no plan cache to steer.
      */
-    void planForCurrentSizes() {
+    public void planForCurrentSizes() {
         if (postgres == null) {
             postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
                     "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
@@ -71,7 +76,7 @@ class IncidentRepository {
     }
 
     /** The ones of {@code alertIds} already recorded here: a redelivered or replayed alert, or a repeat of one. */
-    Set<UUID> seenAlerts(Collection<UUID> alertIds) {
+    public Set<UUID> seenAlerts(Collection<UUID> alertIds) {
         Set<UUID> seen = new HashSet<>();
         for (List<?> chunk : InLists.slices(alertIds)) {
             seen.addAll(jdbc.queryForList("SELECT alert_id FROM incident_alert WHERE alert_id IN ("
@@ -81,7 +86,7 @@ class IncidentRepository {
     }
 
     /** Open incidents found under correlation keys, and which keys lead to which of them. */
-    record OpenIncidents(Map<UUID, Incident> byId, Map<String, Set<UUID>> idsByKey) {
+    public record OpenIncidents(Map<UUID, Incident> byId, Map<String, Set<UUID>> idsByKey) {
     }
 
     /**
@@ -90,7 +95,7 @@ class IncidentRepository {
      * alerts about one asset arrive in order on one partition, but an incident can also be reached by source reference
      * from another partition, and two updates must not overwrite each other.
      */
-    OpenIncidents lockOpen(Collection<String> keys, Instant since) {
+    public OpenIncidents lockOpen(Collection<String> keys, Instant since) {
         Map<String, Set<UUID>> idsByKey = new HashMap<>();
         for (List<?> chunk : InLists.slices(keys.stream().map(IncidentRepository::storedKey).distinct().toList())) {
             jdbc.query("SELECT correlation_key, incident_id FROM correlation_key WHERE correlation_key IN ("
@@ -112,12 +117,12 @@ class IncidentRepository {
         return new OpenIncidents(open, idsByKey);
     }
 
-    Optional<Incident> find(UUID id) {
+    public Optional<Incident> find(UUID id) {
         return jdbc.query("SELECT * FROM incident WHERE id = ?", ROW, id).stream().findFirst();
     }
 
     /** An incident of the work queue, with where its attribution stands. */
-    record Queued(Incident incident, Attribution attribution) {
+    public record Queued(Incident incident, Attribution attribution) {
     }
 
     /**
@@ -125,7 +130,7 @@ class IncidentRepository {
      * catching up after an outage, an incident nobody has resolved yet), highest priority first. Source-resolved ones
      * only when asked, except those whose clients nobody knows yet: someone must still name one or dismiss it.
      */
-    List<Queued> queue(boolean includeSourceResolved, int limit) {
+    public List<Queued> queue(boolean includeSourceResolved, int limit) {
         return jdbc.query("SELECT * FROM incident WHERE resolved_at IS NULL AND closed_at IS NULL "
                         + (includeSourceResolved ? ""
                         : "AND (source_resolved = FALSE OR (client_unknown = TRUE AND attribution IS NULL)) ")
@@ -139,66 +144,68 @@ class IncidentRepository {
      * dismissal); a dismissal only while nothing was decided. False when the incident is unknown or the decision
      * changes nothing.
      */
-    boolean recordAttribution(UUID id, Attribution decision, String actor, Instant at) {
+    public boolean recordAttribution(UUID id, Attribution decision, String actor, Instant at) {
         String decidedBefore = decision == Attribution.ATTRIBUTED ? "(attribution IS NULL OR attribution = 'DISMISSED')"
                 : "attribution IS NULL";
         return jdbc.update("UPDATE incident SET attribution = ?, attribution_by = ?, attribution_at = ? WHERE id = ? "
                 + "AND " + decidedBefore, decision.name(), truncate(actor, 200), Timestamp.from(at), id) == 1;
     }
 
-    void insertAll(Collection<Incident> opened) {
+    public void insertAll(Collection<Incident> opened) {
         jdbc.batchUpdate("INSERT INTO incident (title, severity, category, priority, alert_count, first_detected, "
                         + "last_detected, source_resolved, personal_data, unknown_asset, policy_version, "
                         + "client_unknown, snapshot, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 opened.stream().map(incident -> {
                     Classification c = incident.classification();
+                    Sightings seen = incident.sightings();
                     return new Object[] {truncate(incident.title(), 500), c.severity().name(), c.category().name(),
-                            incident.priority(), incident.alertCount(), Timestamp.from(incident.firstDetected()),
-                            Timestamp.from(incident.lastDetected()), incident.sourceResolved(),
+                            incident.priority(), seen.alertCount(), Timestamp.from(seen.firstDetected()),
+                            Timestamp.from(seen.lastDetected()), seen.sourceResolved(),
                             c.personalDataInvolved(), c.unknownAsset(), c.policyVersion(),
                             clientUnknown(c), snapshot(incident), incident.id()};
                 }).toList());
     }
 
-    void updateAll(Collection<Incident> changed) {
+    public void updateAll(Collection<Incident> changed) {
         jdbc.batchUpdate("UPDATE incident SET severity = ?, category = ?, priority = ?, alert_count = ?, "
                         + "last_detected = ?, source_resolved = ?, personal_data = ?, "
                         + "unknown_asset = ?, policy_version = ?, client_unknown = ?, snapshot = ? WHERE id = ?",
                 changed.stream().map(incident -> {
                     Classification c = incident.classification();
+                    Sightings seen = incident.sightings();
                     return new Object[] {c.severity().name(), c.category().name(), incident.priority(),
-                            incident.alertCount(), Timestamp.from(incident.lastDetected()), incident.sourceResolved(),
+                            seen.alertCount(), Timestamp.from(seen.lastDetected()), seen.sourceResolved(),
                             c.personalDataInvolved(), c.unknownAsset(),
                             c.policyVersion(), clientUnknown(c), snapshot(incident), incident.id()};
                 }).toList());
     }
 
     /** Marks the incident resolved (the first resolution counts); false when it is unknown or already resolved. */
-    boolean markResolved(UUID id, Instant resolvedAt) {
+    public boolean markResolved(UUID id, Instant resolvedAt) {
         return jdbc.update("UPDATE incident SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL",
                 Timestamp.from(resolvedAt), id) == 1;
     }
 
     /** Marks the incident closed (the first closure counts); false when it is unknown or already closed. */
-    boolean markClosed(UUID id, Instant closedAt) {
+    public boolean markClosed(UUID id, Instant closedAt) {
         return jdbc.update("UPDATE incident SET closed_at = ? WHERE id = ? AND closed_at IS NULL",
                 Timestamp.from(closedAt), id) == 1;
     }
 
     /** A correlation key leading to an incident. */
-    record CorrelationKey(String key, UUID incidentId) {
+    public record CorrelationKey(String key, UUID incidentId) {
     }
 
-    void addKeys(Collection<CorrelationKey> keys) {
+    public void addKeys(Collection<CorrelationKey> keys) {
         jdbc.batchUpdate("INSERT INTO correlation_key (correlation_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 keys.stream().map(key -> new Object[] {storedKey(key.key()), key.incidentId()}).toList());
     }
 
     /** What an alert did: the incident it opened or joined (null when ignored), and whether it was published. */
-    record AlertRecord(UUID alertId, UUID incidentId, Change change, boolean published, Instant receivedAt) {
+    public record AlertRecord(UUID alertId, UUID incidentId, Change change, boolean published, Instant receivedAt) {
     }
 
-    void recordAlerts(Collection<AlertRecord> alerts) {
+    public void recordAlerts(Collection<AlertRecord> alerts) {
         jdbc.batchUpdate("INSERT INTO incident_alert (alert_id, incident_id, change, published, received_at) "
                 + "VALUES (?, ?, ?, ?, ?)", alerts.stream().map(alert -> new Object[] {alert.alertId(),
                 alert.incidentId(), alert.change().name(), alert.published(), Timestamp.from(alert.receivedAt())})
@@ -206,13 +213,13 @@ class IncidentRepository {
     }
 
     /** A key as the table holds it: cut to the column's size, and looked up cut the same way. */
-    static String storedKey(String key) {
+    public static String storedKey(String key) {
         return truncate(key, 1200);
     }
 
     private static String snapshot(Incident incident) {
         return JSON.writeValueAsString(new Snapshot(incident.summary(), incident.source(), incident.sourceReference(),
-                incident.classification(), incident.accounts(), incident.firstReceived()));
+                incident.classification(), incident.accounts(), incident.sightings().firstReceived()));
     }
 
     /** Its clients must be told, and no alert named one affected (suggested ones are not: nobody vouches for them). */
