@@ -38,7 +38,8 @@ class UnacknowledgedWatchRaceIT extends NotificationIntegrationTest {
         UUID incidentId = UUID.randomUUID();
         publish(Topics.ALERT_CLASSIFIED, incidentId.toString(), opened(incidentId, IncidentCategory.MALWARE, clientId)
                 .setSeverity(io.vigie.events.Severity.CRITICAL).build());
-        awaitClientNotified(incidentId, all -> all.stream().anyMatch(e -> e.getOutcome() == DeliveryOutcome.SENT));
+        awaitClientNotified(incidentId, all -> all.stream().anyMatch(e -> e.getOutcome() == DeliveryOutcome.SENT
+                && e.getContactId().equals("kai")));
         double before = flagged();
         Instant from = clock.instant();
 
