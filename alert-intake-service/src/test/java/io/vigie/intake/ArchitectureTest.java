@@ -10,15 +10,5 @@ import io.vigie.test.architecture.VigieArchitecture;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule shouldDependOnNoOtherService = VigieArchitecture.dependsOnNoOtherService("io.vigie.intake");
-
-    @ArchTest
-    static final ArchRule shouldKeepFeaturesFreeOfCycles = VigieArchitecture.featuresFreeOfCycles("io.vigie.intake");
-
-    @ArchTest
-    static final ArchRule shouldKeepInternalsInTheirFeature =
-            VigieArchitecture.internalsStayInTheirFeature("io.vigie.intake");
-
-    @ArchTest
-    static final ArchRule shouldKeepSqlInternal = VigieArchitecture.sqlStaysInternal("io.vigie.intake");
+    static final ArchRule shouldFollowVigieLayering = VigieArchitecture.layering("io.vigie.intake");
 }

@@ -10,15 +10,5 @@ import io.vigie.test.architecture.VigieArchitecture;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule shouldDependOnNoOtherService = VigieArchitecture.dependsOnNoOtherService("io.vigie.postmortem");
-
-    @ArchTest
-    static final ArchRule shouldKeepFeaturesFreeOfCycles = VigieArchitecture.featuresFreeOfCycles("io.vigie.postmortem");
-
-    @ArchTest
-    static final ArchRule shouldKeepEachInternalPackageToItsFeature =
-            VigieArchitecture.internalsStayInTheirFeature("io.vigie.postmortem");
-
-    @ArchTest
-    static final ArchRule shouldKeepSqlInternal = VigieArchitecture.sqlStaysInternal("io.vigie.postmortem");
+    static final ArchRule shouldFollowVigieLayering = VigieArchitecture.layering("io.vigie.postmortem");
 }

@@ -12,17 +12,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule shouldDependOnNoOtherService = VigieArchitecture.dependsOnNoOtherService("io.vigie.regulatory");
-
-    @ArchTest
-    static final ArchRule shouldKeepFeaturesFreeOfCycles = VigieArchitecture.featuresFreeOfCycles("io.vigie.regulatory");
-
-    @ArchTest
-    static final ArchRule shouldKeepInternalsInTheirFeature =
-            VigieArchitecture.internalsStayInTheirFeature("io.vigie.regulatory");
-
-    @ArchTest
-    static final ArchRule shouldKeepSqlInternal = VigieArchitecture.sqlStaysInternal("io.vigie.regulatory");
+    static final ArchRule shouldFollowVigieLayering = VigieArchitecture.layering("io.vigie.regulatory");
 
     @ArchTest
     static final ArchRule shouldKeepGeneratedEventsAtTheEdges = noClasses()

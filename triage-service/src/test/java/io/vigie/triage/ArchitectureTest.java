@@ -12,17 +12,7 @@ import io.vigie.test.architecture.VigieArchitecture;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule shouldDependOnNoOtherService = VigieArchitecture.dependsOnNoOtherService("io.vigie.triage");
-
-    @ArchTest
-    static final ArchRule shouldKeepFeaturesFreeOfCycles = VigieArchitecture.featuresFreeOfCycles("io.vigie.triage");
-
-    @ArchTest
-    static final ArchRule shouldKeepInternalsInTheirFeature =
-            VigieArchitecture.internalsStayInTheirFeature("io.vigie.triage");
-
-    @ArchTest
-    static final ArchRule shouldKeepSqlInternal = VigieArchitecture.sqlStaysInternal("io.vigie.triage");
+    static final ArchRule shouldFollowVigieLayering = VigieArchitecture.layering("io.vigie.triage");
 
     @ArchTest
     static final ArchRule shouldKeepTheWireFormatAtTheEdge = noClasses()

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
@@ -20,13 +21,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * &#64;AnalyzeClasses(packages = "io.vigie.triage", importOptions = ImportOption.DoNotIncludeTests.class)
  * class ArchitectureTest {
  *     &#64;ArchTest
- *     static final ArchRule services = VigieArchitecture.dependsOnNoOtherService("io.vigie.triage");
- *     &#64;ArchTest
- *     static final ArchRule features = VigieArchitecture.featuresFreeOfCycles("io.vigie.triage");
- *     &#64;ArchTest
- *     static final ArchRule internals = VigieArchitecture.internalsStayInTheirFeature("io.vigie.triage");
- *     &#64;ArchTest
- *     static final ArchRule sql = VigieArchitecture.sqlStaysInternal("io.vigie.triage");
+ *     static final ArchRule shouldFollowVigieLayering = VigieArchitecture.layering("io.vigie.triage");
  * }
  * </pre>
  * and its {@code NarrowRecordsTest} checks {@link WideRecords#withoutReason} on {@code src/main/java}:
@@ -42,6 +37,17 @@ public final class VigieArchitecture {
             "io.vigie.cases", "io.vigie.postmortem", "io.vigie.regulatory", "io.vigie.localstack");
 
     private VigieArchitecture() {
+    }
+
+    /**
+     * Every rule a service keeps, as one: {@link #dependsOnNoOtherService}, {@link #featuresFreeOfCycles},
+     * {@link #internalsStayInTheirFeature} and {@link #sqlStaysInternal}. A failure names each rule broken.
+     */
+    public static ArchRule layering(String servicePackage) {
+        return CompositeArchRule.of(dependsOnNoOtherService(servicePackage))
+                .and(featuresFreeOfCycles(servicePackage))
+                .and(internalsStayInTheirFeature(servicePackage))
+                .and(sqlStaysInternal(servicePackage));
     }
 
     /** Services talk only through the events of {@code io.vigie.events}: none depends on another's classes. */
