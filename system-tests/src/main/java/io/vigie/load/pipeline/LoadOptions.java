@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The driver's command line. */
+/**
+ * The driver's command line.
+ * Wide: one field per command-line option, parsed in one place ({@link #parse}); each option is read on its own.
+ */
 record LoadOptions(
         Mode mode,
         int rate,

@@ -38,7 +38,10 @@ import org.HdrHistogram.Histogram;
  */
 final class PipelineReport {
 
-    /** Everything a run collected. */
+    /**
+     * Everything a run collected.
+     * Wide: built once at the end of a run and read field by field into the report's sections; nothing rebuilds it.
+     */
     record Run(LoadOptions options, String runId, Machine machine, String loadAverageAfter, String database,
                long stackStartupMillis, double seedSeconds, String warmUp, RequestLog requests, long measuredFromMillis,
                long postedUntilMillis, PipelineLoadDriver.Drain drain, List<StackHandle.Email> emails,
