@@ -1,6 +1,6 @@
 package io.vigie.cases.incident;
 
-import io.vigie.platform.outbox.InLists;
+import io.vigie.platform.kafka.batch.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

@@ -1,6 +1,6 @@
 package io.vigie.postmortem.incident;
 
-import io.vigie.platform.outbox.InLists;
+import io.vigie.platform.kafka.batch.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
