@@ -1,21 +1,11 @@
 package io.vigie.intake;
 
 import io.vigie.test.ServiceContractTests;
-import io.vigie.test.VigieInfrastructure;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-// Started through main(), so the test also proves the service finds its own alert-intake.yml and migrations.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, useMainMethod = UseMainMethod.ALWAYS)
+// Started through main(), so the test also proves the service finds its own alert-intake.yml and migrations; it shares
+// the ITs' started service.
+@IntakeServiceTest
 class AlertIntakeApplicationIT extends ServiceContractTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        VigieInfrastructure.register(registry, "intake");
-    }
 
     @Override
     protected String serviceName() {

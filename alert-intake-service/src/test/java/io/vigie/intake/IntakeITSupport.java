@@ -11,13 +11,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,32 +40,7 @@ import static org.awaitility.Awaitility.await;
  * extends this unchanged, so they all share one Spring context. Each test uses its own ids ({@link #newId()}), so
  * tests never see each other's alerts on the shared topic.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, useMainMethod = UseMainMethod.ALWAYS, properties = {
-        "vigie.intake.sources.splunk-paris.type=splunk",
-        "vigie.intake.sources.splunk-paris.tokens=" + IntakeITSupport.SPLUNK_TOKEN + ",splunk-token-next",
-        "vigie.intake.sources.prometheus-prod.type=alertmanager",
-        "vigie.intake.sources.prometheus-prod.tokens=" + IntakeITSupport.ALERTMANAGER_TOKEN,
-        "vigie.intake.sources.prometheus-prod.clients=acme",
-        "vigie.intake.sources.grafana.type=alertmanager",
-        "vigie.intake.sources.grafana.tokens=" + IntakeITSupport.ALERTMANAGER_TOKEN,
-        "vigie.intake.sources.wazuh-lyon.type=wazuh",
-        "vigie.intake.sources.wazuh-lyon.tokens=" + IntakeITSupport.WAZUH_TOKEN,
-        "vigie.intake.sources.wazuh-lyon.client-hint=lyon-hospital",
-        "vigie.intake.sources.kibana.type=elastic",
-        "vigie.intake.sources.kibana.tokens=" + IntakeITSupport.KIBANA_TOKEN,
-        "vigie.intake.sources.soar.type=generic",
-        "vigie.intake.sources.soar.hmac-secrets=" + IntakeITSupport.OLD_SECRET + "," + IntakeITSupport.NEW_SECRET,
-        "vigie.intake.sources.soar.tokens=" + IntakeITSupport.GENERIC_TOKEN,
-        "vigie.intake.sources.soar.max-body-size=64KB",
-        "vigie.intake.sources.soar.clients[0]=acme",
-        "vigie.intake.sources.soar.clients[1]=globex",
-        "vigie.intake.sources.chatty.type=generic",
-        "vigie.intake.sources.chatty.tokens=" + IntakeITSupport.GENERIC_TOKEN,
-        "vigie.intake.sources.chatty.rate.per-second=0.01",
-        "vigie.intake.sources.chatty.rate.burst=2",
-        "vigie.security.users[0].name=analyst",
-        "vigie.security.users[0].password={noop}analyst-password",
-        "vigie.security.users[0].roles=ANALYST"})
+@IntakeServiceTest
 public abstract class IntakeITSupport {
 
     protected static final String SPLUNK_TOKEN = "splunk-token-7f3a9c";
@@ -90,11 +60,6 @@ public abstract class IntakeITSupport {
 
     @Autowired
     protected JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        VigieInfrastructure.register(registry, "intake");
-    }
 
     protected static String newId() {
         return UUID.randomUUID().toString().substring(0, 8);

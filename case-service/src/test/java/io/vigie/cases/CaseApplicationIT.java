@@ -1,24 +1,14 @@
 package io.vigie.cases;
 
 import io.vigie.test.ServiceContractTests;
-import io.vigie.test.VigieInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-// Started through main(), so the test also proves the service finds its own case.yml and migrations.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, useMainMethod = UseMainMethod.ALWAYS)
+// Started through main(), so the test also proves the service finds its own case.yml and migrations; it shares the
+// ITs' started service.
+@CaseServiceTest
 class CaseApplicationIT extends ServiceContractTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        VigieInfrastructure.register(registry, "cases");
-    }
 
     @Override
     protected String serviceName() {

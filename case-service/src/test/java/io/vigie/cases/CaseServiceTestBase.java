@@ -11,36 +11,17 @@ import io.vigie.events.Severity;
 import io.vigie.events.SourceKind;
 import io.vigie.events.Topics;
 import io.vigie.platform.kafka.serde.AvroDeserializer;
-import io.vigie.test.AdjustableClock;
+import io.vigie.test.ServiceITSupport;
 import io.vigie.test.VigieInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,80 +30,15 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One Spring context for every case-service integration test (same configuration, so Spring caches it): the
- * service on a random port with the real broker, registry and PostgreSQL, four users (one per role) and a clock
- * the tests can move forward.
+ * One Spring context for every case-service integration test ({@link CaseServiceTest}): test-support's started
+ * service (real broker, registry and PostgreSQL, a clock the tests move forward) with four users, one per role; what is
+ * here on top is the case-service's own: its incidents, its timeline, its topics read back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + CaseApplication.CONFIG_NAME,
-        "vigie.case.dashboard.notification-url=http://notification.test/",
-        "vigie.security.users[0].name=viewer", "vigie.security.users[0].password={noop}viewer-pw",
-        "vigie.security.users[0].roles=VIEWER",
-        "vigie.security.users[1].name=analyst", "vigie.security.users[1].password={noop}analyst-pw",
-        "vigie.security.users[1].roles=ANALYST",
-        "vigie.security.users[2].name=comms", "vigie.security.users[2].password={noop}comms-pw",
-        "vigie.security.users[2].roles=COMMUNICATIONS",
-        "vigie.security.users[3].name=manager", "vigie.security.users[3].password={noop}manager-pw",
-        "vigie.security.users[3].roles=MANAGER",
-        "vigie.outbox.poll-interval=200ms"})
-@Import(CaseServiceTestBase.TestClock.class)
-public abstract class CaseServiceTestBase {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        VigieInfrastructure.register(registry, "case");
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        AdjustableClock adjustableClock() {
-            return new AdjustableClock();
-        }
-    }
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected KafkaTemplate<String, Object> kafka;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
-
-    @Autowired
-    protected AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    protected HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
-        return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    protected HttpResponse<String> post(String user, String path, String json)
-            throws IOException, InterruptedException {
-        return http.send(request(user, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String user, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (user != null) {
-            String credentials = user + ":" + user + "-pw";
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return request;
-    }
+@CaseServiceTest
+public abstract class CaseServiceTestBase extends ServiceITSupport {
 
     protected void publish(String topic, String key, Object event) {
-        kafka.send(topic, key, event).join();
+        send(topic, key, event);
     }
 
     /** Publishes a new incident's classification and waits until the case exists. */

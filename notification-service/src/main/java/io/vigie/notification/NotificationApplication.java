@@ -3,10 +3,7 @@ package io.vigie.notification;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import java.time.Clock;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -29,11 +26,5 @@ public class NotificationApplication {
         return new SpringApplicationBuilder(NotificationApplication.class)
                 .main(NotificationApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
-    }
-
-    /** Every time the service decides on (schedules, link expiry, back-off) reads this clock, so tests can move it. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -1,9 +1,6 @@
 package io.vigie.notification;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
+import io.vigie.test.VigieServiceTest;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.ElementType;
@@ -12,12 +9,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The service started through main() on the real infrastructure, with short back-offs and a movable clock. Every
- * integration test uses exactly this, so the module starts one application context.
+ * The service started through main() on the real infrastructure, with short back-offs and a movable clock
+ * (test-support's service test), and the replies mailbox ({@link TestInfrastructure}). Every integration test uses
+ * exactly this, so the module starts one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, useMainMethod = UseMainMethod.ALWAYS, properties = {
+@VigieServiceTest(properties = {
         "vigie.notification.delivery.poll-interval=100ms",
         "vigie.notification.delivery.initial-back-off=500ms",
         "vigie.notification.delivery.max-back-off=2s",
@@ -45,7 +43,7 @@ import java.lang.annotation.Target;
         "vigie.security.users[2].name=manager",
         "vigie.security.users[2].password={noop}manager-password",
         "vigie.security.users[2].roles[0]=MANAGER"})
+// Takes the place of the service test's initializer, whose work it does before adding the mailbox.
 @ContextConfiguration(initializers = TestInfrastructure.class)
-@Import(MovableClock.Config.class)
 public @interface NotificationServiceTest {
 }

@@ -2,9 +2,8 @@ package io.vigie.regulatory;
 
 import io.vigie.events.Topics;
 import io.vigie.test.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -23,21 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PagesBrowserIT extends RegulatoryITSupport {
 
-    private static Chromium chromium;
-    private static WebDriver browser;
+    @RegisterExtension
+    static final Chromium chromium = Chromium.window(1440, 1000);
 
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.start(1440, 1000);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    private final WebDriver browser = chromium.driver();
 
     @Test
     void shouldLetAManagerOpenADueReportFromTheListAndCompleteItsDraft() throws Exception {
@@ -50,10 +38,7 @@ class PagesBrowserIT extends RegulatoryITSupport {
         String shortId = incident.toString().substring(0, 8);
 
         // given a manager signed in on the list
-        browser.get("http://127.0.0.1:" + port + "/regulatory");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(MANAGER);
-        browser.findElement(By.id("password")).sendKeys(MANAGER + "-pw");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.logIn("http://127.0.0.1:" + port + "/regulatory", MANAGER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pending")));
         WebElement warning = browser.findElement(By.xpath("//tr[@data-report='NIS2_EARLY_WARNING'][td/a[text()='"
                 + shortId + "']]"));

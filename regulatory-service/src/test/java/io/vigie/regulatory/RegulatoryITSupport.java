@@ -11,68 +11,43 @@ import io.vigie.events.Severity;
 import io.vigie.events.SourceKind;
 import io.vigie.events.Topics;
 import io.vigie.platform.kafka.serde.AvroDeserializer;
-import io.vigie.test.AdjustableClock;
+import io.vigie.test.ServiceITSupport;
+import io.vigie.test.TestUsers;
 import io.vigie.test.VigieInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** What the integration tests share: the started service, events in and out, HTTP calls as each role. */
+/**
+ * What the integration tests share beyond test-support's {@link ServiceITSupport}: clients with their regimes,
+ * classified incidents, the reports the API lists and the events on the topic.
+ */
 @RegulatoryServiceTest
-public abstract class RegulatoryITSupport {
+public abstract class RegulatoryITSupport extends ServiceITSupport {
 
-    protected static final String VIEWER = "viewer";
-    protected static final String ANALYST = "analyst";
-    protected static final String COMMS = "comms";
-    protected static final String MANAGER = "manager";
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected KafkaTemplate<String, Object> kafka;
+    protected static final String VIEWER = TestUsers.VIEWER;
+    protected static final String ANALYST = TestUsers.ANALYST;
+    protected static final String COMMS = TestUsers.COMMS;
+    protected static final String MANAGER = TestUsers.MANAGER;
 
     @Autowired
     protected JsonMapper json;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
-
-    @Autowired
-    protected AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /** A client id no other test uses, so each test sees only its own reports. */
     protected static String newClient() {
@@ -109,10 +84,6 @@ public abstract class RegulatoryITSupport {
                 .build();
     }
 
-    protected void send(String topic, UUID incidentId, Object event) throws Exception {
-        kafka.send(topic, incidentId.toString(), event).get(30, TimeUnit.SECONDS);
-    }
-
     /** The incident's reports, once the API lists as many as expected. */
     protected JsonNode awaitReports(UUID incidentId, int count) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -128,28 +99,6 @@ public abstract class RegulatoryITSupport {
             }
         }
         throw new AssertionError("No " + report + " for " + clientId + " in " + reports);
-    }
-
-    protected HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    protected HttpResponse<byte[]> download(String path, String user) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /**

@@ -6,18 +6,12 @@ import io.vigie.events.Severity;
 import io.vigie.events.SourceKind;
 import io.vigie.events.Topics;
 import io.vigie.platform.kafka.serde.AvroDeserializer;
+import io.vigie.test.ServiceITSupport;
 import io.vigie.test.VigieInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,9 +41,8 @@ import static org.awaitility.Awaitility.await;
  * from the topic as notification-service would.
  */
 // Started through main(), so the tests run with the service's own triage.yml.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        useMainMethod = SpringBootTest.UseMainMethod.ALWAYS)
-public abstract class TriageIntegrationTest {
+@TriageServiceTest
+public abstract class TriageIntegrationTest extends ServiceITSupport {
 
     protected static final String VIEWER = "vera";
     protected static final String MANAGER = "max";
@@ -57,27 +50,6 @@ public abstract class TriageIntegrationTest {
 
     private static final Queue<AlertClassified> CLASSIFIED = new ConcurrentLinkedQueue<>();
     private static volatile boolean reading;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        VigieInfrastructure.register(registry, "triage");
-        registry.add("vigie.security.users[0].name", () -> VIEWER);
-        registry.add("vigie.security.users[0].password", () -> "{noop}viewer-secret");
-        registry.add("vigie.security.users[0].roles", () -> "VIEWER");
-        registry.add("vigie.security.users[1].name", () -> MANAGER);
-        registry.add("vigie.security.users[1].password", () -> "{noop}manager-secret");
-        registry.add("vigie.security.users[1].roles", () -> "MANAGER");
-        registry.add("vigie.triage.refresh-interval", () -> "500ms");
-    }
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected KafkaTemplate<String, Object> kafka;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 

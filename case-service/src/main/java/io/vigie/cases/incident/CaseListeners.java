@@ -7,7 +7,7 @@ import io.vigie.events.ClientNotified;
 import io.vigie.events.IncidentClosed;
 import io.vigie.events.SurveyAnswered;
 import io.vigie.events.Topics;
-import io.vigie.platform.outbox.PollTransactions;
+import io.vigie.platform.kafka.batch.PollTransactions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -14,9 +14,8 @@ import io.vigie.events.RegulatoryChange;
 import io.vigie.events.Severity;
 import io.vigie.events.Topics;
 import io.vigie.events.UpdateKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,22 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardBrowserIT extends CaseServiceTestBase {
 
+    @RegisterExtension
+    static final Chromium chromium = Chromium.window(1440, 1000);
 
-    private static Chromium chromium;
-    private static WebDriver browser;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.start(1440, 1000);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    private final WebDriver browser = chromium.driver();
 
     @Test
     void shouldShowANewIncidentLiveAndLetAnAnalystUpdateAndResolveIt() throws IOException {
@@ -65,10 +52,7 @@ class DashboardBrowserIT extends CaseServiceTestBase {
         String title = "Locked admin account on vpn-gw-" + UUID.randomUUID().toString().substring(0, 8);
 
         // given a logged-in analyst looking at the board
-        browser.get("http://127.0.0.1:" + port + "/dashboard");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("analyst");
-        browser.findElement(By.id("password")).sendKeys("analyst-pw");
-        browser.findElement(By.id("login")).click();
+        chromium.logIn("http://127.0.0.1:" + port + "/dashboard", "analyst");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
         ((JavascriptExecutor) browser).executeScript("window.vigieMarker = 'loaded once';");
@@ -282,10 +266,7 @@ class DashboardBrowserIT extends CaseServiceTestBase {
     /** Logs in afresh as {@code user} and waits for the case page to be live. */
     private void openCaseAs(String user, WebDriverWait wait, UUID incidentId, String title) {
         browser.manage().deleteAllCookies();
-        browser.get("http://127.0.0.1:" + port + "/dashboard/cases/" + incidentId);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user + "-pw");
-        browser.findElement(By.id("login")).click();
+        chromium.logIn("http://127.0.0.1:" + port + "/dashboard/cases/" + incidentId, user);
         wait.until(ExpectedConditions.textToBe(By.id("case-title"), title));
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
     }

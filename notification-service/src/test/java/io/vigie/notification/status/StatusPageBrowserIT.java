@@ -15,9 +15,8 @@ import io.vigie.notification.incident.Severity;
 import io.vigie.notification.wording.PhraseBook;
 import io.vigie.notification.wording.Phrases;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -44,21 +43,10 @@ class StatusPageBrowserIT extends NotificationIntegrationTest {
     private static final Pattern STATUS_LINK = Pattern.compile("http://vigie\\.test(/status\\?t=\\S+)");
     private static final PhraseBook GERMAN = Phrases.shipped("de");
 
-    private static Chromium chromium;
-    private static WebDriver browser;
+    @RegisterExtension
+    static final Chromium chromium = Chromium.window(1280, 1000);
 
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.start(1280, 1000);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    private final WebDriver browser = chromium.driver();
 
     @Test
     void shouldShowTheIncidentInTheContactsLanguageFollowAnUpdateLiveAndRefuseAnotherClientsIncident()

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every Vigie service promises its operators, checked the same way for each: a service's
- * {@code *ApplicationIT} extends this, started with
- * {@code @SpringBootTest(webEnvironment = RANDOM_PORT, useMainMethod = ALWAYS)} (so it also proves the service finds
- * its own configuration file) and {@code VigieInfrastructure.register(registry, ...)}.
+ * {@code *ApplicationIT} extends this, started as a {@link VigieServiceTest} (through its {@code main}, so it also
+ * proves the service finds its own configuration file) or with the module's own annotation built on it, whose
+ * context the module's other integration tests then share.
  */
 public abstract class ServiceContractTests {
 

@@ -7,7 +7,7 @@ import io.vigie.events.IncidentResolved;
 import io.vigie.events.IncidentUpdated;
 import io.vigie.events.SurveyAnswered;
 import io.vigie.events.Topics;
-import io.vigie.platform.outbox.PollTransactions;
+import io.vigie.platform.kafka.batch.PollTransactions;
 import io.vigie.platform.outbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vigie.events.AlertRaised;
 import io.vigie.events.Topics;
-import io.vigie.platform.outbox.PollTransactions;
+import io.vigie.platform.kafka.batch.PollTransactions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -20,7 +20,7 @@ import io.vigie.cases.incident.RaisedAlert;
 import io.vigie.cases.incident.Scope;
 import io.vigie.cases.incident.Severity;
 import io.vigie.cases.incident.SuggestedClient;
-import io.vigie.platform.outbox.InLists;
+import io.vigie.platform.kafka.batch.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

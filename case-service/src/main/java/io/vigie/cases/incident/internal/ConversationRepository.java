@@ -6,7 +6,7 @@ import io.vigie.cases.incident.ClientMessage;
 import io.vigie.cases.incident.CsatFigures;
 import io.vigie.cases.incident.QuestionTimes;
 import io.vigie.cases.incident.SurveyAnswer;
-import io.vigie.platform.outbox.InLists;
+import io.vigie.platform.kafka.batch.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

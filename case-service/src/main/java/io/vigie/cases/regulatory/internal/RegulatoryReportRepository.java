@@ -2,7 +2,7 @@ package io.vigie.cases.regulatory.internal;
 
 import io.vigie.cases.regulatory.RegulatoryReport;
 import io.vigie.cases.regulatory.ReportState;
-import io.vigie.platform.outbox.InLists;
+import io.vigie.platform.kafka.batch.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

@@ -2,7 +2,7 @@ package io.vigie.cases.timeline.internal;
 
 import io.vigie.cases.timeline.EntryType;
 import io.vigie.cases.timeline.TimelineEntry;
-import io.vigie.platform.outbox.InLists;
+import io.vigie.platform.kafka.batch.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

@@ -46,10 +46,4 @@ public class OutboxAutoConfiguration {
     ProcessedEvents processedEvents(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
         return new ProcessedEvents(jdbc, clock.getIfAvailable(Clock::systemUTC));
     }
-
-    @Bean
-    @ConditionalOnMissingBean
-    PollTransactions pollTransactions(PlatformTransactionManager transactionManager) {
-        return new PollTransactions(transactionManager);
-    }
 }

@@ -1,6 +1,6 @@
 package io.vigie.postmortem.incident.internal;
 
-import io.vigie.platform.outbox.InLists;
+import io.vigie.platform.kafka.batch.InLists;
 import io.vigie.postmortem.incident.Incident;
 import io.vigie.postmortem.incident.TimelineEntry;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,6 +1,6 @@
 package io.vigie.triage.incident.internal;
 
-import io.vigie.platform.outbox.InLists;
+import io.vigie.platform.kafka.batch.InLists;
 import io.vigie.triage.alert.SourceKind;
 import io.vigie.triage.incident.Attribution;
 import io.vigie.triage.incident.Change;

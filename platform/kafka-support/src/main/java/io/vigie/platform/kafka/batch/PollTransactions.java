@@ -1,4 +1,4 @@
-package io.vigie.platform.outbox;
+package io.vigie.platform.kafka.batch;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.NestedExceptionUtils;

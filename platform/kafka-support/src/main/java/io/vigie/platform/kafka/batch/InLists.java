@@ -1,4 +1,4 @@
-package io.vigie.platform.outbox;
+package io.vigie.platform.kafka.batch;
 
 import java.util.ArrayList;
 import java.util.Collection;
