@@ -1,8 +1,8 @@
 package io.vigie.triage.policy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigie.platform.web.problem.NotFoundException;
 import io.vigie.triage.web.InvalidInputException;
-import io.vigie.triage.web.NotFoundException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
