@@ -1,15 +1,19 @@
 package io.vigie.notification;
 
+import io.vigie.platform.web.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Input the API refuses, with every offending field and why; answered as problem+json. */
-public class InvalidInputException extends RuntimeException {
+/**
+ * Input the API refuses, with every offending field and why; answered as problem+json by platform/web-security, with
+ * {@code allowed} added to a field that must be among a closed list.
+ */
+public class InvalidInputException extends ProblemException {
 
-    private final int status;
     private final List<Map<String, String>> errors;
-    private final Map<String, List<String>> allowed;
 
     public InvalidInputException(int status, String detail, List<Map<String, String>> errors) {
         this(status, detail, errors, Map.of());
@@ -17,10 +21,12 @@ public class InvalidInputException extends RuntimeException {
 
     private InvalidInputException(int status, String detail, List<Map<String, String>> errors,
                                   Map<String, List<String>> allowed) {
-        super(detail);
-        this.status = status;
+        super(HttpStatus.valueOf(status), switch (status) {
+            case 409 -> "Conflict";
+            case 422 -> "Unprocessable input";
+            default -> "Invalid request";
+        }, detail, answered(errors, allowed));
         this.errors = List.copyOf(errors);
-        this.allowed = Map.copyOf(allowed);
     }
 
     /** 400: the request itself is malformed or incomplete. */
@@ -43,16 +49,15 @@ public class InvalidInputException extends RuntimeException {
         return Map.of("field", field, "message", message);
     }
 
-    public int status() {
-        return status;
-    }
-
+    /** The errors as given, without the {@code allowed} values the answer adds. */
+    @Override
     public List<Map<String, String>> errors() {
         return errors;
     }
 
     /** The errors as answered: {@code field}, {@code message}, and {@code allowed} where the values are a closed list. */
-    List<Map<String, Object>> answered() {
+    private static List<Map<String, Object>> answered(List<Map<String, String>> errors,
+                                                      Map<String, List<String>> allowed) {
         return errors.stream().map(error -> {
             Map<String, Object> answered = new LinkedHashMap<>(error);
             List<String> values = allowed.get(error.get("field"));

@@ -143,8 +143,10 @@ class ApprovalIT extends PostmortemITSupport {
                 "{\"rootCause\":\"x\",\"ishikawa\":{\"WEATHER\":[\"rain\"]}}");
 
         assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(strings(json.readTree(invalid.body()).get("errors")))
-                .containsExactly("actionItems[0].description: must not be blank");
+        JsonNode blank = json.readTree(invalid.body()).get("errors");
+        assertThat(blank).hasSize(1);
+        assertThat(blank.get(0).get("field").asString()).isEqualTo("actionItems[0].description");
+        assertThat(blank.get(0).get("message").asString()).isEqualTo("must not be blank");
         assertThat(unknownCategory.statusCode()).isEqualTo(400);
         assertThat(unknownCategory.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));

@@ -1,14 +1,29 @@
 package io.vigie.regulatory;
 
+import io.vigie.platform.web.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 import java.util.List;
 
 /**
  * A request the service refuses with the reasons, field by field: 400 (bad input), 409 (the state forbids it) or
- * 422 (an incomplete report).
+ * 422 (an incomplete report), answered as problem+json by platform/web-security.
  */
-public class RefusedException extends RuntimeException {
+public class RefusedException extends ProblemException {
 
-    public enum Kind { INVALID, CONFLICT, INCOMPLETE }
+    public enum Kind {
+        INVALID(HttpStatus.BAD_REQUEST, "Invalid request"),
+        CONFLICT(HttpStatus.CONFLICT, "Conflict"),
+        INCOMPLETE(HttpStatus.UNPROCESSABLE_CONTENT, "Report incomplete");
+
+        private final HttpStatus status;
+        private final String title;
+
+        Kind(HttpStatus status, String title) {
+            this.status = status;
+            this.title = title;
+        }
+    }
 
     /**
      * What is wrong with one field or element ({@code message}, the key every service's problem+json uses:
@@ -25,7 +40,7 @@ public class RefusedException extends RuntimeException {
     private final List<FieldError> errors;
 
     public RefusedException(Kind kind, String message, List<FieldError> errors) {
-        super(message);
+        super(kind.status, kind.title, message, errors);
         this.kind = kind;
         this.errors = List.copyOf(errors);
     }
@@ -42,6 +57,7 @@ public class RefusedException extends RuntimeException {
         return kind;
     }
 
+    @Override
     public List<FieldError> errors() {
         return errors;
     }

@@ -2,6 +2,8 @@ package io.vigie.intake.web;
 
 import io.vigie.intake.IntakeRejection;
 import io.vigie.intake.IntakeRejection.Reason;
+import io.vigie.platform.web.problem.ProblemInstance;
+import io.vigie.platform.web.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,11 +18,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.net.URI;
 import java.util.regex.Pattern;
 
-/** Every refusal as RFC 9457 problem+json, with the offending fields for a 400 and Retry-After for 429 and 503. */
+/**
+ * The intake's own refusals as problem+json (platform/web-security), with the reason, the offending fields for a 400
+ * and Retry-After for 429 and 503. As the {@link ProblemInstance} of the service, it also keeps a Splunk webhook's
+ * token out of every other answer's {@code instance}: left to Spring, a 405 on a Splunk URL echoed the token.
+ */
 @RestControllerAdvice(assignableTypes = WebhookController.class)
-// Before IntakeMvcProblems, whose catch-all would otherwise answer these too.
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class IntakeProblems {
+class IntakeProblems implements ProblemInstance {
 
     // The last segment of a Splunk webhook path is its token: never echoed back, never logged.
     private static final Pattern SPLUNK_TOKEN = Pattern.compile("^(/webhooks/splunk/[^/]+/).+$");
@@ -28,14 +33,10 @@ class IntakeProblems {
     @ExceptionHandler(IntakeRejection.class)
     ResponseEntity<ProblemDetail> rejected(IntakeRejection rejection, HttpServletRequest request) {
         Reason reason = rejection.reason();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(reason.status()),
-                rejection.getMessage());
-        problem.setTitle(reason.title());
-        problem.setInstance(URI.create(masked(request.getRequestURI())));
+        ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(reason.status()), reason.title(),
+                rejection.getMessage(), rejection.errors());
+        problem.setInstance(URI.create(of(request.getRequestURI())));
         problem.setProperty("reason", reason.tag());
-        if (!rejection.errors().isEmpty()) {
-            problem.setProperty("errors", rejection.errors());
-        }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(reason.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (rejection.retryAfter() != null) {
@@ -47,7 +48,8 @@ class IntakeProblems {
         return response.body(problem);
     }
 
-    static String masked(String path) {
-        return SPLUNK_TOKEN.matcher(path).replaceFirst("$1***");
+    @Override
+    public String of(String requestPath) {
+        return SPLUNK_TOKEN.matcher(requestPath).replaceFirst("$1***");
     }
 }

@@ -9,15 +9,12 @@ import io.vigie.cases.incident.CaseQueries;
 import io.vigie.cases.incident.CaseStatus;
 import io.vigie.cases.incident.ClientMessage;
 import io.vigie.cases.incident.ClientMessages;
-import io.vigie.cases.incident.ClientNotSuggestedException;
 import io.vigie.cases.incident.ClientUpdate;
 import io.vigie.cases.incident.HeldNotice;
 import io.vigie.cases.incident.IncidentCase;
 import io.vigie.cases.incident.InvalidTransitionException;
 import io.vigie.cases.incident.Language;
 import io.vigie.cases.incident.Measure;
-import io.vigie.cases.incident.MessageNotFoundException;
-import io.vigie.cases.incident.NoticeNotHeldException;
 import io.vigie.cases.incident.PhoneCall;
 import io.vigie.cases.incident.Resolution;
 import io.vigie.cases.incident.Severity;
@@ -28,6 +25,7 @@ import io.vigie.cases.sla.SlaClock;
 import io.vigie.cases.sla.SlaClocks;
 import io.vigie.cases.timeline.Timeline;
 import io.vigie.platform.security.Roles;
+import io.vigie.platform.web.problem.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -287,8 +285,7 @@ class DashboardController {
         try {
             command.run();
             flash.addFlashAttribute("message", done);
-        } catch (InvalidTransitionException | ClientNotSuggestedException | NoticeNotHeldException
-                 | MessageNotFoundException | IllegalArgumentException e) {
+        } catch (InvalidTransitionException | NotFoundException | IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         } catch (AccessDeniedException e) {
             flash.addFlashAttribute("error", "Your role does not allow this.");

@@ -6,6 +6,7 @@ import io.vigie.cases.timeline.EntryType;
 import io.vigie.cases.timeline.Timeline;
 import io.vigie.events.Topics;
 import io.vigie.platform.outbox.Outbox;
+import io.vigie.platform.web.problem.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -180,7 +181,9 @@ public class CaseCommands {
                         client + " is already an affected client: it is notified without confirmation");
             }
             if (!current.audience().attribution().anyClientMayBeNamed()) {
-                throw new ClientNotSuggestedException(id, client);
+                throw new NotFoundException("Not a suggested client",
+                        client + " is not a suggested client of incident " + id)
+                        .with("incidentId", id).with("clientId", client);
             }
             cases.recordAttributedClient(id, clientIdentifier(client), actor, now);
         }
@@ -305,7 +308,9 @@ public class CaseCommands {
     @Transactional
     public IncidentCase approveNotice(UUID id, UUID noticeId, ClientMessages texts, String actor) {
         IncidentCase current = begin(id, Command.APPROVE_NOTICE);
-        HeldNotice held = cases.heldNotice(id, noticeId).orElseThrow(() -> new NoticeNotHeldException(id, noticeId));
+        HeldNotice held = cases.heldNotice(id, noticeId).orElseThrow(() -> new NotFoundException("Not a held notice",
+                "Notice " + noticeId + " is not held for review on incident " + id)
+                .with("incidentId", id).with("noticeId", noticeId));
         if (held.approved()) {
             return current;
         }
@@ -348,7 +353,9 @@ public class CaseCommands {
         IncidentCase current = begin(id, Command.ANSWER_CLIENT);
         String answer = text(text, "text", ClientMessages.MAX_LENGTH);
         ClientMessage m = conversations.message(id, messageId)
-                .orElseThrow(() -> new MessageNotFoundException(id, messageId));
+                .orElseThrow(() -> new NotFoundException("Unknown client message",
+                        "No client message " + messageId + " on incident " + id)
+                        .with("incidentId", id).with("messageId", messageId));
         requireUnanswered(current, m, Command.ANSWER_CLIENT);
         Language language = m.from().language();
         if (language == null) {

@@ -2,7 +2,6 @@ package io.vigie.notification.delivery;
 
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.InvalidInputException;
-import io.vigie.notification.NotFoundException;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.notice.Notice;
 import io.vigie.notification.notice.NoticeHolds;
@@ -10,6 +9,7 @@ import io.vigie.notification.notice.Notices;
 import io.vigie.notification.template.RenderedNotice;
 import io.vigie.notification.wording.Languages;
 import io.vigie.platform.security.VigiePages;
+import io.vigie.platform.web.problem.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;

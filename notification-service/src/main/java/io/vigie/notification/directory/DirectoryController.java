@@ -2,8 +2,8 @@ package io.vigie.notification.directory;
 
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.InvalidInputException;
-import io.vigie.notification.NotFoundException;
 import io.vigie.platform.security.Roles;
+import io.vigie.platform.web.problem.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;

@@ -1,8 +1,8 @@
 package io.vigie.notification.replies;
 
 import io.micrometer.core.annotation.Timed;
-import io.vigie.notification.NotFoundException;
 import io.vigie.notification.conversation.ClientMessage;
+import io.vigie.platform.web.problem.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

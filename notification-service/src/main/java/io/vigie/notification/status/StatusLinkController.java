@@ -2,10 +2,10 @@ package io.vigie.notification.status;
 
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.InvalidInputException;
-import io.vigie.notification.NotFoundException;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.directory.Contact;
+import io.vigie.platform.web.problem.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,10 +2,10 @@ package io.vigie.notification.template;
 
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.InvalidInputException;
-import io.vigie.notification.NotFoundException;
 import io.vigie.notification.incident.Category;
 import io.vigie.notification.notice.Stage;
 import io.vigie.notification.wording.Languages;
+import io.vigie.platform.web.problem.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;

@@ -1,14 +1,18 @@
 package io.vigie.postmortem.report;
 
+import io.vigie.platform.web.problem.UnprocessableException;
+
 import java.util.List;
 
-public class PostmortemIncompleteException extends RuntimeException {
+/** An approval refused 422 with what the post-mortem lacks, in the answer's {@code missing}. */
+public class PostmortemIncompleteException extends UnprocessableException {
 
     private final List<String> missing;
 
     public PostmortemIncompleteException(List<String> missing) {
-        super("The post-mortem is not complete: " + String.join("; ", missing));
+        super("Post-mortem incomplete", "Complete these before approving: " + String.join("; ", missing));
         this.missing = List.copyOf(missing);
+        with("missing", this.missing);
     }
 
     public List<String> missing() {

@@ -1,6 +1,8 @@
 package io.vigie.postmortem.report;
 
-public class PostmortemNotFoundException extends RuntimeException {
+import io.vigie.platform.web.problem.NotFoundException;
+
+public class PostmortemNotFoundException extends NotFoundException {
 
     public PostmortemNotFoundException(String what) {
         super("No post-mortem " + what);

@@ -1,6 +1,6 @@
 package io.vigie.regulatory.obligation;
 
-import io.vigie.regulatory.NotFoundException;
+import io.vigie.platform.web.problem.NotFoundException;
 import io.vigie.regulatory.RefusedException;
 import io.vigie.regulatory.incident.Incident;
 import io.vigie.regulatory.incident.IncidentProjection;

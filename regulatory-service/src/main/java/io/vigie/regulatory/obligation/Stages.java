@@ -1,7 +1,7 @@
 package io.vigie.regulatory.obligation;
 
 import io.vigie.events.RegulatoryChange;
-import io.vigie.regulatory.NotFoundException;
+import io.vigie.platform.web.problem.NotFoundException;
 import io.vigie.regulatory.RefusedException;
 import io.vigie.regulatory.obligation.internal.StageRepository;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,6 @@
 package io.vigie.regulatory.regime;
 
-import io.vigie.regulatory.NotFoundException;
+import io.vigie.platform.web.problem.NotFoundException;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,10 +1,10 @@
 package io.vigie.triage.incident;
 
+import io.vigie.platform.web.problem.NotFoundException;
 import io.vigie.triage.alert.IncidentCategory;
 import io.vigie.triage.alert.Severity;
 import io.vigie.triage.incident.internal.IncidentRepository;
 import io.vigie.triage.policy.AffectedClient;
-import io.vigie.triage.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,10 +1,10 @@
 package io.vigie.triage.inventory;
 
+import io.vigie.platform.web.problem.NotFoundException;
 import io.vigie.triage.alert.DataCategory;
 import io.vigie.triage.directory.KnownClients;
 import io.vigie.triage.web.InputError;
 import io.vigie.triage.web.InvalidInputException;
-import io.vigie.triage.web.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -2,9 +2,9 @@ package io.vigie.triage.policy;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigie.platform.web.problem.NotFoundException;
 import io.vigie.triage.document.AfterCommit;
 import io.vigie.triage.policy.internal.PolicyRepository;
-import io.vigie.triage.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;

@@ -1,13 +1,10 @@
 package io.vigie.triage.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -93,12 +90,5 @@ class PolicyController {
     @PreAuthorize("hasRole('MANAGER')")
     PolicyDryRun.Outcome dryRun(@RequestBody PolicyDryRun.Request request) {
         return dryRun.run(request);
-    }
-
-    @ExceptionHandler(PolicyVersionConflictException.class)
-    ProblemDetail conflict(PolicyVersionConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Policy version already used");
-        return problem;
     }
 }

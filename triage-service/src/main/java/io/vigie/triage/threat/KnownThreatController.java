@@ -1,11 +1,11 @@
 package io.vigie.triage.threat;
 
+import io.vigie.platform.web.problem.NotFoundException;
 import io.vigie.triage.alert.Indicator;
 import io.vigie.triage.alert.IndicatorType;
 import io.vigie.triage.document.DocumentValues;
 import io.vigie.triage.web.InputError;
 import io.vigie.triage.web.InvalidInputException;
-import io.vigie.triage.web.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,9 +1,9 @@
 package io.vigie.triage.policy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigie.platform.web.problem.NotFoundException;
 import io.vigie.triage.policy.internal.PolicyRepository;
 import io.vigie.triage.web.InvalidInputException;
-import io.vigie.triage.web.NotFoundException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;

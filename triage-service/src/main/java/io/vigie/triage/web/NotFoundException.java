@@ -1,8 +1,0 @@
-package io.vigie.triage.web;
-
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}
