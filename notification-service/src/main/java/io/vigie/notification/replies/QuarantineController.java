@@ -3,6 +3,7 @@ package io.vigie.notification.replies;
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.NotFoundException;
 import io.vigie.notification.conversation.ClientMessage;
+import io.vigie.notification.replies.internal.Quarantine;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
