@@ -15,4 +15,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresShouldBeFreeOfCycles =
             VigieArchitecture.featuresFreeOfCycles("io.vigie.notification");
+
+    @ArchTest
+    static final ArchRule internalsShouldStayInTheirFeature =
+            VigieArchitecture.internalsStayInTheirFeature("io.vigie.notification");
+
+    @ArchTest
+    static final ArchRule sqlShouldStayInternal = VigieArchitecture.sqlStaysInternal("io.vigie.notification");
 }

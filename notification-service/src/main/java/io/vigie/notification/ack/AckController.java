@@ -1,6 +1,8 @@
 package io.vigie.notification.ack;
 
 import io.micrometer.core.annotation.Timed;
+import io.vigie.notification.ack.internal.AckPages;
+import io.vigie.notification.ack.internal.Acknowledgements;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

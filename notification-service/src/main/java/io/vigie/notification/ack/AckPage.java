@@ -19,7 +19,7 @@ import java.util.UUID;
  * escaped, dates as the reader reads them in notices. The same small page as the question page, so the client sees
  * one product.
  */
-final class AckPage {
+public final class AckPage {
 
     private final AckWords words;
     private final String language;
@@ -27,7 +27,7 @@ final class AckPage {
     private final ZoneId zone;
     private final String supportContact;
 
-    AckPage(AckWords words, PhraseBook book, ZoneId zone, String supportContact) {
+    public AckPage(AckWords words, PhraseBook book, ZoneId zone, String supportContact) {
         this.words = words;
         this.language = book.language();
         this.book = book;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * checked at start like every page's ({@link PageWords}).
  */
 @Component
-class AckWords extends PageWords {
+public class AckWords extends PageWords {
 
     static final String FILES = "notification/ack/{language}.yml";
 

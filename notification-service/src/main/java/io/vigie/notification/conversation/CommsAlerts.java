@@ -1,6 +1,8 @@
 package io.vigie.notification.conversation;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigie.notification.conversation.internal.CommsAlertRows;
+import io.vigie.notification.conversation.internal.CommsAlertRows.Alert;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.notice.NoticeProperties;
@@ -13,7 +15,6 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailSendException;
@@ -23,7 +24,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public class CommsAlerts {
     private static final int BATCH = 20;
     private static final int ERROR_LIMIT = 500;
 
-    private final JdbcTemplate jdbc;
+    private final CommsAlertRows rows;
     private final CommsProperties properties;
     private final ClientDirectory directory;
     private final ConversationWords words;
@@ -64,10 +64,10 @@ public class CommsAlerts {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    CommsAlerts(JdbcTemplate jdbc, CommsProperties properties, ClientDirectory directory, ConversationWords words,
+    CommsAlerts(CommsAlertRows rows, CommsProperties properties, ClientDirectory directory, ConversationWords words,
                 Phrases phrases, NoticeProperties notices, InternalMailing delivery, JavaMailSender mail,
                 MeterRegistry meters, Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.properties = properties;
         this.directory = directory;
         this.words = words;
@@ -117,10 +117,7 @@ public class CommsAlerts {
      * (the client message, the event), never a fresh one.
      */
     public void queue(UUID id, UUID incidentId, String recipient, String subject, String body) {
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("INSERT INTO comms_alert (message_id, incident_id, recipient, subject, body, state, attempts, "
-                        + "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
-                id, incidentId, recipient, subject, body, now, now);
+        rows.insert(id, incidentId, recipient, subject, body, clock.instant());
     }
 
     /**
@@ -131,14 +128,9 @@ public class CommsAlerts {
     @Scheduled(fixedDelayString = "${vigie.notification.delivery.poll-interval:1s}")
     void sendDue() {
         Instant now = clock.instant();
-        jdbc.update("UPDATE comms_alert SET state = 'PENDING', lease_until = NULL WHERE state = 'SENDING' "
-                + "AND lease_until < ?", Timestamp.from(now));
-        for (UUID id : jdbc.queryForList("SELECT message_id FROM comms_alert WHERE state = 'PENDING' "
-                + "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT " + BATCH, UUID.class,
-                Timestamp.from(now))) {
-            if (jdbc.update("UPDATE comms_alert SET state = 'SENDING', lease_until = ?, attempts = attempts + 1 "
-                    + "WHERE message_id = ? AND state = 'PENDING'", Timestamp.from(now.plus(delivery.lease())),
-                    id) == 1 && !send(id)) {
+        rows.releaseExpiredLeases(now);
+        for (UUID id : rows.due(now, BATCH)) {
+            if (rows.take(id, now.plus(delivery.lease())) && !send(id)) {
                 return;
             }
         }
@@ -146,13 +138,11 @@ public class CommsAlerts {
 
     /** False when the attempt failed for a reason that may pass (to be retried). */
     private boolean send(UUID id) {
-        Map<String, Object> row = jdbc.queryForMap("SELECT incident_id, recipient, subject, body, attempts "
-                + "FROM comms_alert WHERE message_id = ?", id);
-        int attempts = ((Number) row.get("attempts")).intValue();
+        Alert row = rows.find(id);
+        int attempts = row.attempts();
         try {
             mail.send(email(id, row));
-            jdbc.update("UPDATE comms_alert SET state = 'SENT', sent_at = ?, lease_until = NULL, last_error = NULL "
-                    + "WHERE message_id = ? AND state = 'SENDING'", Timestamp.from(clock.instant()), id);
+            rows.sent(id, clock.instant());
             meters.counter("vigie.notification.comms.alerts", "outcome", "sent").increment();
             return true;
         } catch (MailException | MessagingException e) {
@@ -161,25 +151,23 @@ public class CommsAlerts {
                     .anyMatch(cause -> cause instanceof SendFailedException sent
                             && sent.getInvalidAddresses() != null && sent.getInvalidAddresses().length > 0);
             String error = truncate(e.getMessage());
-            jdbc.update("UPDATE comms_alert SET state = ?, next_attempt_at = ?, lease_until = NULL, last_error = ? "
-                            + "WHERE message_id = ? AND state = 'SENDING'", refused ? "FAILED" : "PENDING",
-                    Timestamp.from(clock.instant().plus(delivery.backOff(attempts))), error, id);
+            rows.failed(id, refused ? "FAILED" : "PENDING", clock.instant().plus(delivery.backOff(attempts)), error);
             meters.counter("vigie.notification.comms.alerts", "outcome", refused ? "failed" : "retried").increment();
-            log.warn("Internal email {} (incident {}) to {} {} (attempt {}): {}", id, row.get("incident_id"),
-                    row.get("recipient"), refused ? "refused for good" : "failed, retried", attempts, error);
+            log.warn("Internal email {} (incident {}) to {} {} (attempt {}): {}", id, row.incidentId(),
+                    row.recipient(), refused ? "refused for good" : "failed, retried", attempts, error);
             return refused;
         }
     }
 
-    private MimeMessage email(UUID id, Map<String, Object> row) throws MessagingException {
+    private MimeMessage email(UUID id, Alert row) throws MessagingException {
         MimeMessage mime = new FixedIdMessage("<comms." + id + "@notification.vigie>");
         MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
         helper.setFrom(delivery.from());
-        helper.setTo((String) row.get("recipient"));
-        helper.setSubject((String) row.get("subject"));
-        helper.setText((String) row.get("body"), false);
+        helper.setTo(row.recipient());
+        helper.setSubject(row.subject());
+        helper.setText(row.body(), false);
         mime.setHeader("Auto-Submitted", "auto-generated");
-        mime.setHeader("X-Vigie-Incident-Id", String.valueOf(row.get("incident_id")));
+        mime.setHeader("X-Vigie-Incident-Id", String.valueOf(row.incidentId()));
         return mime;
     }
 

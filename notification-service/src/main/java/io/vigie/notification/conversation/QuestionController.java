@@ -2,6 +2,7 @@ package io.vigie.notification.conversation;
 
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.ack.AckLinks;
+import io.vigie.notification.conversation.internal.Askers;
 import io.vigie.notification.notice.NoticeProperties;
 import io.vigie.notification.wording.Languages;
 import io.vigie.notification.wording.Phrases;

@@ -2,6 +2,7 @@ package io.vigie.notification.delivery;
 
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.InvalidInputException;
+import io.vigie.notification.delivery.internal.DeliveryStore;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.notice.Notice;
 import io.vigie.notification.notice.NoticeHolds;
@@ -12,7 +13,6 @@ import io.vigie.platform.security.VigiePages;
 import io.vigie.platform.web.problem.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,15 +48,15 @@ class HeldNoticeController {
     private final Notices notices;
     private final ClientDirectory directory;
     private final NoticeRendering rendering;
-    private final JdbcTemplate jdbc;
+    private final DeliveryStore deliveries;
 
     HeldNoticeController(NoticeHolds holds, Notices notices, ClientDirectory directory, NoticeRendering rendering,
-                         JdbcTemplate jdbc) {
+                         DeliveryStore deliveries) {
         this.holds = holds;
         this.notices = notices;
         this.directory = directory;
         this.rendering = rendering;
-        this.jdbc = jdbc;
+        this.deliveries = deliveries;
     }
 
     record Approval(Map<String, String> clientMessages) {
@@ -75,12 +75,8 @@ class HeldNoticeController {
     @PreAuthorize(REVIEWERS)
     RenderedNotice preview(@PathVariable UUID noticeId, @RequestParam String language) {
         Notice notice = notices.find(noticeId).orElseThrow(() -> new NotFoundException("No notice " + noticeId));
-        List<Map<String, Object>> readers = jdbc.queryForList("SELECT contact_id, contact_name FROM delivery "
-                + "WHERE notice_id = ? AND language = ? ORDER BY position, contact_id LIMIT 1", noticeId, language);
-        if (readers.isEmpty()) {
-            throw new NotFoundException("No contact of notice " + noticeId + " reads " + language);
-        }
-        Map<String, Object> reader = readers.get(0);
+        Map<String, Object> reader = deliveries.firstReader(noticeId, language).orElseThrow(
+                () -> new NotFoundException("No contact of notice " + noticeId + " reads " + language));
         return rendering.preview(notice, directory.find(notice.clientId()), (String) reader.get("contact_id"),
                 (String) reader.get("contact_name"), language);
     }

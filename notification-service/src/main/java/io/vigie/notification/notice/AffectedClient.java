@@ -15,7 +15,7 @@ public record AffectedClient(String clientId, List<String> services, List<String
         dataCategories = dataCategories == null ? List.of() : List.copyOf(dataCategories);
     }
 
-    static AffectedClient unknown(String clientId, boolean personalData) {
+    public static AffectedClient unknown(String clientId, boolean personalData) {
         return new AffectedClient(clientId, List.of(), List.of(), personalData, false, List.of());
     }
 }

@@ -6,6 +6,8 @@ import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.directory.Contact;
 import io.vigie.notification.notice.Questions.Question;
+import io.vigie.notification.notice.internal.IncidentStore;
+import io.vigie.notification.notice.internal.NoticeWriter;
 import io.vigie.platform.outbox.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

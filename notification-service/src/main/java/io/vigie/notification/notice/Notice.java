@@ -2,6 +2,7 @@ package io.vigie.notification.notice;
 
 import io.vigie.notification.incident.Category;
 import io.vigie.notification.incident.Severity;
+import io.vigie.notification.notice.internal.NoticeWriter;
 
 import java.time.Instant;
 import java.util.UUID;

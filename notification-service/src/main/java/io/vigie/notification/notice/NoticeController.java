@@ -1,19 +1,13 @@
 package io.vigie.notification.notice;
 
 import io.micrometer.core.annotation.Timed;
-import io.vigie.notification.directory.Channel;
-import io.vigie.notification.directory.RecipientMask;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.vigie.notification.notice.internal.NoticeHistory;
+import io.vigie.notification.notice.internal.NoticeHistory.NoticeView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,56 +18,14 @@ import java.util.UUID;
 @Timed("vigie.notification.api.notices")
 class NoticeController {
 
-    private final JdbcTemplate jdbc;
+    private final NoticeHistory history;
 
-    NoticeController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    record DeliveryView(String contactId, String channel, int position, String recipient, String state, int attempts,
-                        String lastError, String templateId, Instant sentAt) {
-    }
-
-    record AcknowledgementView(String contactId, String respondedBy, Instant respondedAt) {
-    }
-
-    record NoticeView(UUID noticeId, String clientId, String stage, int sequence, String severity, boolean outOfBand,
-                      Instant createdAt, Instant unacknowledgedFlaggedAt, List<DeliveryView> deliveries,
-                      List<AcknowledgementView> acknowledgements) {
+    NoticeController(NoticeHistory history) {
+        this.history = history;
     }
 
     @GetMapping("/api/incidents/{incidentId}/notices")
     List<NoticeView> notices(@PathVariable UUID incidentId) {
-        Map<UUID, NoticeView> notices = new LinkedHashMap<>();
-        jdbc.query("SELECT id, client_id, stage, sequence, severity, out_of_band, created_at, "
-                + "unacknowledged_flagged_at FROM notice WHERE incident_id = ? ORDER BY created_at, client_id",
-                rs -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    notices.put(id, new NoticeView(id, rs.getString("client_id"), rs.getString("stage"),
-                            rs.getInt("sequence"), rs.getString("severity"), rs.getBoolean("out_of_band"),
-                            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("unacknowledged_flagged_at")),
-                            new ArrayList<>(), new ArrayList<>()));
-                }, incidentId);
-        jdbc.query("SELECT d.notice_id, d.contact_id, d.channel, d.position, d.recipient, d.state, d.attempts, "
-                + "d.last_error, d.template_id, d.sent_at FROM delivery d JOIN notice n ON n.id = d.notice_id "
-                + "WHERE n.incident_id = ? ORDER BY d.contact_id, d.position", rs -> {
-                    Channel channel = Channel.valueOf(rs.getString("channel"));
-                    notices.get(rs.getObject("notice_id", UUID.class)).deliveries().add(new DeliveryView(
-                            rs.getString("contact_id"), channel.name(), rs.getInt("position"),
-                            RecipientMask.mask(channel, rs.getString("recipient")), rs.getString("state"),
-                            rs.getInt("attempts"), rs.getString("last_error"), rs.getString("template_id"),
-                            instant(rs.getTimestamp("sent_at"))));
-                }, incidentId);
-        jdbc.query("SELECT a.notice_id, a.contact_id, a.responded_by, a.responded_at FROM acknowledgement a "
-                + "JOIN notice n ON n.id = a.notice_id WHERE n.incident_id = ?", rs -> {
-                    notices.get(rs.getObject("notice_id", UUID.class)).acknowledgements().add(new AcknowledgementView(
-                            rs.getString("contact_id"), rs.getString("responded_by"),
-                            instant(rs.getTimestamp("responded_at"))));
-                }, incidentId);
-        return List.copyOf(notices.values());
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+        return history.of(incidentId);
     }
 }

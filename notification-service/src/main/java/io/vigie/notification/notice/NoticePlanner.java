@@ -9,6 +9,8 @@ import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.directory.Contact;
 import io.vigie.notification.incident.Category;
 import io.vigie.notification.incident.Severity;
+import io.vigie.notification.notice.internal.IncidentStore;
+import io.vigie.notification.notice.internal.NoticeWriter;
 import io.vigie.platform.outbox.ProcessedEvents;
 import io.vigie.platform.web.problem.NotFoundException;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package io.vigie.notification.notice;
 
+import io.vigie.notification.notice.internal.IncidentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

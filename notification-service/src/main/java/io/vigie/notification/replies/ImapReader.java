@@ -1,5 +1,6 @@
 package io.vigie.notification.replies;
 
+import io.vigie.notification.replies.internal.ReplyInbox;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * One mail read from the replies mailbox, parsed from its original bytes (the evidence), so what is decided is
  * decided on exactly what is kept. Nothing in it is trusted but the key in its recipients, which is only looked up.
  */
-final class InboundMail {
+public final class InboundMail {
 
     private static final Session SESSION = Session.getInstance(new Properties());
     /** Where a server with plus-addressing leaves the address a mail came to, besides To and Cc. */
@@ -42,22 +42,22 @@ final class InboundMail {
         this.message = message;
     }
 
-    static InboundMail parse(byte[] raw) throws MessagingException {
+    public static InboundMail parse(byte[] raw) throws MessagingException {
         return new InboundMail(new MimeMessage(SESSION, new ByteArrayInputStream(raw)));
     }
 
     /** The Message-ID as written, or null. */
-    String messageId() throws MessagingException {
+    public String messageId() throws MessagingException {
         String id = message.getMessageID();
         return id == null || id.isBlank() ? null : truncate(id.strip());
     }
 
-    String inReplyTo() throws MessagingException {
+    public String inReplyTo() throws MessagingException {
         return message.getHeader("In-Reply-To", null);
     }
 
     /** The one sender address, in lowercase; null when there is none, more than one, or it cannot be read. */
-    String from() {
+    public String from() {
         try {
             String header = message.getHeader("From", ",");
             if (header == null) {
@@ -71,7 +71,7 @@ final class InboundMail {
         }
     }
 
-    String subject() {
+    public String subject() {
         return header("Subject");
     }
 
@@ -79,7 +79,7 @@ final class InboundMail {
      * The tags of the replies address in the recipients ({@code local+tag@domain}), in lowercase, in order. Read from
      * the raw headers: an address list a client's program wrote badly must not hide the key.
      */
-    List<String> replyTags(String local, String domain) throws MessagingException {
+    public List<String> replyTags(String local, String domain) throws MessagingException {
         Pattern address = Pattern.compile("(?<![A-Za-z0-9._%+-])" + Pattern.quote(local) + "\\+([^\\s@<>\"',;()]+)@"
                 + Pattern.quote(domain) + "(?![A-Za-z0-9.-])", Pattern.CASE_INSENSITIVE);
         Set<String> tags = new LinkedHashSet<>();
@@ -100,7 +100,7 @@ final class InboundMail {
      * {@code Auto-Submitted}, the older {@code X-Autoreply}/{@code X-Autorespond}, {@code Precedence}), or a bounce
      * (a delivery report, or a null sender). Vigie's own notices say {@code Auto-Submitted} too, which stops a loop.
      */
-    boolean automatic() throws MessagingException {
+    public boolean automatic() throws MessagingException {
         String submitted = message.getHeader("Auto-Submitted", null);
         if (submitted != null && !submitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
             return true;
@@ -120,7 +120,7 @@ final class InboundMail {
     }
 
     /** The text the contact wrote, quotes and all: the text part, else the text of the HTML part; "" when none. */
-    String text() throws MessagingException, IOException {
+    public String text() throws MessagingException, IOException {
         String plain = find(message, "text/plain");
         if (plain != null) {
             return plain;
@@ -130,7 +130,7 @@ final class InboundMail {
     }
 
     /** The headers a human may read, decoded, in a fixed order. */
-    Map<String, String> safeHeaders() {
+    public Map<String, String> safeHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : SAFE_HEADERS) {
             String value = header(name);

@@ -2,6 +2,7 @@ package io.vigie.notification.replies;
 
 import io.micrometer.core.annotation.Timed;
 import io.vigie.notification.conversation.ClientMessage;
+import io.vigie.notification.replies.internal.Quarantine;
 import io.vigie.platform.web.problem.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -1,7 +1,7 @@
 package io.vigie.notification.replies;
 
 /** Why a mail from the replies mailbox was not put on a case by itself; a human decides instead. */
-enum QuarantineReason {
+public enum QuarantineReason {
     /** No replies+key address among the recipients: written to the mailbox directly, or the key was dropped. */
     NO_KEY,
     /** A key that was never handed out: altered, guessed, or from another installation. */

@@ -1,7 +1,7 @@
 package io.vigie.notification.replies;
 
 import io.vigie.notification.ack.LinkProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.vigie.notification.replies.internal.ReplyKeys;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -9,7 +9,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
@@ -29,17 +28,17 @@ public class ReplyAddresses {
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
     /** What a key was made for. */
-    record Target(UUID incidentId, String clientId, String contactId) {
+    public record Target(UUID incidentId, String clientId, String contactId) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final ReplyKeys keys;
     private final Clock clock;
     private final byte[] secret;
     private final String local;
     private final String domain;
 
-    public ReplyAddresses(RepliesProperties properties, LinkProperties links, JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public ReplyAddresses(RepliesProperties properties, LinkProperties links, ReplyKeys keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
         if (links.secret() == null || links.secret().isBlank()) {
             // Keys only need to be unguessable: they are resolved from the table, so a random secret does no harm.
@@ -70,25 +69,21 @@ public class ReplyAddresses {
             return Optional.empty();
         }
         String key = key(incidentId, clientId, contactId);
-        jdbc.update("INSERT INTO reply_key (reply_key, incident_id, client_id, contact_id, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                key, incidentId, clientId, contactId, Timestamp.from(clock.instant()));
+        keys.store(key, incidentId, clientId, contactId, clock.instant());
         return Optional.of(local + "+" + key + "@" + domain);
     }
 
     /** What the key was made for; empty for a key never handed out (a guessed or altered one). */
-    Optional<Target> resolve(String key) {
-        return jdbc.query("SELECT incident_id, client_id, contact_id FROM reply_key WHERE reply_key = ?",
-                (rs, n) -> new Target(rs.getObject("incident_id", UUID.class), rs.getString("client_id"),
-                        rs.getString("contact_id")), key.toLowerCase()).stream().findFirst();
+    public Optional<Target> resolve(String key) {
+        return keys.find(key.toLowerCase());
     }
 
     /** The replies mailbox's local part and domain, in lowercase; null when no address is configured. */
-    String local() {
+    public String local() {
         return local;
     }
 
-    String domain() {
+    public String domain() {
         return domain;
     }
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * ("-- ", "Sent from my …" and its French and German forms). The case keeps the client's words only; the whole mail
  * stays as evidence.
  */
-final class ReplyText {
+public final class ReplyText {
 
     /** The longest text put on the case; the rest is in the evidence. */
     static final int MAX_LENGTH = 20_000;
@@ -35,7 +35,7 @@ final class ReplyText {
     private ReplyText() {
     }
 
-    static String strip(String text) {
+    public static String strip(String text) {
         if (text == null) {
             return "";
         }

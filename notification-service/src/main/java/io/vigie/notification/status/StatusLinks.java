@@ -1,12 +1,10 @@
 package io.vigie.notification.status;
 
 import io.vigie.notification.ack.AckLinks;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import io.vigie.notification.status.internal.StatusLinkRows;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,18 +19,13 @@ import java.util.UUID;
 @Service
 public class StatusLinks {
 
-    private static final RowMapper<StatusLink> ROW = (rs, n) -> new StatusLink(rs.getObject("id", UUID.class),
-            rs.getString("client_id"), rs.getString("contact_id"), rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("expires_at").toInstant(), instant(rs.getTimestamp("revoked_at")),
-            rs.getString("revoked_by"));
-
-    private final JdbcTemplate jdbc;
+    private final StatusLinkRows rows;
     private final AckLinks links;
     private final StatusProperties properties;
     private final Clock clock;
 
-    StatusLinks(JdbcTemplate jdbc, AckLinks links, StatusProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    StatusLinks(StatusLinkRows rows, AckLinks links, StatusProperties properties, Clock clock) {
+        this.rows = rows;
         this.links = links;
         this.properties = properties;
         this.clock = clock;
@@ -46,15 +39,11 @@ public class StatusLinks {
      */
     @Transactional
     public String urlFor(String clientId, String contactId) {
-        if (jdbc.queryForList("SELECT id FROM contact WHERE client_id = ? AND id = ? FOR UPDATE", String.class,
-                clientId, contactId).isEmpty()) {
+        if (!rows.lockContact(clientId, contactId)) {
             return null;
         }
         Instant now = clock.instant();
-        StatusLink link = jdbc.query("SELECT * FROM status_link WHERE client_id = ? AND contact_id = ? "
-                                + "AND revoked_at IS NULL AND expires_at > ? ORDER BY expires_at DESC LIMIT 1", ROW,
-                        clientId, contactId, Timestamp.from(now.plus(properties.linkValidity().dividedBy(2))))
-                .stream().findFirst()
+        StatusLink link = rows.activeAfter(clientId, contactId, now.plus(properties.linkValidity().dividedBy(2)))
                 .orElseGet(() -> issue(clientId, contactId, now.plus(properties.linkValidity())));
         return url(link);
     }
@@ -63,8 +52,7 @@ public class StatusLinks {
     StatusLink issue(String clientId, String contactId, Instant expiresAt) {
         StatusLink link = new StatusLink(UUID.randomUUID(), clientId, contactId, clock.instant(), expiresAt, null,
                 null);
-        jdbc.update("INSERT INTO status_link (id, client_id, contact_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                link.id(), clientId, contactId, Timestamp.from(link.createdAt()), Timestamp.from(expiresAt));
+        rows.insert(link);
         return link;
     }
 
@@ -85,30 +73,23 @@ public class StatusLinks {
     }
 
     Optional<StatusLink> find(UUID id) {
-        return jdbc.query("SELECT * FROM status_link WHERE id = ?", ROW, id).stream().findFirst();
+        return rows.find(id);
     }
 
     /** A client's links, the newest first. */
     List<StatusLink> of(String clientId) {
-        return jdbc.query("SELECT * FROM status_link WHERE client_id = ? ORDER BY created_at DESC, id", ROW, clientId);
+        return rows.of(clientId);
     }
 
     /** Revokes one link; false when it was already revoked (the first revocation is kept). */
     @Transactional
     boolean revoke(UUID id, String by) {
-        return jdbc.update("UPDATE status_link SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL",
-                Timestamp.from(clock.instant()), by, id) == 1;
+        return rows.revoke(id, by, clock.instant());
     }
 
     /** Revokes every link of the client that still works; returns how many. */
     @Transactional
     int revokeAll(String clientId, String by) {
-        Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.update("UPDATE status_link SET revoked_at = ?, revoked_by = ? WHERE client_id = ? "
-                + "AND revoked_at IS NULL AND expires_at > ?", now, by, clientId, now);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+        return rows.revokeAll(clientId, by, clock.instant());
     }
 }

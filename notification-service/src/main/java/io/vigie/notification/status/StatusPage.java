@@ -11,6 +11,7 @@ import io.vigie.notification.notice.Notice;
 import io.vigie.notification.notice.NoticeProperties;
 import io.vigie.notification.notice.Notices;
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.status.internal.ClientIncidents;
 import io.vigie.notification.template.NoticeContext;
 import io.vigie.notification.template.TemplateModel;
 import io.vigie.notification.template.Templates;

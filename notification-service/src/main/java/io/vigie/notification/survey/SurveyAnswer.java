@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param communicationRating 1 to 5: how the SOC kept the client informed
  * @param comment             the contact's own words, or null
  */
-record SurveyAnswer(int handlingRating, int communicationRating, boolean questionsAnswered, String comment,
+public record SurveyAnswer(int handlingRating, int communicationRating, boolean questionsAnswered, String comment,
                     Instant answeredAt) {
 
     /** What a communications lead should look at: a poor rating, or questions left unanswered. */

@@ -5,6 +5,7 @@ import io.vigie.notification.ack.AckLinks;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.notice.NoticeProperties;
+import io.vigie.notification.survey.internal.Surveys;
 import io.vigie.notification.wording.Phrases;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

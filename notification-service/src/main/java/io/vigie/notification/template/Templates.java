@@ -3,18 +3,17 @@ package io.vigie.notification.template;
 import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.incident.Category;
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.template.internal.TemplateRows;
 import io.vigie.notification.wording.Languages;
 import io.vigie.notification.wording.Phrases;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,15 +32,15 @@ public class Templates {
 
     private static final String LOCATION = "classpath*:notification/templates/*.mustache";
 
-    private final JdbcTemplate jdbc;
+    private final TemplateRows rows;
     private final Clock clock;
     private final TemplateRenderer renderer;
     private final Map<TemplateKey, NoticeTemplate> defaults;
 
     private final Phrases phrases;
 
-    Templates(JdbcTemplate jdbc, Clock clock, Phrases phrases) {
-        this.jdbc = jdbc;
+    Templates(TemplateRows rows, Clock clock, Phrases phrases) {
+        this.rows = rows;
         this.clock = clock;
         this.phrases = phrases;
         this.renderer = new TemplateRenderer();
@@ -65,19 +64,13 @@ public class Templates {
 
     /** The template in effect for exactly this key: the edited one, else the shipped one. */
     public Optional<NoticeTemplate> find(TemplateKey key) {
-        List<NoticeTemplate> stored = jdbc.query("SELECT subject, text_body, html_body FROM notice_template "
-                        + "WHERE category = ? AND stage = ? AND language = ?",
-                (rs, n) -> new NoticeTemplate(key, rs.getString(1), rs.getString(2), rs.getString(3), false),
-                key.category(), key.stage().name(), key.language());
-        return stored.isEmpty() ? Optional.ofNullable(defaults.get(key)) : Optional.of(stored.get(0));
+        Optional<NoticeTemplate> stored = rows.find(key);
+        return stored.isEmpty() ? Optional.ofNullable(defaults.get(key)) : stored;
     }
 
     public List<NoticeTemplate> all() {
         Map<TemplateKey, NoticeTemplate> effective = new LinkedHashMap<>(defaults);
-        jdbc.query("SELECT category, stage, language, subject, text_body, html_body FROM notice_template", rs -> {
-            TemplateKey key = new TemplateKey(rs.getString(1), Stage.valueOf(rs.getString(2)), rs.getString(3));
-            effective.put(key, new NoticeTemplate(key, rs.getString(4), rs.getString(5), rs.getString(6), false));
-        });
+        rows.all().forEach(edited -> effective.put(edited.key(), edited));
         List<NoticeTemplate> all = new ArrayList<>(effective.values());
         all.sort(Comparator.comparing((NoticeTemplate t) -> t.key().stage())
                 .thenComparing(t -> t.key().category()).thenComparing(t -> t.key().language()));
@@ -98,26 +91,14 @@ public class Templates {
     @Transactional
     public RenderedNotice save(NoticeTemplate template, String editor) {
         RenderedNotice preview = preview(template);
-        TemplateKey key = template.key();
-        Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.update("UPDATE notice_template SET subject = ?, text_body = ?, html_body = ?, "
-                        + "updated_by = ?, updated_at = ? WHERE category = ? AND stage = ? AND language = ?",
-                template.subject(), template.text(), template.html(), editor, now,
-                key.category(), key.stage().name(), key.language());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO notice_template (category, stage, language, subject, text_body, html_body, "
-                            + "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    key.category(), key.stage().name(), key.language(), template.subject(), template.text(),
-                    template.html(), editor, now);
-        }
+        rows.save(template, editor, clock.instant());
         return preview;
     }
 
     /** Drops the edited template, so the shipped default (if any) applies again. */
     @Transactional
     public boolean reset(TemplateKey key) {
-        return jdbc.update("DELETE FROM notice_template WHERE category = ? AND stage = ? AND language = ?",
-                key.category(), key.stage().name(), key.language()) == 1;
+        return rows.delete(key);
     }
 
     private static Map<TemplateKey, NoticeTemplate> loadDefaults() {

@@ -5,9 +5,9 @@ import io.vigie.events.Measure;
 import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.incident.Category;
 import io.vigie.notification.incident.Severity;
+import io.vigie.notification.wording.internal.PhraseRows;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,7 +47,7 @@ public class Phrases {
     /** Edits made on another instance are seen within this long; this instance's own edits at once. */
     private static final long STAMP_CHECK_EVERY_NANOS = 1_000_000_000L;
 
-    private final JdbcTemplate jdbc;
+    private final PhraseRows rows;
     private final Clock clock;
     private final Map<SetKey, Map<String, Object>> shipped;
     private final Map<String, Map<String, Object>> reference = new LinkedHashMap<>();
@@ -62,8 +61,8 @@ public class Phrases {
         }
     }
 
-    Phrases(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    Phrases(PhraseRows rows, Clock clock) {
+        this.rows = rows;
         this.clock = clock;
         this.shipped = loadShipped();
         for (String set : setNames()) {
@@ -127,17 +126,15 @@ public class Phrases {
 
     /** The set in effect: the edited one, else the shipped one. */
     public Optional<Map<String, Object>> find(SetKey key) {
-        List<String> stored = jdbc.queryForList("SELECT body FROM phrase_set WHERE set_name = ? AND language = ?",
-                String.class, key.set(), key.language());
-        if (!stored.isEmpty()) {
-            return Optional.of(JSON.readValue(stored.get(0), new TypeReference<Map<String, Object>>() { }));
+        Optional<String> stored = rows.body(key);
+        if (stored.isPresent()) {
+            return Optional.of(JSON.readValue(stored.get(), new TypeReference<Map<String, Object>>() { }));
         }
         return Optional.ofNullable(shipped.get(key));
     }
 
     public boolean edited(SetKey key) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM phrase_set WHERE set_name = ? "
-                + "AND language = ?", Boolean.class, key.set(), key.language()));
+        return rows.edited(key);
     }
 
     /** Activates an edited set; an incomplete one is refused (422) with every key it misses, and nothing changes. */
@@ -148,22 +145,14 @@ public class Phrases {
             throw InvalidInputException.unprocessable("The phrase set " + key.id() + " is incomplete or invalid",
                     problems);
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        String json = JSON.writeValueAsString(body);
-        int updated = jdbc.update("UPDATE phrase_set SET body = ?, updated_by = ?, updated_at = ? "
-                + "WHERE set_name = ? AND language = ?", json, editor, now, key.set(), key.language());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO phrase_set (set_name, language, body, updated_by, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", key.set(), key.language(), json, editor, now);
-        }
+        rows.save(key, JSON.writeValueAsString(body), editor, clock.instant());
         books.clear();
     }
 
     /** Drops the edited set, so the shipped one applies again. */
     @Transactional
     public boolean reset(SetKey key) {
-        boolean removed = jdbc.update("DELETE FROM phrase_set WHERE set_name = ? AND language = ?", key.set(),
-                key.language()) == 1;
+        boolean removed = rows.delete(key);
         books.clear();
         return removed;
     }
@@ -244,8 +233,7 @@ public class Phrases {
     }
 
     private String storedStamp() {
-        return jdbc.query("SELECT COUNT(*), MAX(updated_at) FROM phrase_set",
-                rs -> rs.next() ? rs.getLong(1) + "/" + rs.getTimestamp(2) : "");
+        return rows.stamp();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package io.vigie.notification.ack;
 
+import io.vigie.notification.ack.internal.UnacknowledgedWatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;

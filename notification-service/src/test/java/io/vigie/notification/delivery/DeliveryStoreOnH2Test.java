@@ -1,5 +1,6 @@
 package io.vigie.notification.delivery;
 
+import io.vigie.notification.delivery.internal.DeliveryStore;
 import io.vigie.notification.directory.Channel;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;

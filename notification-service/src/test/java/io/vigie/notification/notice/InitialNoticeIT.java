@@ -13,6 +13,7 @@ import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.incident.Category;
 import io.vigie.notification.incident.Severity;
+import io.vigie.notification.notice.internal.NoticeWriter;
 import io.vigie.notification.wording.LanguageCheck;
 import io.vigie.notification.wording.PhraseBook;
 import io.vigie.notification.wording.Phrases;

@@ -5,6 +5,7 @@ import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.Contact;
 import io.vigie.notification.directory.RecipientMask;
 import io.vigie.notification.incident.Severity;
+import io.vigie.notification.notice.internal.NoticeWriter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,6 +5,9 @@ import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.Contact;
 import io.vigie.notification.incident.Category;
 import io.vigie.notification.incident.Severity;
+import io.vigie.notification.notice.internal.IncidentStore;
+import io.vigie.notification.notice.internal.NoticeRows;
+import io.vigie.notification.notice.internal.NoticeWriter;
 import io.vigie.platform.outbox.Outbox;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -63,7 +66,7 @@ class NoticesOnH2Test {
         assertThat(incidents.find(incidentId).orElseThrow().facts()).isEqualTo(incident);
         assertThat(incidents.clients(incidentId)).extracting(AffectedClient::clientId).containsExactly("acme");
         assertThat(writer.clientsTold(incidentId)).containsExactly("acme");
-        Notice notice = new Notices(jdbc).find(NoticeWriter.noticeId(incidentId, "acme", Stage.INITIAL, 1))
+        Notice notice = new Notices(new NoticeRows(jdbc)).find(NoticeWriter.noticeId(incidentId, "acme", Stage.INITIAL, 1))
                 .orElseThrow();
         assertThat(notice.content()).isEqualTo(facts);
         assertThat(jdbc.queryForList("SELECT channel || ':' || state FROM delivery ORDER BY position", String.class))
@@ -95,7 +98,7 @@ class NoticesOnH2Test {
         assertThat(first).isTrue();
         assertThat(replay).isFalse();
         assertThat(jdbc.queryForList("SELECT contact_id FROM delivery", String.class)).containsExactly("jm");
-        assertThat(new Notices(jdbc).find(NoticeWriter.noticeId(incidentId, "acme", Stage.ANSWER, 1)).orElseThrow()
+        assertThat(new Notices(new NoticeRows(jdbc)).find(NoticeWriter.noticeId(incidentId, "acme", Stage.ANSWER, 1)).orElseThrow()
                 .content().answer()).isEqualTo(question);
         assertThat(writer.lastTold(incidentId, "acme")).as("an answer is not what the client was last told").isEmpty();
     }

@@ -14,6 +14,7 @@ import io.vigie.notification.directory.Contact;
 import io.vigie.notification.directory.ReviewGate;
 import io.vigie.notification.incident.Category;
 import io.vigie.notification.incident.Severity;
+import io.vigie.notification.notice.internal.NoticeWriter;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -8,6 +8,7 @@ import io.vigie.notification.NotificationIntegrationTest;
 import io.vigie.notification.RepliesMailbox;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.incident.Severity;
+import io.vigie.notification.replies.internal.ReplyInbox;
 import io.vigie.platform.kafka.serde.AvroDeserializer;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;

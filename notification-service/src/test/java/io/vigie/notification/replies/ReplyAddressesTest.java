@@ -1,6 +1,7 @@
 package io.vigie.notification.replies;
 
 import io.vigie.notification.ack.LinkProperties;
+import io.vigie.notification.replies.internal.ReplyKeys;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +22,7 @@ class ReplyAddressesTest {
 
     private final JdbcTemplate jdbc = h2();
     private final ReplyAddresses addresses = new ReplyAddresses(new RepliesProperties("Replies@SOC.example", null),
-            LINKS, jdbc, Clock.systemUTC());
+            LINKS, new ReplyKeys(jdbc), Clock.systemUTC());
 
     @Test
     void shouldGiveEachIncidentClientAndContactItsOwnLowercaseKeyWithinTheLocalPartLimit() {
@@ -50,19 +51,19 @@ class ReplyAddressesTest {
         // made with another secret (another installation): unknown here
         ReplyAddresses other = new ReplyAddresses(new RepliesProperties("replies@soc.example", null),
                 new LinkProperties("http://vigie.test", "another-secret-of-at-least-32-characters!", Duration.ZERO),
-                h2(), Clock.systemUTC());
+                new ReplyKeys(h2()), Clock.systemUTC());
         assertThat(addresses.resolve(other.key(incident, "acme", "alice"))).isEmpty();
     }
 
     @Test
     void shouldGiveNoReplyToWithoutAnAddressAndRefuseOneThatCannotHoldTheKey() {
-        ReplyAddresses none = new ReplyAddresses(new RepliesProperties(" ", null), LINKS, jdbc, Clock.systemUTC());
+        ReplyAddresses none = new ReplyAddresses(new RepliesProperties(" ", null), LINKS, new ReplyKeys(jdbc), Clock.systemUTC());
 
         assertThat(none.addressFor(UUID.randomUUID(), "acme", "alice")).isEmpty();
         assertThatThrownBy(() -> new ReplyAddresses(new RepliesProperties("a-very-long-mailbox-name-for-replies-x@soc"
-                + ".example", null), LINKS, jdbc, Clock.systemUTC())).isInstanceOf(IllegalStateException.class);
+                + ".example", null), LINKS, new ReplyKeys(jdbc), Clock.systemUTC())).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new ReplyAddresses(new RepliesProperties("replies+x@soc.example", null), LINKS,
-                jdbc, Clock.systemUTC())).isInstanceOf(IllegalStateException.class);
+                new ReplyKeys(jdbc), Clock.systemUTC())).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

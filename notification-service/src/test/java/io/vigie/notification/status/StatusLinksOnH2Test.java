@@ -3,6 +3,8 @@ package io.vigie.notification.status;
 import io.vigie.notification.ack.AckLinks;
 import io.vigie.notification.ack.LinkProperties;
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.status.internal.ClientIncidents;
+import io.vigie.notification.status.internal.StatusLinkRows;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +30,7 @@ class StatusLinksOnH2Test {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private final JdbcTemplate jdbc = h2();
-    private final StatusLinks links = new StatusLinks(jdbc, ackLinks(),
+    private final StatusLinks links = new StatusLinks(new StatusLinkRows(jdbc), ackLinks(),
             new StatusProperties(Duration.ofDays(90), Duration.ofDays(30), Duration.ofSeconds(15)), CLOCK);
     private final ClientIncidents incidents = new ClientIncidents(jdbc);
 

@@ -1,6 +1,7 @@
 package io.vigie.notification.status;
 
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.status.internal.ClientIncidents;
 import io.vigie.notification.wording.LanguageCheck;
 import io.vigie.notification.wording.Languages;
 import io.vigie.notification.wording.PhraseBook;

@@ -3,6 +3,7 @@ package io.vigie.notification.wording;
 import io.vigie.events.Measure;
 import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.incident.Category;
+import io.vigie.notification.wording.internal.PhraseRows;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class PhraseCatalogueTest {
         Flyway.configure().dataSource(h2)
                 .locations("classpath:db/migration/platform", "classpath:db/migration/notification").load().migrate();
         // The constructor refuses to start with a shipped set that misses a key in any language.
-        phrases = new Phrases(new JdbcTemplate(h2), Clock.systemUTC());
+        phrases = new Phrases(new PhraseRows(new JdbcTemplate(h2)), Clock.systemUTC());
     }
 
     @Test

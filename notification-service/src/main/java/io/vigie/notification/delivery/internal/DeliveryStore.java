@@ -1,4 +1,4 @@
-package io.vigie.notification.delivery;
+package io.vigie.notification.delivery.internal;
 
 import io.vigie.notification.directory.Channel;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,31 +17,31 @@ import java.util.UUID;
  * contact's next WAITING channel PENDING. SKIPPED: a later channel that was not needed.
  */
 @Repository
-class DeliveryStore {
+public class DeliveryStore {
 
-    record DeliveryRow(UUID id, UUID noticeId, String contactId, String contactName, Channel channel, int position,
-                       String recipient, String language, int attempts) {
+    public record DeliveryRow(UUID id, UUID noticeId, String contactId, String contactName, Channel channel,
+                              int position, String recipient, String language, int attempts) {
     }
 
     private final JdbcTemplate jdbc;
 
-    DeliveryStore(JdbcTemplate jdbc) {
+    public DeliveryStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Deliveries whose sender vanished (crash, kill) without recording an outcome become due again. */
-    int releaseExpiredLeases(Instant now) {
+    public int releaseExpiredLeases(Instant now) {
         return jdbc.update("UPDATE delivery SET state = 'PENDING', lease_until = NULL "
                 + "WHERE state = 'SENDING' AND lease_until < ?", Timestamp.from(now));
     }
 
-    List<UUID> due(Instant now, int limit) {
+    public List<UUID> due(Instant now, int limit) {
         return jdbc.queryForList("SELECT id FROM delivery WHERE state = 'PENDING' AND next_attempt_at <= ? "
                 + "ORDER BY next_attempt_at LIMIT ?", UUID.class, Timestamp.from(now), limit);
     }
 
     /** Takes a due delivery for this worker: one statement, so of several instances exactly one gets it. */
-    Optional<DeliveryRow> take(UUID id, Instant leaseUntil) {
+    public Optional<DeliveryRow> take(UUID id, Instant leaseUntil) {
         int taken = jdbc.update("UPDATE delivery SET state = 'SENDING', lease_until = ?, attempts = attempts + 1 "
                 + "WHERE id = ? AND state = 'PENDING'", Timestamp.from(leaseUntil), id);
         if (taken == 0) {
@@ -55,7 +56,7 @@ class DeliveryStore {
     }
 
     /** False when the lease was lost meanwhile (another worker took over): then this outcome is not recorded. */
-    boolean sent(DeliveryRow row, Instant now, String templateId, String subject) {
+    public boolean sent(DeliveryRow row, Instant now, String templateId, String subject) {
         int updated = jdbc.update("UPDATE delivery SET state = 'SENT', sent_at = ?, lease_until = NULL, "
                         + "template_id = ?, subject = ?, last_error = NULL WHERE id = ? AND state = 'SENDING'",
                 Timestamp.from(now), templateId, subject, row.id());
@@ -66,14 +67,14 @@ class DeliveryStore {
         return updated == 1;
     }
 
-    boolean retryLater(DeliveryRow row, Instant next, String error, String templateId, String subject) {
+    public boolean retryLater(DeliveryRow row, Instant next, String error, String templateId, String subject) {
         return jdbc.update("UPDATE delivery SET state = 'PENDING', next_attempt_at = ?, lease_until = NULL, "
                         + "last_error = ?, template_id = ?, subject = ? WHERE id = ? AND state = 'SENDING'",
                 Timestamp.from(next), error, templateId, subject, row.id()) == 1;
     }
 
     /** Gives this channel up and makes the contact's next channel due now; false when the lease was lost. */
-    boolean failed(DeliveryRow row, Instant now, String error, String templateId, String subject) {
+    public boolean failed(DeliveryRow row, Instant now, String error, String templateId, String subject) {
         int updated = jdbc.update("UPDATE delivery SET state = 'FAILED', lease_until = NULL, last_error = ?, "
                         + "template_id = ?, subject = ? WHERE id = ? AND state = 'SENDING'",
                 error, templateId, subject, row.id());
@@ -90,10 +91,20 @@ class DeliveryStore {
      * When the incident of a notice was classified, if this delivery is the notice's first one sent: the start of the
      * time-to-first-notice measure.
      */
-    Optional<Instant> classifiedAtIfFirstSent(UUID noticeId) {
+    public Optional<Instant> classifiedAtIfFirstSent(UUID noticeId) {
         return jdbc.query("SELECT i.classified_at FROM notice n JOIN incident i ON i.id = n.incident_id "
                         + "WHERE n.id = ? AND (SELECT COUNT(*) FROM delivery d WHERE d.notice_id = n.id "
                         + "AND d.state = 'SENT') = 1",
                 (rs, n) -> rs.getTimestamp(1).toInstant(), noticeId).stream().findFirst();
+    }
+
+    /**
+     * The contact a preview of the notice in {@code language} is written for, the first of its deliveries in that
+     * language: its {@code contact_id} and {@code contact_name}; empty when no contact of the notice reads it.
+     */
+    public Optional<Map<String, Object>> firstReader(UUID noticeId, String language) {
+        return jdbc.queryForList("SELECT contact_id, contact_name FROM delivery "
+                + "WHERE notice_id = ? AND language = ? ORDER BY position, contact_id LIMIT 1", noticeId, language)
+                .stream().findFirst();
     }
 }

@@ -1,4 +1,4 @@
-package io.vigie.notification.ack;
+package io.vigie.notification.ack.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,10 +22,10 @@ import java.util.UUID;
 
 /** Records that a contact confirmed receipt of a notice, once, and publishes it as ClientNotified ACKNOWLEDGED. */
 @Service
-class Acknowledgements {
+public class Acknowledgements {
 
-    record Acknowledgement(Notice notice, String contactId, String respondedBy, Instant respondedAt,
-                           boolean firstTime, String subject) {
+    public record Acknowledgement(Notice notice, String contactId, String respondedBy, Instant respondedAt,
+                                  boolean firstTime, String subject) {
     }
 
     private final JdbcTemplate jdbc;
@@ -35,7 +35,7 @@ class Acknowledgements {
     private final Clock clock;
     private final Timer timeToAcknowledge;
 
-    Acknowledgements(JdbcTemplate jdbc, Notices notices, Outbox outbox, MeterRegistry meters, Clock clock) {
+    public Acknowledgements(JdbcTemplate jdbc, Notices notices, Outbox outbox, MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
         this.notices = notices;
         this.outbox = outbox;

@@ -1,4 +1,4 @@
-package io.vigie.notification.replies;
+package io.vigie.notification.replies.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigie.notification.conversation.ClientMessage;
@@ -7,7 +7,11 @@ import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.directory.Contact;
 import io.vigie.notification.notice.Notice;
 import io.vigie.notification.notice.Notices;
+import io.vigie.notification.replies.InboundMail;
+import io.vigie.notification.replies.QuarantineReason;
+import io.vigie.notification.replies.ReplyAddresses;
 import io.vigie.notification.replies.ReplyAddresses.Target;
+import io.vigie.notification.replies.ReplyText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,14 +35,14 @@ import java.util.regex.Pattern;
  * Reply-To key was handed out and its sender is the very contact the key was made for; nothing is attached by guess.
  */
 @Service
-class ReplyInbox {
+public class ReplyInbox {
 
     /** The Message-ID of a notice email ({@code <noticeId.contactId@notification.vigie>}, see EmailSender). */
     private static final Pattern NOTICE_MESSAGE_ID = Pattern.compile(
             "<([0-9a-fA-F-]{36})\\.[^@<>\\s]+@notification\\.vigie>");
 
     /** What became of a mail; {@code outcome} is {@code accepted}, {@code duplicate} or the reason, in lowercase. */
-    record Read(UUID mailId, String outcome) {
+    public record Read(UUID mailId, String outcome) {
     }
 
     private final JdbcTemplate jdbc;
@@ -49,8 +53,8 @@ class ReplyInbox {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    ReplyInbox(JdbcTemplate jdbc, ReplyAddresses addresses, ClientDirectory directory, ClientMessages messages,
-               Notices notices, MeterRegistry meters, Clock clock) {
+    public ReplyInbox(JdbcTemplate jdbc, ReplyAddresses addresses, ClientDirectory directory, ClientMessages messages,
+                      Notices notices, MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
         this.addresses = addresses;
         this.directory = directory;
@@ -65,7 +69,7 @@ class ReplyInbox {
      * another) changes nothing: the unique Message-ID makes the second insert wait for the first and then do nothing.
      */
     @Transactional
-    Read read(byte[] raw) {
+    public Read read(byte[] raw) {
         String sha256 = sha256(raw);
         Parsed mail = Parsed.of(raw, addresses);
         String messageId = mail.messageId() != null ? mail.messageId() : "<" + sha256 + "@no-message-id.vigie>";
@@ -133,13 +137,13 @@ class ReplyInbox {
         return new Decision(null, target, contact.get(), mail.strippedText());
     }
 
-    Optional<Contact> contact(String clientId, String contactId) {
+    public Optional<Contact> contact(String clientId, String contactId) {
         return directory.find(clientId).flatMap(client -> client.contacts().stream()
                 .filter(contact -> contact.id().equals(contactId)).findFirst());
     }
 
     /** The notice the mail answers, when its In-Reply-To names one of this incident's notices to this client. */
-    UUID aboutNotice(String inReplyTo, Target target) {
+    public UUID aboutNotice(String inReplyTo, Target target) {
         if (inReplyTo == null) {
             return null;
         }
@@ -157,7 +161,7 @@ class ReplyInbox {
         }
     }
 
-    static String sha256(byte[] raw) {
+    public static String sha256(byte[] raw) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
         } catch (NoSuchAlgorithmException e) {
@@ -173,8 +177,8 @@ class ReplyInbox {
     }
 
     /** What is read from the mail, once; {@code unreadable} when it cannot be parsed. */
-    record Parsed(boolean unreadable, String messageId, String from, String subject, String inReplyTo,
-                  List<String> tags, boolean automatic, String strippedText) {
+    public record Parsed(boolean unreadable, String messageId, String from, String subject, String inReplyTo,
+                         List<String> tags, boolean automatic, String strippedText) {
 
         static Parsed of(byte[] raw, ReplyAddresses addresses) {
             try {

@@ -1,4 +1,4 @@
-package io.vigie.notification.replies;
+package io.vigie.notification.replies.internal;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -6,6 +6,7 @@ import io.vigie.notification.InvalidInputException;
 import io.vigie.notification.conversation.ClientMessage;
 import io.vigie.notification.conversation.ClientMessages;
 import io.vigie.notification.directory.Contact;
+import io.vigie.notification.replies.InboundMail;
 import io.vigie.notification.replies.ReplyAddresses.Target;
 import io.vigie.platform.web.problem.NotFoundException;
 import org.springframework.dao.DataAccessException;
@@ -31,14 +32,14 @@ import static io.vigie.notification.InvalidInputException.field;
  * it with a reason. Each is decided once; the original stays either way.
  */
 @Service
-class Quarantine {
+public class Quarantine {
 
     private static final int LIST_LIMIT = 500;
     private static final int REASON_LIMIT = 500;
 
     /** A mail waiting in quarantine, as listed. */
-    record Waiting(UUID id, Instant receivedAt, String reason, String from, String subject, UUID incidentId,
-                   String clientId, String contactId, String evidenceSha256) {
+    public record Waiting(UUID id, Instant receivedAt, String reason, String from, String subject, UUID incidentId,
+                          String clientId, String contactId, String evidenceSha256) {
     }
 
     /**
@@ -46,9 +47,10 @@ class Quarantine {
      * whole text part, quotes included ({@code fullText}).
      * Wide: the JSON body of {@code GET /api/replies/quarantine/{id}}, an API contract.
      */
-    record Item(UUID id, String state, String reason, Instant receivedAt, Map<String, String> headers, String text,
-                String fullText, UUID incidentId, String clientId, String contactId, String evidenceSha256,
-                UUID clientMessageId, String handledBy, Instant handledAt, String discardReason) {
+    public record Item(UUID id, String state, String reason, Instant receivedAt, Map<String, String> headers,
+                       String text, String fullText, UUID incidentId, String clientId, String contactId,
+                       String evidenceSha256, UUID clientMessageId, String handledBy, Instant handledAt,
+                       String discardReason) {
     }
 
     /**
@@ -80,7 +82,7 @@ class Quarantine {
     private final ClientMessages messages;
     private final Clock clock;
 
-    Quarantine(JdbcTemplate jdbc, ReplyInbox inbox, ClientMessages messages, MeterRegistry meters, Clock clock) {
+    public Quarantine(JdbcTemplate jdbc, ReplyInbox inbox, ClientMessages messages, MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.messages = messages;
@@ -199,7 +201,7 @@ class Quarantine {
         }
     }
 
-    double count() {
+    public double count() {
         try {
             Long waiting = jdbc.queryForObject("SELECT COUNT(*) FROM inbound_mail WHERE state = 'QUARANTINED'",
                     Long.class);

@@ -1,7 +1,8 @@
-package io.vigie.notification.ack;
+package io.vigie.notification.ack.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigie.notification.ack.AcknowledgementProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +22,7 @@ import java.util.Map;
  * question is left out: the contact is already in touch.
  */
 @Component
-class UnacknowledgedWatch {
+public class UnacknowledgedWatch {
 
     private static final Logger log = LoggerFactory.getLogger(UnacknowledgedWatch.class);
 
@@ -30,7 +31,8 @@ class UnacknowledgedWatch {
     private final Clock clock;
     private final Counter flagged;
 
-    UnacknowledgedWatch(JdbcTemplate jdbc, AcknowledgementProperties properties, Clock clock, MeterRegistry meters) {
+    public UnacknowledgedWatch(JdbcTemplate jdbc, AcknowledgementProperties properties, Clock clock,
+                               MeterRegistry meters) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -41,7 +43,7 @@ class UnacknowledgedWatch {
 
     @Scheduled(fixedDelayString = "${vigie.notification.acknowledgement.check:1m}",
             initialDelayString = "${vigie.notification.acknowledgement.check:1m}")
-    void flagOverdue() {
+    public void flagOverdue() {
         Instant now = clock.instant();
         List<Map<String, Object>> overdue = jdbc.queryForList("SELECT n.id, n.incident_id, n.client_id FROM notice n "
                 + "WHERE n.severity = 'CRITICAL' AND n.stage <> 'ANSWER' AND n.unacknowledged_flagged_at IS NULL "

@@ -1,5 +1,8 @@
-package io.vigie.notification.ack;
+package io.vigie.notification.ack.internal;
 
+import io.vigie.notification.ack.AckLinks;
+import io.vigie.notification.ack.AckPage;
+import io.vigie.notification.ack.AckWords;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.ClientDirectory;
 import io.vigie.notification.directory.Contact;
@@ -20,7 +23,7 @@ import java.util.UUID;
  * does one whose notice is gone: the browser's language among ours, else English.
  */
 @Component
-class AckPages {
+public class AckPages {
 
     private final JdbcTemplate jdbc;
     private final ClientDirectory directory;
@@ -28,7 +31,8 @@ class AckPages {
     private final Phrases phrases;
     private final NoticeProperties notices;
 
-    AckPages(JdbcTemplate jdbc, ClientDirectory directory, AckWords words, Phrases phrases, NoticeProperties notices) {
+    public AckPages(JdbcTemplate jdbc, ClientDirectory directory, AckWords words, Phrases phrases,
+                    NoticeProperties notices) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.words = words;
@@ -36,7 +40,7 @@ class AckPages {
         this.notices = notices;
     }
 
-    AckPage forLink(AckLinks.Verification link, String acceptLanguage) {
+    public AckPage forLink(AckLinks.Verification link, String acceptLanguage) {
         Optional<AckPage> reader = link.status() == AckLinks.Status.INVALID ? Optional.empty()
                 : reader(link.noticeId(), link.contactId());
         return reader.orElseGet(() -> page(Languages.preferredBy(acceptLanguage), notices.zone()));

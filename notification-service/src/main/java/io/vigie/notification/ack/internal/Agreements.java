@@ -1,4 +1,4 @@
-package io.vigie.notification.ack;
+package io.vigie.notification.ack.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigie.events.Topics;
@@ -21,10 +21,10 @@ import java.util.UUID;
 
 /** Records a contact's formal answer to a notice that asked for agreement, once, published as AGREED or DECLINED. */
 @Service
-class Agreements {
+public class Agreements {
 
-    record Answer(Notice notice, String question, boolean agreed, String respondedBy, Instant respondedAt,
-                  boolean firstTime) {
+    public record Answer(Notice notice, String question, boolean agreed, String respondedBy, Instant respondedAt,
+                         boolean firstTime) {
     }
 
     private final JdbcTemplate jdbc;
@@ -33,7 +33,7 @@ class Agreements {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    Agreements(JdbcTemplate jdbc, Notices notices, Outbox outbox, MeterRegistry meters, Clock clock) {
+    public Agreements(JdbcTemplate jdbc, Notices notices, Outbox outbox, MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
         this.notices = notices;
         this.outbox = outbox;

@@ -1,4 +1,4 @@
-package io.vigie.notification.conversation;
+package io.vigie.notification.conversation.internal;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -11,19 +11,19 @@ import java.util.UUID;
  * name and language and the subject they read, and the channel that reached them (the answer takes the same way).
  */
 @Repository
-class Askers {
+public class Askers {
 
-    record Asker(UUID noticeId, UUID incidentId, String clientId, String contactId, String contactName,
-                 String language, String subject, String channel) {
+    public record Asker(UUID noticeId, UUID incidentId, String clientId, String contactId, String contactName,
+                        String language, String subject, String channel) {
     }
 
     private final JdbcTemplate jdbc;
 
-    Askers(JdbcTemplate jdbc) {
+    public Askers(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<Asker> find(UUID noticeId, String contactId) {
+    public Optional<Asker> find(UUID noticeId, String contactId) {
         return jdbc.query("SELECT n.incident_id, n.client_id, d.contact_name, d.language, d.subject, d.channel "
                         + "FROM notice n JOIN delivery d ON d.notice_id = n.id WHERE n.id = ? AND d.contact_id = ? "
                         + "ORDER BY CASE WHEN d.state = 'SENT' THEN 0 ELSE 1 END, d.position LIMIT 1",

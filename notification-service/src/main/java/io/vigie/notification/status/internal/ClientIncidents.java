@@ -1,4 +1,4 @@
-package io.vigie.notification.status;
+package io.vigie.notification.status.internal;
 
 import io.vigie.notification.notice.Stage;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,22 +22,22 @@ import java.util.UUID;
  * status the page shows is the one the client was told: a RESOLUTION notice says resolved, a FOLLOW_UP closed.
  */
 @Component
-class ClientIncidents {
+public class ClientIncidents {
 
-    enum State { OPEN, RESOLVED, CLOSED }
+    public enum State { OPEN, RESOLVED, CLOSED }
 
     /** The stages whose notices state the incident's facts (an answer to a question, say, does not). */
     private static final Set<Stage> FACTS = EnumSet.of(Stage.INITIAL, Stage.UPDATE, Stage.RESOLUTION,
             Stage.FOLLOW_UP);
 
     /** A notice that went out to the client, and when it first did. */
-    record Sent(UUID noticeId, Stage stage, Instant sentAt) {
+    public record Sent(UUID noticeId, Stage stage, Instant sentAt) {
     }
 
     /** One incident as the client knows it; {@code sent} oldest first. */
-    record Told(UUID incidentId, List<Sent> sent) {
+    public record Told(UUID incidentId, List<Sent> sent) {
 
-        State state() {
+        public State state() {
             if (sent.stream().anyMatch(s -> s.stage() == Stage.FOLLOW_UP)) {
                 return State.CLOSED;
             }
@@ -45,36 +45,36 @@ class ClientIncidents {
         }
 
         /** When the client was told it ended (resolved or closed); null while it is open. */
-        Instant endedAt() {
+        public Instant endedAt() {
             return sent.stream().filter(s -> s.stage() == Stage.RESOLUTION || s.stage() == Stage.FOLLOW_UP)
                     .map(Sent::sentAt).findFirst().orElse(null);
         }
 
-        Optional<Sent> latestFacts() {
+        public Optional<Sent> latestFacts() {
             return sent.stream().filter(s -> FACTS.contains(s.stage())).reduce((first, second) -> second);
         }
     }
 
     private final JdbcTemplate jdbc;
 
-    ClientIncidents(JdbcTemplate jdbc) {
+    public ClientIncidents(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Every incident the client was told about, the most recently begun first. */
-    List<Told> of(String clientId) {
+    public List<Told> of(String clientId) {
         List<Told> told = told("", clientId);
         told.sort(Comparator.comparing((Told t) -> t.sent().get(0).sentAt()).reversed());
         return told;
     }
 
     /** The incident, if this client was told about it: nothing says whether it exists for anyone else. */
-    Optional<Told> one(String clientId, UUID incidentId) {
+    public Optional<Told> one(String clientId, UUID incidentId) {
         return told("AND n.incident_id = ? ", clientId, incidentId).stream().findFirst();
     }
 
     /** When the client's next scheduled update is due (incident_client.next_update_at), if one is scheduled. */
-    Optional<Instant> nextUpdate(UUID incidentId, String clientId) {
+    public Optional<Instant> nextUpdate(UUID incidentId, String clientId) {
         return jdbc.queryForList("SELECT next_update_at FROM incident_client WHERE incident_id = ? AND client_id = ? "
                         + "AND next_update_at IS NOT NULL", Timestamp.class, incidentId, clientId)
                 .stream().findFirst().map(Timestamp::toInstant);

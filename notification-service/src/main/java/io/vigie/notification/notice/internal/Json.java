@@ -1,4 +1,4 @@
-package io.vigie.notification.notice;
+package io.vigie.notification.notice.internal;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
  * How notice content and incident facts are kept in TEXT columns (plain JSON, readable by PostgreSQL and H2 alike).
  * Fields a later version dropped are ignored when an older row is read.
  */
-final class Json {
+public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -15,11 +15,11 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         return MAPPER.writeValueAsString(value);
     }
 
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, Class<T> type) {
         return MAPPER.readValue(json, type);
     }
 }

@@ -1,4 +1,4 @@
-package io.vigie.notification.survey;
+package io.vigie.notification.survey.internal;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,6 +7,7 @@ import io.vigie.events.Topics;
 import io.vigie.notification.notice.Notice;
 import io.vigie.notification.notice.Notices;
 import io.vigie.notification.notice.Stage;
+import io.vigie.notification.survey.SurveyAnswer;
 import io.vigie.platform.outbox.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,14 +27,14 @@ import java.util.UUID;
  * published as SurveyAnswered in one transaction, so case-service and postmortem-service see each answer once.
  */
 @Service
-class Surveys {
+public class Surveys {
 
     /** The survey as one contact of one FOLLOW_UP notice is asked it, and their answer once given. */
-    record Invitation(Notice notice, String contactId, String contactName, String language, String subject,
-                      Optional<SurveyAnswer> answer) {
+    public record Invitation(Notice notice, String contactId, String contactName, String language, String subject,
+                             Optional<SurveyAnswer> answer) {
     }
 
-    record Recorded(SurveyAnswer answer, boolean firstTime) {
+    public record Recorded(SurveyAnswer answer, boolean firstTime) {
     }
 
     private final JdbcTemplate jdbc;
@@ -42,7 +43,7 @@ class Surveys {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    Surveys(JdbcTemplate jdbc, Notices notices, Outbox outbox, MeterRegistry meters, Clock clock) {
+    public Surveys(JdbcTemplate jdbc, Notices notices, Outbox outbox, MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
         this.notices = notices;
         this.outbox = outbox;

@@ -1,10 +1,16 @@
-package io.vigie.notification.notice;
+package io.vigie.notification.notice.internal;
 
+import io.vigie.events.Topics;
 import io.vigie.notification.directory.Channel;
 import io.vigie.notification.directory.Client;
 import io.vigie.notification.directory.Contact;
-import io.vigie.events.Topics;
 import io.vigie.notification.incident.Severity;
+import io.vigie.notification.notice.ClientNotifiedMapper;
+import io.vigie.notification.notice.DeliveryOutcome;
+import io.vigie.notification.notice.Notice;
+import io.vigie.notification.notice.NoticeContent;
+import io.vigie.notification.notice.NoticeHolds;
+import io.vigie.notification.notice.Stage;
 import io.vigie.platform.outbox.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,27 +29,27 @@ import java.util.UUID;
  * stage, sequence), and the table refuses a second row for them: a replayed or concurrent creation adds nothing.
  */
 @Component
-class NoticeWriter {
+public class NoticeWriter {
 
     /** The contact id of the delivery to the client's ticketing system, which belongs to no one contact. */
-    static final String TICKETING = "ticketing";
+    public static final String TICKETING = "ticketing";
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
     private final Clock clock;
 
-    NoticeWriter(JdbcTemplate jdbc, Outbox outbox, Clock clock) {
+    public NoticeWriter(JdbcTemplate jdbc, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    static UUID noticeId(UUID incidentId, String clientId, Stage stage, int sequence) {
+    public static UUID noticeId(UUID incidentId, String clientId, Stage stage, int sequence) {
         return UUID.nameUUIDFromBytes(("notice|" + incidentId + "|" + clientId + "|" + stage + "|" + sequence)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    boolean exists(UUID incidentId, String clientId, Stage stage) {
+    public boolean exists(UUID incidentId, String clientId, Stage stage) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM notice "
                 + "WHERE incident_id = ? AND client_id = ? AND stage = ?", Boolean.class, incidentId, clientId,
                 stage.name()));
@@ -53,7 +59,7 @@ class NoticeWriter {
      * What the client was last told about the incident (its latest notice), if anything. An ANSWER went to one contact
      * and says nothing of what changed, so the next UPDATE still counts from the notice before it.
      */
-    Optional<NoticeContent> lastTold(UUID incidentId, String clientId) {
+    public Optional<NoticeContent> lastTold(UUID incidentId, String clientId) {
         return jdbc.queryForList("SELECT content FROM notice WHERE incident_id = ? AND client_id = ? "
                         + "AND stage <> 'ANSWER' ORDER BY created_at DESC, sequence DESC LIMIT 1", String.class,
                         incidentId, clientId)
@@ -61,13 +67,13 @@ class NoticeWriter {
     }
 
     /** The next sequence of a stage that has one notice per event for a client (ANSWER): after its highest. */
-    int nextSequence(UUID incidentId, String clientId, Stage stage) {
+    public int nextSequence(UUID incidentId, String clientId, Stage stage) {
         return jdbc.queryForObject("SELECT COALESCE(MAX(sequence), 0) + 1 FROM notice WHERE incident_id = ? "
                 + "AND client_id = ? AND stage = ?", Integer.class, incidentId, clientId, stage.name());
     }
 
     /** The clients told about the incident (they had its INITIAL notice), but those an analyst detached from it. */
-    List<String> clientsTold(UUID incidentId) {
+    public List<String> clientsTold(UUID incidentId) {
         return jdbc.queryForList("SELECT n.client_id FROM notice n WHERE n.incident_id = ? AND n.stage = 'INITIAL' "
                 + "AND NOT EXISTS (SELECT 1 FROM incident_client c WHERE c.incident_id = n.incident_id "
                 + "AND c.client_id = n.client_id AND c.detached_at IS NOT NULL) ORDER BY n.client_id", String.class,
@@ -85,8 +91,8 @@ class NoticeWriter {
      * contact who asked, not to the ticketing system, and is never held: a person wrote it. It names the message it
      * answers, which the table accepts once.
      */
-    boolean create(Client client, UUID incidentId, Stage stage, int sequence, NoticeContent content,
-                   boolean emailMayBeCompromised) {
+    public boolean create(Client client, UUID incidentId, Stage stage, int sequence, NoticeContent content,
+                          boolean emailMayBeCompromised) {
         List<Contact> readers = switch (stage) {
             case UPDATE -> client.contacts().stream()
                     .filter(contact -> content.saysSomethingIn(contact.language())).toList();
@@ -173,7 +179,7 @@ class NoticeWriter {
      * The channels to reach this contact on at once at this severity (the contact's setting, else the client's), those
      * that can reach it; out of band, SMS and phone only.
      */
-    static List<Channel> together(Client client, Contact contact, Severity severity, boolean outOfBand) {
+    public static List<Channel> together(Client client, Contact contact, Severity severity, boolean outOfBand) {
         return client.together(contact, severity).stream()
                 .filter(channel -> channel != Channel.WEBHOOK && (!outOfBand || channel.outOfBand())
                         && contact.reachableBy(channel))
@@ -181,7 +187,7 @@ class NoticeWriter {
     }
 
     /** The contact's channels in the client's order of preference, keeping those that can reach this contact. */
-    static List<Channel> chain(Client client, Contact contact, boolean outOfBand) {
+    public static List<Channel> chain(Client client, Contact contact, boolean outOfBand) {
         List<Channel> chain = new ArrayList<>();
         for (Channel channel : client.reach().channels()) {
             if (channel != Channel.WEBHOOK && (!outOfBand || channel.outOfBand()) && contact.reachableBy(channel)) {
