@@ -26,10 +26,14 @@ final class AlertRequests {
     private final ThreadLocal<Mac> hmac;
 
     AlertRequests(StackHandle stack, BenchWorld world, int batchSize, int stormAlerts) {
+        this(stack, stack.serviceUrl("intake"), world, batchSize, stormAlerts);
+    }
+
+    /** As the other, to the alert-intake-service instance at {@code intake} (a second instance beside the stack's). */
+    AlertRequests(StackHandle stack, String intake, BenchWorld world, int batchSize, int stormAlerts) {
         this.world = world;
         this.batchSize = batchSize;
         this.stormAlerts = stormAlerts;
-        String intake = stack.serviceUrl("intake");
         this.genericUrl = url(intake + "/api/v1/alerts");
         this.alertmanagerUrl = url(intake + "/webhooks/alertmanager/" + LocalWebhookSources.ALERTMANAGER);
         this.alertmanagerToken = stack.property("source.alertmanager.token");

@@ -11,9 +11,7 @@ import java.util.Map;
  * What a {@link CrashRun} found: the counts, how long the stack took to start before and after the crash and to stop
  * after it, and each check with what broke it (the first few cases). Printed the same by the test and the driver.
  */
-final class CrashReport {
-
-    private static final int EXAMPLES = 5;
+final class CrashReport implements PipelineChecks.Tally {
 
     private final String runId;
     private final CrashRun.Settings settings;
@@ -37,18 +35,23 @@ final class CrashReport {
         this.settings = settings;
     }
 
-    void check(String what, List<String> failures) {
+    @Override
+    public void check(String what, List<String> failures) {
         checks.put(what, List.copyOf(failures));
+    }
+
+    @Override
+    public void counts(int accepted, int raised, int incidents, int notices, int resent) {
+        this.accepted = accepted;
+        this.raised = raised;
+        this.incidents = incidents;
+        this.notices = notices;
+        this.resent = resent;
     }
 
     /** Every check that failed, with its cases; empty when the crash lost and repeated nothing. */
     List<String> failures() {
-        List<String> failures = new ArrayList<>();
-        checks.forEach((what, cases) -> {
-            if (!cases.isEmpty()) {
-                failures.add(what + ": " + cases.size() + " failed, e.g. " + cases.subList(0, Math.min(EXAMPLES, cases.size())));
-            }
-        });
+        List<String> failures = new ArrayList<>(PipelineChecks.failures(checks));
         if (cleanStop == null) {
             failures.add("the stack did not stop within 60 s of SIGTERM after the restart");
         }
@@ -67,10 +70,7 @@ final class CrashReport {
                 + "service up again); drained %.1f s after the last request; clean stop after it: %s%n",
                 cleanStartMillis / 1e3, restartMillis / 1e3, killToUpMillis / 1e3, drainMillis / 1e3, cleanStop == null ? "none, killed after 60 s"
                         : String.format(Locale.ROOT, "%.1f s", cleanStop.toMillis() / 1e3)));
-        checks.forEach((what, cases) -> out.append(cases.isEmpty() ? "  ok      " : "  FAILED  ").append(what)
-                .append(cases.isEmpty() ? "" : ": " + cases.size() + ", e.g. "
-                        + cases.subList(0, Math.min(EXAMPLES, cases.size())))
-                .append('\n'));
+        PipelineChecks.appendChecks(out, checks);
         return out.toString();
     }
 }

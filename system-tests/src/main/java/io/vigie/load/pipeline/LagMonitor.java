@@ -145,6 +145,23 @@ final class LagMonitor implements AutoCloseable {
         }
     }
 
+    /** The partition count of each of the pipeline's topics (internal and dead-letter topics left out). */
+    Map<String, Integer> partitionCounts() {
+        try {
+            Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(name -> !name.startsWith("_") && !name.endsWith(Topics.DEAD_LETTER_SUFFIX))
+                    .collect(Collectors.toSet());
+            Map<String, Integer> counts = new TreeMap<>();
+            partitionsOf(topics).forEach(partition -> counts.merge(partition.topic(), 1, Integer::sum));
+            return counts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing the topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Describing the topics failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Records written so far to {@code topic}, all partitions. */
     long endOffset(String topic) {
         try {

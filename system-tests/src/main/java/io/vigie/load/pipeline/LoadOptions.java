@@ -27,7 +27,7 @@ record LoadOptions(
         int secondsAfterRestart,
         Path reportDirectory) {
 
-    enum Mode { STEADY, BURST, CRASH }
+    enum Mode { STEADY, BURST, CRASH, SCALE }
 
     static final String USAGE = """
             Usage: PipelineLoadDriver steady [RATE [SECONDS]] [options]    fixed rate (default 200 alerts/s for 600 s)
@@ -36,9 +36,16 @@ record LoadOptions(
                                                                            (default 100 alerts/s, 60 s), start it again
                                                                            on its data, then look for every acknowledged
                                                                            alert in every stage (see CrashRecoveryIT)
+                   PipelineLoadDriver scale [RATE [SECONDS]] [options]     a second instance of each service in a JVM
+                                                                           of its own; RATE (default 100 alerts/s) for
+                                                                           SECONDS (default 120) over both intakes, a
+                                                                           storm in the middle, each second instance
+                                                                           SIGKILLed in turn and restarted; then the
+                                                                           crash mode's checks (see ScaleOutIT)
               --alerts-per-incident=N  steady: consecutive alerts about one asset, one incident (default 10)
               --clients=N              clients with two email contacts each; steady incidents cycle over them (default 20)
-              --batch=N                burst: alerts per Alertmanager notification (default 50)
+              --batch=N                burst, scale: alerts per Alertmanager notification (default 50)
+              --storm=N                scale: alerts of the storm about one asset (default 1000)
               --connections=N          keep-alive connections posting, each one request at a time (steady: default
                                        32, a due request waits for a free one; burst: default 8, back to back)
               --warm-up=SECONDS        the steady rate (burst: 50/s) on other assets first, drained, left out of the
@@ -77,6 +84,7 @@ record LoadOptions(
             case "steady" -> Mode.STEADY;
             case "burst", "storm" -> Mode.BURST;
             case "crash" -> Mode.CRASH;
+            case "scale" -> Mode.SCALE;
             default -> throw new IllegalArgumentException("Unknown mode '" + positional.get(0) + "'");
         };
         int rate = 200;
@@ -85,6 +93,11 @@ record LoadOptions(
         if (mode == Mode.CRASH) {
             rate = 100;
             seconds = 60;
+        }
+        if (mode == Mode.SCALE) {
+            rate = 100;
+            seconds = 120;
+            stormAlerts = positive("--storm", options.remove("storm"), 1_000);
         }
         if (mode != Mode.BURST) {
             rate = positional.size() > 1 ? positive("RATE", positional.get(1)) : rate;
@@ -96,7 +109,7 @@ record LoadOptions(
                 positive("--alerts-per-incident", options.remove("alerts-per-incident"), 10),
                 positive("--clients", options.remove("clients"), 20),
                 positive("--batch", options.remove("batch"), 50),
-                positive("--connections", options.remove("connections"), mode == Mode.STEADY ? 32 : 8),
+                positive("--connections", options.remove("connections"), mode == Mode.STEADY || mode == Mode.SCALE ? 32 : 8),
                 atLeastZero("--warm-up", options.remove("warm-up"), 60),
                 positive("--drain-timeout", options.remove("drain-timeout"), 300),
                 atLeastZero("--jit-wait", options.remove("jit-wait"), 300),

@@ -37,6 +37,7 @@ import io.vigie.localstack.LocalWebhookSources;
  * <pre>
  * java -cp ... io.vigie.load.pipeline.PipelineLoadDriver steady [RATE [SECONDS]] [--option=value ...]
  * java -cp ... io.vigie.load.pipeline.PipelineLoadDriver burst [ALERTS] [--option=value ...]
+ * java -cp ... io.vigie.load.pipeline.PipelineLoadDriver crash|scale [RATE [SECONDS]] [--option=value ...]
  * </pre>
  * See {@link LoadOptions#USAGE} and system-tests/README.md.
  */
@@ -81,6 +82,10 @@ public final class PipelineLoadDriver {
                 describe(), machine.cores(), machine.loadAverage(), database);
         if (options.mode() == LoadOptions.Mode.CRASH) {
             crash(runId, work, environment, reportDirectory);
+            return;
+        }
+        if (options.mode() == LoadOptions.Mode.SCALE) {
+            scale(runId, work, environment, reportDirectory, databases != null);
             return;
         }
         System.out.println("starting the stack in a child JVM (log: " + work.resolve("stack.log") + ")…");
@@ -198,6 +203,38 @@ public final class PipelineLoadDriver {
     }
 
     /**
+     * A second instance of each service beside the stack's, each killed in turn under load ({@link ScaleRun}, as the
+     * suite's {@code ScaleOutIT} at a larger size). Two JVMs cannot share an H2 file, so it takes PostgreSQL. Writes the
+     * report as {@code report.md} too, with the stack's and the second instances' logs.
+     */
+    private void scale(String runId, Path work, Map<String, String> environment, Path reportDirectory, boolean postgres)
+            throws Exception {
+        if (!postgres) {
+            System.out.println("scale: two instances of a service share its database, and an H2 file cannot be shared "
+                    + "between JVMs: set VIGIE_BENCH_DB_URL (see system-tests/README.md)");
+            keepLogsAndRemove(work, reportDirectory);
+            System.exit(2);
+        }
+        ScaleRun.Settings settings = new ScaleRun.Settings(options.rate(), options.seconds(), options.stormAlerts(),
+                options.batchSize(), options.alertsPerIncident(), options.clients(), options.connections(),
+                options.stackHeap(), environment, Duration.ofSeconds(options.drainTimeoutSeconds()));
+        ScaleReport report = new ScaleRun(settings, runId, System.out::println).run(work);
+        String summary = report.summary() + "  load average at the end: " + Machine.currentLoadAverage() + "\n";
+        List<String> failures = report.failures();
+        System.out.println();
+        System.out.print(summary);
+        System.out.println(failures.isEmpty() ? "nothing lost or doubled" : failures.size() + " checks failed");
+        Files.writeString(reportDirectory.resolve("report.md"), "```\n" + summary + "```\n");
+        System.out.println("report: " + reportDirectory.toAbsolutePath().resolve("report.md"));
+        try (var logs = Files.list(work.resolve("instances"))) {
+            for (Path log : logs.toList()) {
+                Files.copy(log, reportDirectory.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        keepLogsAndRemove(work, reportDirectory);
+    }
+
+    /**
      * Listener deliveries that failed and were retried during the measured phase, by topic and cause, from the
      * warnings kafka-support logs ({@code Delivery n of <topic>-<partition>@<offset> failed: <cause>}): a record that
      * succeeds on a later attempt leaves no other trace, and one that never does ends on the DLT.
@@ -255,6 +292,8 @@ public final class PipelineLoadDriver {
             case BURST -> String.format(Locale.ROOT, "burst of %d alerts", options.stormAlerts());
             case CRASH -> String.format(Locale.ROOT, "crash: %d alerts/s, SIGKILL after %d s, %d s more after the restart",
                     options.rate(), options.seconds(), options.secondsAfterRestart());
+            case SCALE -> String.format(Locale.ROOT, "scale: two instances of each service, %d alerts/s for %d s, a storm "
+                    + "of %d, each second instance SIGKILLed in turn", options.rate(), options.seconds(), options.stormAlerts());
         };
     }
 

@@ -102,6 +102,11 @@ final class StackHandle implements AutoCloseable {
         return property("service." + shortName + ".url");
     }
 
+    /** The command-line arguments the stack runs the service with ({@code LocalStack.launchArguments}). */
+    List<String> launchArguments(String shortName) {
+        return List.of(property("service." + shortName + ".arguments").split("\n"));
+    }
+
     String password(String user) {
         return property("user." + user);
     }

@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * local stack (broker, registry, SMTP mailbox, the five services) with its seed data, started by
  * {@link PipelineLoadDriver}. Not meant to be run by hand.
  *
- * <p>Once up it writes {@code <work>/stack.properties} (every address, the local users and webhook secrets) and answers
- * on a loopback port: {@code GET /mail?from=n} lists the emails the mailbox caught from the n-th on, in the order this
+ * <p>Once up it writes {@code <work>/stack.properties} (every address, each service's command-line arguments, the local
+ * users and webhook secrets) and answers on a loopback port: {@code GET /mail?from=n} lists the emails the mailbox caught from the n-th on, in the order this
  * process first saw them, one per line ({@code receivedAt millis, X-Vigie-Notice-Id, recipient, subject}, tab
  * separated; the time is the mailbox's own receipt time, so polling slowly loses no precision); {@code GET /jvm} gives
  * the CPU time of every live thread and the heap and GC figures. SIGTERM closes the stack.
@@ -150,6 +150,10 @@ public final class StackProcess {
             properties.setProperty("service." + service.service().shortName() + ".url", service.baseUrl());
             properties.setProperty("service." + service.service().shortName() + ".database",
                     service.database().url().replaceAll("password=[^;&]*", "password=***"));
+            // What the stack runs the service with, one argument a line: the scale mode starts a second instance of
+            // the service in a JVM of its own with these (and a port of its own), as a second replica of a deployment.
+            properties.setProperty("service." + service.service().shortName() + ".arguments",
+                    String.join("\n", stack.launchArguments(service.service())));
         }
         for (LocalUsers.User user : stack.users().users().values()) {
             properties.setProperty("user." + user.name(), user.password());
