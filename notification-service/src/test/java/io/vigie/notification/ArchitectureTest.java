@@ -10,16 +10,5 @@ import io.vigie.test.architecture.VigieArchitecture;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule shouldDependOnNoOtherService = VigieArchitecture.dependsOnNoOtherService("io.vigie.notification");
-
-    @ArchTest
-    static final ArchRule featuresShouldBeFreeOfCycles =
-            VigieArchitecture.featuresFreeOfCycles("io.vigie.notification");
-
-    @ArchTest
-    static final ArchRule internalsShouldStayInTheirFeature =
-            VigieArchitecture.internalsStayInTheirFeature("io.vigie.notification");
-
-    @ArchTest
-    static final ArchRule sqlShouldStayInternal = VigieArchitecture.sqlStaysInternal("io.vigie.notification");
+    static final ArchRule shouldFollowVigieLayering = VigieArchitecture.layering("io.vigie.notification");
 }
