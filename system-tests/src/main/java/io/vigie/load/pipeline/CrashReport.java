@@ -2,28 +2,20 @@ package io.vigie.load.pipeline;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What a {@link CrashRun} found: the counts, how long the stack took to start before and after the crash and to stop
  * after it, and each check with what broke it (the first few cases). Printed the same by the test and the driver.
  */
-final class CrashReport implements PipelineChecks.Tally {
+final class CrashReport extends PipelineChecks.Tally {
 
     private final String runId;
     private final CrashRun.Settings settings;
-    private final Map<String, List<String>> checks = new LinkedHashMap<>();
     int acceptedBeforeKill;
     int unansweredAtKill;
     int acceptedAfterRestart;
-    int accepted;
-    int raised;
-    int incidents;
-    int notices;
-    int resent;
     long cleanStartMillis;
     long restartMillis;
     long killToUpMillis;
@@ -35,23 +27,9 @@ final class CrashReport implements PipelineChecks.Tally {
         this.settings = settings;
     }
 
-    @Override
-    public void check(String what, List<String> failures) {
-        checks.put(what, List.copyOf(failures));
-    }
-
-    @Override
-    public void counts(int accepted, int raised, int incidents, int notices, int resent) {
-        this.accepted = accepted;
-        this.raised = raised;
-        this.incidents = incidents;
-        this.notices = notices;
-        this.resent = resent;
-    }
-
     /** Every check that failed, with its cases; empty when the crash lost and repeated nothing. */
     List<String> failures() {
-        List<String> failures = new ArrayList<>(PipelineChecks.failures(checks));
+        List<String> failures = new ArrayList<>(checkFailures());
         if (cleanStop == null) {
             failures.add("the stack did not stop within 60 s of SIGTERM after the restart");
         }
@@ -70,7 +48,7 @@ final class CrashReport implements PipelineChecks.Tally {
                 + "service up again); drained %.1f s after the last request; clean stop after it: %s%n",
                 cleanStartMillis / 1e3, restartMillis / 1e3, killToUpMillis / 1e3, drainMillis / 1e3, cleanStop == null ? "none, killed after 60 s"
                         : String.format(Locale.ROOT, "%.1f s", cleanStop.toMillis() / 1e3)));
-        PipelineChecks.appendChecks(out, checks);
+        appendChecks(out);
         return out.toString();
     }
 }

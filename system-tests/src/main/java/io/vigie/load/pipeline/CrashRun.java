@@ -14,9 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.vigie.localstack.LocalWebhookSources;
 
 /**
@@ -86,9 +84,7 @@ final class CrashRun {
 
     /** Runs it all in {@code work} (the stack's directory, kept across the crash) and reports what it found. */
     CrashReport run(Path work) throws Exception {
-        GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        mailbox.start();
+        GreenMail mailbox = PipelineChecks.startMailbox();
         try {
             return run(work, mailbox);
         } finally {
@@ -98,13 +94,7 @@ final class CrashRun {
 
     private CrashReport run(Path work, GreenMail mailbox) throws Exception {
         CrashReport report = new CrashReport(runId, settings);
-        List<String> serviceArguments = List.of(
-                "notification:--spring.mail.host=127.0.0.1",
-                "notification:--spring.mail.port=" + mailbox.getSmtp().getPort(),
-                // A delivery the kill left half-sent is taken back after its lease: 20 s instead of 5 min, the same
-                // behaviour on a shorter clock, as in the fault tests.
-                "notification:--vigie.notification.delivery.lease=20s",
-                "notification:--vigie.notification.delivery.initial-back-off=2s");
+        List<String> serviceArguments = PipelineChecks.notificationArguments(mailbox);
         Map<Integer, WebhookLoad.Answer> answers = new ConcurrentHashMap<>();
         BenchWorld world = new BenchWorld(runId, settings.clients());
         WebhookLoad load = new WebhookLoad(CONNECTIONS);

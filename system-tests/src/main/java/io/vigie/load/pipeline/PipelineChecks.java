@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.vigie.events.AlertClassified;
 import io.vigie.events.AlertRaised;
 import io.vigie.events.ClientNotified;
@@ -54,11 +56,59 @@ final class PipelineChecks {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int EXAMPLES = 5;
 
-    /** Where the checks' outcome goes: each check with what broke it (none when it held), and the counts. */
-    interface Tally {
-        void check(String what, List<String> failures);
+    /**
+     * Where the checks' outcome goes: each check with what broke it (none when it held), and the counts. A run's report
+     * extends it with what the run itself measured.
+     */
+    abstract static class Tally {
+        private final Map<String, List<String>> checks = new LinkedHashMap<>();
+        int accepted;
+        int raised;
+        int incidents;
+        int notices;
+        int resent;
 
-        void counts(int accepted, int raised, int incidents, int notices, int resent);
+        void check(String what, List<String> failures) {
+            checks.put(what, List.copyOf(failures));
+        }
+
+        void counts(int accepted, int raised, int incidents, int notices, int resent) {
+            this.accepted = accepted;
+            this.raised = raised;
+            this.incidents = incidents;
+            this.notices = notices;
+            this.resent = resent;
+        }
+
+        /** Every check that failed, with its first few cases. */
+        List<String> checkFailures() {
+            return PipelineChecks.failures(checks);
+        }
+
+        /** Each check as a report line. */
+        void appendChecks(StringBuilder out) {
+            PipelineChecks.appendChecks(out, checks);
+        }
+    }
+
+    /** The SMTP server a run's stack sends to: in the driver's JVM, so it outlives a killed stack or instance. */
+    static GreenMail startMailbox() {
+        GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mailbox.start();
+        return mailbox;
+    }
+
+    /**
+     * notification-service's arguments for a run that kills: its mail to {@code mailbox}, and a delivery a killed process
+     * left half-sent taken back after its lease, 20 s instead of 5 min, as in the fault tests.
+     */
+    static List<String> notificationArguments(GreenMail mailbox) {
+        return List.of(
+                "notification:--spring.mail.host=127.0.0.1",
+                "notification:--spring.mail.port=" + mailbox.getSmtp().getPort(),
+                "notification:--vigie.notification.delivery.lease=20s",
+                "notification:--vigie.notification.delivery.initial-back-off=2s");
     }
 
     private final String runId;

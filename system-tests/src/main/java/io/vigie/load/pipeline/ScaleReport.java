@@ -2,7 +2,6 @@ package io.vigie.load.pipeline;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,22 +14,16 @@ import java.util.TreeSet;
  * what each intake acknowledged, each kill with how long the instance took to answer again, the drain, each consumer
  * group's lag at the end, and each check with what broke it (the first few cases).
  */
-final class ScaleReport implements PipelineChecks.Tally {
+final class ScaleReport extends PipelineChecks.Tally {
 
     private final String runId;
     private final ScaleRun.Settings settings;
-    private final Map<String, List<String>> checks = new LinkedHashMap<>();
     final Set<String> acknowledged = new TreeSet<>();
     final int[] acknowledgedByIntake = new int[2];
     final Map<String, Integer> refusedByStatus = new TreeMap<>();
     final List<ScaleRun.Kill> kills = new ArrayList<>();
     int stormAcknowledged;
     int stormNotificationsAcknowledged;
-    int accepted;
-    int raised;
-    int incidents;
-    int notices;
-    int resent;
     Map<String, Integer> partitions = Map.of();
     Map<String, Long> lagByGroup = Map.of();
     long stackStartMillis;
@@ -45,23 +38,9 @@ final class ScaleReport implements PipelineChecks.Tally {
         this.settings = settings;
     }
 
-    @Override
-    public void check(String what, List<String> failures) {
-        checks.put(what, List.copyOf(failures));
-    }
-
-    @Override
-    public void counts(int accepted, int raised, int incidents, int notices, int resent) {
-        this.accepted = accepted;
-        this.raised = raised;
-        this.incidents = incidents;
-        this.notices = notices;
-        this.resent = resent;
-    }
-
     /** Every check that failed, with its cases; empty when the kills lost and repeated nothing. */
     List<String> failures() {
-        List<String> failures = new ArrayList<>(PipelineChecks.failures(checks));
+        List<String> failures = new ArrayList<>(checkFailures());
         if (cleanStop == null) {
             failures.add("the stack did not stop within 60 s of SIGTERM");
         }
@@ -97,7 +76,7 @@ final class ScaleReport implements PipelineChecks.Tally {
                 lastRequestMillis / 1e3, lastBack / 1e3, drainedAtMillis / 1e3, drainMillis / 1e3,
                 cleanStop == null ? "none, killed after 60 s" : String.format(Locale.ROOT, "%.1f s", cleanStop.toMillis() / 1e3)));
         out.append("  lag by consumer group at the end: ").append(lagByGroup).append('\n');
-        PipelineChecks.appendChecks(out, checks);
+        appendChecks(out);
         return out.toString();
     }
 

@@ -20,9 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.vigie.localstack.LocalWebhookSources;
 import io.vigie.localstack.VigieService;
 
@@ -92,9 +90,7 @@ final class ScaleRun {
 
     /** Runs it all in {@code work} (the stack's directory; the second instances' logs in {@code work/instances}). */
     ScaleReport run(Path work) throws Exception {
-        GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        mailbox.start();
+        GreenMail mailbox = PipelineChecks.startMailbox();
         try {
             return run(work, mailbox);
         } finally {
@@ -105,13 +101,7 @@ final class ScaleRun {
     private ScaleReport run(Path work, GreenMail mailbox) throws Exception {
         ScaleReport report = new ScaleReport(runId, settings);
         Path logs = Files.createDirectories(work.resolve("instances"));
-        List<String> serviceArguments = List.of(
-                "notification:--spring.mail.host=127.0.0.1",
-                "notification:--spring.mail.port=" + mailbox.getSmtp().getPort(),
-                // A delivery a killed instance left half-sent is taken back after its lease: 20 s instead of 5 min,
-                // as in the crash run and the fault tests.
-                "notification:--vigie.notification.delivery.lease=20s",
-                "notification:--vigie.notification.delivery.initial-back-off=2s");
+        List<String> serviceArguments = PipelineChecks.notificationArguments(mailbox);
         progress.accept("starting the stack in a child JVM (" + work + ")…");
         StackHandle stack = StackHandle.start(work, stackJvmOptions(), serviceArguments, settings.environment(),
                 Duration.ofMinutes(5));

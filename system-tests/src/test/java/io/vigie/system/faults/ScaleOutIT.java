@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.vigie.events.Topics;
+import io.vigie.system.ConsumerLag;
 import io.vigie.localstack.LocalStack;
 import io.vigie.localstack.VigieService;
 import org.junit.jupiter.api.Test;

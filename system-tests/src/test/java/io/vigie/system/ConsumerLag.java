@@ -1,5 +1,6 @@
-package io.vigie.system.faults;
+package io.vigie.system;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +20,13 @@ import org.apache.kafka.common.TopicPartition;
  * would: for each group, over every partition of every topic it has committed on (a partition it never committed on
  * counts from its start, so a member that never began is not mistaken for done).
  */
-final class ConsumerLag {
+public final class ConsumerLag {
 
     private ConsumerLag() {
     }
 
     /** The lag of each service's consumer group, by group id; 0 everywhere once the pipeline is idle. */
-    static Map<String, Long> ofServiceGroups(String bootstrapServers) {
+    public static Map<String, Long> ofServiceGroups(String bootstrapServers) {
         Set<String> services = java.util.Arrays.stream(VigieService.values()).map(VigieService::applicationName)
                 .collect(Collectors.toSet());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
@@ -41,10 +42,24 @@ final class ConsumerLag {
         }
     }
 
+    /** What {@code group} has not committed yet of {@code topics}, over all their partitions. */
+    public static long of(String bootstrapServers, String group, Collection<String> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return lag(admin, group, topics, admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the offsets of " + group, e);
+        }
+    }
+
     private static long lag(Admin admin, String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
         Set<String> topics = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
+        return lag(admin, group, topics, committed);
+    }
+
+    private static long lag(Admin admin, String group, Collection<String> topics,
+                            Map<TopicPartition, OffsetAndMetadata> committed) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (var topic : admin.describeTopics(topics).allTopicNames().get().values()) {
             topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
@@ -58,7 +73,7 @@ final class ConsumerLag {
     }
 
     /** How many partitions each of these topics has. */
-    static Map<String, Integer> partitions(String bootstrapServers, Set<String> topics) {
+    public static Map<String, Integer> partitions(String bootstrapServers, Set<String> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Map<String, Integer> counts = new TreeMap<>();
             admin.describeTopics(topics).allTopicNames().get()
