@@ -1,6 +1,6 @@
 package io.vigie.intake;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vigie.platform.web.problem.InvalidField;
 
 import java.time.Duration;
 import java.util.List;
@@ -43,27 +43,11 @@ public final class IntakeRejection extends RuntimeException {
         }
     }
 
-    /**
-     * One offending field: a JSON pointer into the payload, what is wrong with it and, when the value had to be one of
-     * a fixed set (a severity, an indicator type), the values allowed (left out of the answer otherwise).
-     */
-    public record FieldError(String field, String message,
-                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> allowed) {
-
-        public FieldError {
-            allowed = allowed == null ? List.of() : List.copyOf(allowed);
-        }
-
-        public FieldError(String field, String message) {
-            this(field, message, List.of());
-        }
-    }
-
     private final Reason reason;
-    private final List<FieldError> errors;
+    private final List<InvalidField> errors;
     private final Duration retryAfter;
 
-    private IntakeRejection(Reason reason, String detail, List<FieldError> errors, Duration retryAfter,
+    private IntakeRejection(Reason reason, String detail, List<InvalidField> errors, Duration retryAfter,
                             Throwable cause) {
         super(detail, cause, false, false);
         this.reason = reason;
@@ -75,7 +59,7 @@ public final class IntakeRejection extends RuntimeException {
         return new IntakeRejection(reason, detail, List.of(), null, null);
     }
 
-    public static IntakeRejection invalid(String detail, List<FieldError> errors) {
+    public static IntakeRejection invalid(String detail, List<InvalidField> errors) {
         return new IntakeRejection(Reason.INVALID, detail, errors, null, null);
     }
 
@@ -87,7 +71,7 @@ public final class IntakeRejection extends RuntimeException {
         return reason;
     }
 
-    public List<FieldError> errors() {
+    public List<InvalidField> errors() {
         return errors;
     }
 

@@ -1,5 +1,6 @@
 package io.vigie.regulatory;
 
+import io.vigie.platform.web.problem.InvalidField;
 import io.vigie.platform.web.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -25,21 +26,10 @@ public class RefusedException extends ProblemException {
         }
     }
 
-    /**
-     * What is wrong with one field or element ({@code message}, the key every service's problem+json uses:
-     * platform/web-security's README); {@code allowed} lists the accepted values where there is a list.
-     */
-    public record FieldError(String field, String message, List<String> allowed) {
-
-        public FieldError(String field, String message) {
-            this(field, message, null);
-        }
-    }
-
     private final Kind kind;
-    private final List<FieldError> errors;
+    private final List<InvalidField> errors;
 
-    public RefusedException(Kind kind, String message, List<FieldError> errors) {
+    public RefusedException(Kind kind, String message, List<InvalidField> errors) {
         super(kind.status, kind.title, message, errors);
         this.kind = kind;
         this.errors = List.copyOf(errors);
@@ -50,7 +40,7 @@ public class RefusedException extends ProblemException {
     }
 
     public static RefusedException invalid(String field, String reason) {
-        return new RefusedException(Kind.INVALID, field + ": " + reason, List.of(new FieldError(field, reason)));
+        return new RefusedException(Kind.INVALID, field + ": " + reason, List.of(new InvalidField(field, reason)));
     }
 
     public Kind kind() {
@@ -58,7 +48,7 @@ public class RefusedException extends ProblemException {
     }
 
     @Override
-    public List<FieldError> errors() {
+    public List<InvalidField> errors() {
         return errors;
     }
 }

@@ -1,7 +1,7 @@
 package io.vigie.intake.normalise;
 
 import io.vigie.intake.IntakeRejection;
-import io.vigie.intake.IntakeRejection.FieldError;
+import io.vigie.platform.web.problem.InvalidField;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -41,7 +41,7 @@ final class PayloadReader {
     private static final DateTimeFormatter COMPACT_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]Z");
 
     private final Instant receivedAt;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final List<InvalidField> errors = new ArrayList<>();
 
     PayloadReader(Instant receivedAt) {
         this.receivedAt = receivedAt;
@@ -53,11 +53,11 @@ final class PayloadReader {
 
     /** A value outside a fixed set: the answer lists the values allowed, for the sender to pick from. */
     void error(String pointer, String message, List<String> allowed) {
-        errors.add(new FieldError(pointer, message, allowed));
+        errors.add(new InvalidField(pointer, message, allowed));
     }
 
     void error(String pointer, String message) {
-        errors.add(new FieldError(pointer, message));
+        errors.add(new InvalidField(pointer, message));
     }
 
     boolean hasErrors() {

@@ -9,6 +9,7 @@ import io.vigie.intake.source.IntakeProperties.SourceProperties;
 import io.vigie.intake.source.Source;
 import io.vigie.intake.source.SourceType;
 import io.vigie.intake.source.Sources;
+import io.vigie.platform.web.problem.InvalidField;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -124,7 +125,7 @@ class NormalisersTest {
 
         assertThatThrownBy(() -> normalise("api", "[" + String.join(",", alert, alert, alert, alert) + "]"))
                 .isInstanceOfSatisfying(IntakeRejection.class, rejection ->
-                        assertThat(rejection.errors()).extracting(IntakeRejection.FieldError::field).containsExactly("/"));
+                        assertThat(rejection.errors()).extracting(InvalidField::field).containsExactly("/"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.vigie.regulatory.report;
 
+import io.vigie.platform.web.problem.InvalidField;
 import io.vigie.platform.web.problem.NotFoundException;
 import io.vigie.regulatory.RefusedException;
 import io.vigie.regulatory.incident.Incident;
@@ -92,8 +93,8 @@ public class Reports {
                     + ": its draft can no longer change");
         }
         List<String> allowed = ReportTemplate.of(kind).stream().map(ReportTemplate.ElementSpec::key).toList();
-        List<RefusedException.FieldError> unknown = elements.keySet().stream().filter(key -> !allowed.contains(key))
-                .map(key -> new RefusedException.FieldError("elements." + key, "is not an element of " + kind,
+        List<InvalidField> unknown = elements.keySet().stream().filter(key -> !allowed.contains(key))
+                .map(key -> new InvalidField("elements." + key, "is not an element of " + kind,
                         allowed)).toList();
         if (!unknown.isEmpty()) {
             throw new RefusedException(RefusedException.Kind.INVALID, "Unknown elements for " + kind, unknown);

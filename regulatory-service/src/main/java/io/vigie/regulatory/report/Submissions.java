@@ -2,6 +2,7 @@ package io.vigie.regulatory.report;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigie.platform.web.problem.InvalidField;
 import io.vigie.regulatory.RefusedException;
 import io.vigie.regulatory.obligation.ReportKind;
 import io.vigie.regulatory.obligation.Stage;
@@ -52,32 +53,32 @@ public class Submissions {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Draft draft = reports.draft(stage);
-        List<RefusedException.FieldError> invalid = new ArrayList<>();
+        List<InvalidField> invalid = new ArrayList<>();
         List<String> elements = draft.elements().stream().map(Draft.Element::key).toList();
         if (!request.toFollow().isEmpty() && !kind.phasedReporting()) {
-            invalid.add(new RefusedException.FieldError("elementsToFollow",
+            invalid.add(new InvalidField("elementsToFollow",
                     "phased reporting applies to GDPR_AUTHORITY_NOTIFICATION only (GDPR Art. 33(4))"));
         } else {
             request.toFollow().stream().filter(key -> !elements.contains(key)).forEach(key -> invalid.add(
-                    new RefusedException.FieldError("elementsToFollow", key + " is not an element of " + kind,
+                    new InvalidField("elementsToFollow", key + " is not an element of " + kind,
                             elements)));
         }
         boolean late = stage.dueAt() != null && now.isAfter(stage.dueAt());
         if (late && (request.delayReason() == null || request.delayReason().isBlank())) {
-            invalid.add(new RefusedException.FieldError("delayReason", "is mandatory after the deadline ("
+            invalid.add(new InvalidField("delayReason", "is mandatory after the deadline ("
                     + stage.dueAt() + "): " + kind.rule()));
         }
         if (!invalid.isEmpty()) {
             throw new RefusedException(RefusedException.Kind.INVALID, "The submission cannot be recorded", invalid);
         }
-        List<RefusedException.FieldError> missing = draft.elements().stream()
+        List<InvalidField> missing = draft.elements().stream()
                 .filter(e -> e.mandatory() && (e.value() == null || e.value().isBlank()))
                 .filter(e -> !request.toFollow().contains(e.key()))
-                .map(e -> new RefusedException.FieldError(e.key(), "mandatory and empty: " + e.heading())).toList();
+                .map(e -> new InvalidField(e.key(), "mandatory and empty: " + e.heading())).toList();
         if (!missing.isEmpty()) {
             throw new RefusedException(RefusedException.Kind.INCOMPLETE, "Complete these elements, or for a GDPR "
                     + "notification list them in elementsToFollow: " + String.join(", ",
-                    missing.stream().map(RefusedException.FieldError::field).toList()), missing);
+                    missing.stream().map(InvalidField::field).toList()), missing);
         }
         Stage.Submission submission = new Stage.Submission(now, actor, request.authorityReference(), request.toFollow(),
                 request.delayReason(), late, null);
