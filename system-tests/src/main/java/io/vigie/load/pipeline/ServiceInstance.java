@@ -11,17 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import io.vigie.cases.CaseApplication;
-import io.vigie.intake.AlertIntakeApplication;
 import io.vigie.localstack.VigieService;
-import io.vigie.notification.NotificationApplication;
-import io.vigie.postmortem.PostmortemApplication;
-import io.vigie.regulatory.RegulatoryApplication;
-import io.vigie.triage.TriageApplication;
 
 /**
  * A second instance of one service beside the stack's, in a JVM of its own: the service's main class with the
@@ -30,13 +23,6 @@ import io.vigie.triage.TriageApplication;
  */
 final class ServiceInstance {
 
-    private static final Map<VigieService, Class<?>> MAIN_CLASSES = Map.of(
-            VigieService.ALERT_INTAKE, AlertIntakeApplication.class,
-            VigieService.TRIAGE, TriageApplication.class,
-            VigieService.NOTIFICATION, NotificationApplication.class,
-            VigieService.CASE, CaseApplication.class,
-            VigieService.POSTMORTEM, PostmortemApplication.class,
-            VigieService.REGULATORY, RegulatoryApplication.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final VigieService service;
@@ -60,7 +46,7 @@ final class ServiceInstance {
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(MAIN_CLASSES.get(service).getName());
+        command.add(ServiceMains.of(service));
         for (String argument : stack.launchArguments(service.shortName())) {
             command.add(argument.startsWith("--server.port=") ? "--server.port=" + port : argument);
         }

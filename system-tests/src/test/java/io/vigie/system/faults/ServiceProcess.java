@@ -5,17 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.vigie.cases.CaseApplication;
-import io.vigie.intake.AlertIntakeApplication;
 import io.vigie.localstack.LocalStack;
+import io.vigie.load.pipeline.ServiceMains;
 import io.vigie.localstack.VigieService;
-import io.vigie.notification.NotificationApplication;
-import io.vigie.postmortem.PostmortemApplication;
-import io.vigie.regulatory.RegulatoryApplication;
-import io.vigie.triage.TriageApplication;
 
 /**
  * One Vigie service in a child JVM, started from its main class with the arguments the local stack would give it,
@@ -24,13 +18,6 @@ import io.vigie.triage.TriageApplication;
  */
 final class ServiceProcess {
 
-    private static final Map<VigieService, Class<?>> MAIN_CLASSES = Map.of(
-            VigieService.ALERT_INTAKE, AlertIntakeApplication.class,
-            VigieService.TRIAGE, TriageApplication.class,
-            VigieService.NOTIFICATION, NotificationApplication.class,
-            VigieService.CASE, CaseApplication.class,
-            VigieService.POSTMORTEM, PostmortemApplication.class,
-            VigieService.REGULATORY, RegulatoryApplication.class);
 
     private final VigieService service;
     private final List<String> command;
@@ -50,7 +37,7 @@ final class ServiceProcess {
                 // Start-up speed over peak speed: the child lives for seconds, and the machine is shared.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
                 "-cp", System.getProperty("java.class.path"),
-                MAIN_CLASSES.get(service).getName()));
+                ServiceMains.of(service)));
         // With the stack's own consumer session timeout (6 s): the killed consumer's partitions go to its restarted
         // self once the broker has given up on it.
         command.addAll(stack.launchArguments(service));
